@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { RoleSchema } from './roles.ts';
+
+export const MunicipalitySummarySchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  isCentre: z.boolean(),
+  regionName: z.string(),
+});
+export type MunicipalitySummary = z.infer<typeof MunicipalitySummarySchema>;
+
+/** The logged-in user as returned by GET /api/v1/me. */
+export const MeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  roles: z.array(RoleSchema),
+  municipality: MunicipalitySummarySchema,
+  csrfToken: z.string(),
+  sessionExpiresAt: z.iso.datetime(),
+});
+export type Me = z.infer<typeof MeSchema>;

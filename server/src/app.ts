@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { csrfSync } from 'csrf-sync';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import passport from 'passport';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config.ts';
+import { TenantUnitOfWork } from './db/unit-of-work.ts';
+import { problemHandler, sendProblem } from './http/problem.ts';
+import { requestContext } from './http/request-context.ts';
+import { authRouter } from './modules/auth/auth.router.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
+import { meRouter } from './modules/auth/me.router.ts';
+import { OidcClient } from './modules/auth/oidc-client.ts';
+import { absoluteTimeout, createSessionMiddleware } from './modules/auth/session.ts';
+import { healthRouter } from './modules/health/health.router.ts';
+import { API_BASE, API_VERSION, openApiDocument } from './modules/openapi/registry.ts';
+import { ReferenceRepository } from './modules/reference/reference.repository.ts';
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  dataSource: DataSource;
+  /** Small pg pool (app role) for the session store. */
+  sessionPool: pg.Pool;
+}
+
+export interface App {
+  app: Express;
+  uow: TenantUnitOfWork;
+  close(): Promise<void>;
+}
+
+const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export async function createApp({ config, logger, dataSource, sessionPool }: AppDependencies): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('strict routing', true);
+
+  const uow = new TenantUnitOfWork(dataSource);
+  const reference = new ReferenceRepository(dataSource);
+  const auth = new AuthService(uow, reference, {
+    municipality: config.oidc.municipalityClaim,
+    roles: config.oidc.rolesClaim,
+  });
+  const issuer = config.oidc.issuer ?? `${config.publicUrl}${DEV_PROVIDER_PATH}`;
+  const oidc = new OidcClient(
+    {
+      issuer,
+      clientId: config.oidc.clientId,
+      clientSecret: config.oidc.clientSecret,
+      scope: config.oidc.scope,
+      callbackUrl: `${config.publicUrl}/auth/callback`,
+    },
+    auth,
+  );
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: (req) => ({
+        userId: (req as express.Request).user?.id,
+        municipalityId: (req as express.Request).user?.municipalityId,
+      }),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': config.production ? [] : null },
+      },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      frameguard: { action: 'deny' },
+    }),
+  );
+
+  app.use(healthRouter(dataSource));
+
+  if (!config.oidc.issuer) {
+    const municipalities = await reference.listMunicipalities();
+    mountDevProvider(app, {
+      publicUrl: config.publicUrl,
+      clientId: config.oidc.clientId,
+      clientSecret: config.oidc.clientSecret,
+      municipalities,
+      logger,
+    });
+    logger.warn({ issuer }, 'development OpenID provider enabled; never use in production');
+  }
+
+  const sessions = createSessionMiddleware({
+    pool: sessionPool,
+    secret: config.session.secret,
+    idleMs: config.session.idleMs,
+    absoluteMs: config.session.absoluteMs,
+    secureCookie: config.session.secureCookie,
+  });
+  app.use(sessions.middleware);
+  passport.serializeUser((user, done) => done(null, user));
+  passport.deserializeUser((user: Express.User, done) => done(null, user));
+  app.use(passport.session());
+  app.use(absoluteTimeout(config.session.absoluteMs));
+
+  // Tenant and user come from the session only; bound once per request.
+  app.use((req, _res, next) => {
+    requestContext.run(
+      { requestId: String(req.id), route: `${req.method} ${req.originalUrl.split('?')[0]}`, user: req.user },
+      next,
+    );
+  });
+
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req) => {
+      const header = req.headers['x-csrf-token'];
+      return typeof header === 'string' ? header : undefined;
+    },
+  });
+
+  app.use('/auth', csrfSynchronisedProtection, authRouter({ oidc, auth, publicUrl: config.publicUrl, loginRateLimit: config.loginRateLimit }));
+
+  const api = express.Router({ strict: true });
+  api.use((_req, res, next) => {
+    res.setHeader('API-Version', API_VERSION);
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  api.use(express.json({ limit: '1mb' }));
+  api.use(csrfSynchronisedProtection);
+  api.use(meRouter(reference, (req) => generateToken(req)));
+  api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
+  app.use(API_BASE, api);
+
+  if (config.serveClient && existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    // The single-page app handles its own routes.
+    app.get(/^\/(?!api\/|auth\/|oidc\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
+    });
+  }
+
+  app.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
+  app.use(problemHandler(!config.production));
+
+  return {
+    app,
+    uow,
+    close: async () => {
+      sessions.close();
+    },
+  };
+}

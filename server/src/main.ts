@@ -1,0 +1,42 @@
+import http from 'node:http';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createLogger } from './logger.ts';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+const logger = createLogger(config.logLevel);
+const database = await openDatabase(config, logger);
+const { app, close } = await createApp({
+  config,
+  logger,
+  dataSource: database.dataSource,
+  sessionPool: database.sessionPool,
+});
+const server = http.createServer(app);
+server.listen(config.port, () => {
+  logger.info({ url: config.publicUrl }, 'Heroriëntatie is running');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  server.closeAllConnections();
+  await close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

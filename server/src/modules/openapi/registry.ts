@@ -1,0 +1,42 @@
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  extendZodWithOpenApi,
+} from '@asteasolutions/zod-to-openapi';
+import { ProblemSchema } from '@herorientatie/domain';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+export const API_VERSION = '1.0.0';
+export const API_BASE = '/api/v1';
+
+/** Each feature registers its paths here; the document is generated from the zod schemas. */
+export const registry = new OpenAPIRegistry();
+
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+registry.registerComponent('securitySchemes', 'sessionCookie', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'hr.sid',
+  description: 'Sessiecookie na inloggen via /auth/login (OpenID Connect).',
+});
+
+export function openApiDocument() {
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Heroriëntatie API',
+      version: API_VERSION,
+      description:
+        'API voor de ondersteuning van zelfstandig ondernemers bij heroriëntatie, per gemeente gescheiden.',
+      contact: { name: 'Heroriëntatie beheer', email: 'beheer@example.org', url: 'https://example.org' },
+    },
+    servers: [{ url: API_BASE }],
+    security: [{ sessionCookie: [] }],
+  });
+}
