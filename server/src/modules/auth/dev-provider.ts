@@ -61,6 +61,7 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
       };
     },
     cookies: { keys: [randomBytes(32).toString('hex')] },
+    ttl: { Interaction: 600, Session: 12 * 3600, Grant: 12 * 3600, AccessToken: 600, IdToken: 3600 },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {

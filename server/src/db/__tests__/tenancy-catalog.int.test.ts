@@ -1,0 +1,126 @@
+import { expect } from 'chai';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { tenantTables } from '../../../test/factories.ts';
+import { DB_ROLES } from '../roles.ts';
+
+/** Fails when a table or role breaks the tenancy rules of docs/architecture.md. */
+describe('tenancy rules in the catalog', () => {
+  let db: TestDatabase;
+  before(async () => {
+    db = await createTestDatabase();
+  });
+  after(() => db.drop());
+
+  it('finds the tenant tables', async () => {
+    const tables = await tenantTables(db.admin);
+    expect(tables).to.include.members(['app_user', 'audit_log']);
+  });
+
+  it('enables and forces row-level security on every tenant table, with a policy', async () => {
+    const result = await db.admin.query(
+      `select c.relname, c.relrowsecurity, c.relforcerowsecurity,
+              (select count(*) from pg_policy p where p.polrelid = c.oid)::int as policies
+         from pg_class c where c.relname = any($1)`,
+      [await tenantTables(db.admin)],
+    );
+    for (const row of result.rows) {
+      expect(row.relrowsecurity, `${row.relname} has RLS enabled`).to.equal(true);
+      expect(row.relforcerowsecurity, `${row.relname} has RLS forced`).to.equal(true);
+      expect(row.policies, `${row.relname} has a policy`).to.be.greaterThan(0);
+    }
+  });
+
+  it('uses the tenant setting in every policy, for reading and writing', async () => {
+    const result = await db.admin.query(
+      `select c.relname, pg_get_expr(p.polqual, p.polrelid) as using_expr,
+              pg_get_expr(p.polwithcheck, p.polrelid) as check_expr, p.polcmd
+         from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = any($1)`,
+      [await tenantTables(db.admin)],
+    );
+    expect(result.rowCount).to.be.greaterThan(0);
+    for (const row of result.rows) {
+      expect(row.using_expr, `${row.relname} USING`).to.match(/municipality_id = current_municipality_id\(\)/);
+      if (row.polcmd === '*' || row.polcmd === 'a' || row.polcmd === 'w') {
+        expect(row.check_expr, `${row.relname} WITH CHECK`).to.match(/municipality_id = current_municipality_id\(\)/);
+      }
+    }
+  });
+
+  it('puts municipality_id in the primary key of every tenant table', async () => {
+    for (const table of await tenantTables(db.admin)) {
+      const result = await db.admin.query(
+        `select a.attname from pg_index i
+           join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+          where i.indrelid = $1::regclass and i.indisprimary`,
+        [table],
+      );
+      expect(result.rows.map((r) => r.attname), `${table} primary key`).to.include('municipality_id');
+    }
+  });
+
+  it('includes municipality_id in every foreign key between tenant tables', async () => {
+    const tables = await tenantTables(db.admin);
+    const result = await db.admin.query(
+      `select con.conname, src.relname as source, dst.relname as target,
+              array(select a.attname from unnest(con.conkey) k join pg_attribute a
+                      on a.attrelid = con.conrelid and a.attnum = k) as columns
+         from pg_constraint con
+         join pg_class src on src.oid = con.conrelid
+         join pg_class dst on dst.oid = con.confrelid
+        where con.contype = 'f' and src.relname = any($1) and dst.relname = any($1)`,
+      [tables],
+    );
+    for (const row of result.rows) {
+      expect(row.columns, `${row.conname} (${row.source} → ${row.target})`).to.include('municipality_id');
+    }
+  });
+
+  it('leads every index on a tenant table with municipality_id', async () => {
+    const result = await db.admin.query(
+      `select c.relname as table, ic.relname as index, a.attname as first_column
+         from pg_index i
+         join pg_class c on c.oid = i.indrelid
+         join pg_class ic on ic.oid = i.indexrelid
+         join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
+        where c.relname = any($1)`,
+      [await tenantTables(db.admin)],
+    );
+    for (const row of result.rows) {
+      expect(row.first_column, `${row.index} on ${row.table}`).to.equal('municipality_id');
+    }
+  });
+
+  it('gives the app role no superuser, no BYPASSRLS and no ownership', async () => {
+    const role = await db.admin.query(
+      'select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = $1',
+      [DB_ROLES.app],
+    );
+    expect(role.rows[0]).to.deep.equal({
+      rolsuper: false,
+      rolbypassrls: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+    });
+    const owned = await db.admin.query(
+      `select c.relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = $1
+       union all
+       select p.proname from pg_proc p join pg_roles r on r.oid = p.proowner where r.rolname = $1
+       union all
+       select n.nspname from pg_namespace n join pg_roles r on r.oid = n.nspowner where r.rolname = $1`,
+      [DB_ROLES.app],
+    );
+    expect(owned.rows, 'objects owned by the app role').to.deep.equal([]);
+  });
+
+  it('has every table owned by the owner role and the app connection running as the app role', async () => {
+    const foreign = await db.admin.query(
+      `select c.relname, r.rolname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         join pg_roles r on r.oid = c.relowner
+        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'S') and r.rolname <> $1`,
+      [DB_ROLES.owner],
+    );
+    expect(foreign.rows).to.deep.equal([]);
+    const [row] = await db.dataSource.query('select current_user as name');
+    expect(row.name).to.equal(DB_ROLES.app);
+  });
+});

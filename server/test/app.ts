@@ -1,0 +1,45 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { createApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { silentLogger, TEST_APP_PASSWORD, type TestDatabase } from './database.ts';
+
+export interface TestApp extends App {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real application on a real port (the OIDC flow calls back into it), with the
+ * built-in development provider and the given database.
+ */
+export async function startTestApp(db: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    DATABASE_URL: db.adminUrl,
+    DB_APP_PASSWORD: TEST_APP_PASSWORD,
+    SERVE_CLIENT: 'false',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const sessionPool = new pg.Pool({ connectionString: db.appUrl, max: 2 });
+  const app = await createApp({ config, logger: silentLogger, dataSource: db.dataSource, sessionPool });
+  server.on('request', app.app);
+  return {
+    ...app,
+    baseUrl,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      await sessionPool.end();
+    },
+  };
+}

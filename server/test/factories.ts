@@ -1,0 +1,53 @@
+import type pg from 'pg';
+
+export interface MunicipalityRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export async function municipality(admin: pg.Pool, code: string): Promise<MunicipalityRef> {
+  const result = await admin.query('select id, code, name from municipality where code = $1', [code]);
+  if (!result.rows[0]) throw new Error(`No municipality ${code}`);
+  return result.rows[0];
+}
+
+/** Inserts a user directly (as superuser), for arranging tenant data. */
+export async function createUser(
+  admin: pg.Pool,
+  municipalityId: string,
+  overrides: Partial<{ subject: string; name: string; roles: string[] }> = {},
+): Promise<{ id: string; municipalityId: string }> {
+  const subject = overrides.subject ?? `user-${Math.random().toString(36).slice(2)}`;
+  const result = await admin.query(
+    `insert into app_user (municipality_id, subject, name, roles) values ($1, $2, $3, $4) returning id`,
+    [municipalityId, subject, overrides.name ?? subject, overrides.roles ?? ['caseworker']],
+  );
+  return { id: result.rows[0].id, municipalityId };
+}
+
+export async function createAuditEntry(admin: pg.Pool, municipalityId: string, userId: string) {
+  await admin.query(
+    `insert into audit_log (municipality_id, user_id, action, object_type, object_id) values ($1, $2, 'read', 'test', 'x')`,
+    [municipalityId, userId],
+  );
+}
+
+/** Every table that holds tenant data, read from the catalog. */
+export async function tenantTables(admin: pg.Pool): Promise<string[]> {
+  const result = await admin.query<{ table: string }>(
+    `select c.relname as table
+       from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = c.oid and a.attname = 'municipality_id' and not a.attisdropped
+      where c.relkind in ('r', 'p') and n.nspname = 'public'
+      order by 1`,
+  );
+  return result.rows.map((r) => r.table);
+}
+
+/** Gives every tenant table at least one row for the municipality (extend per new table). */
+export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: string): Promise<void> {
+  const user = await createUser(admin, municipalityId);
+  await createAuditEntry(admin, municipalityId, user.id);
+}

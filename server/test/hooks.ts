@@ -1,0 +1,7 @@
+import { releaseTestServer } from './database.ts';
+
+export const mochaHooks = {
+  async afterAll() {
+    await releaseTestServer();
+  },
+};
