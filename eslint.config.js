@@ -10,12 +10,19 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
         {
           selector: "Literal[value=/set_config\\('app\\.municipality_id'/]",
+          message: 'Only the tenant unit of work sets app.municipality_id.',
+        },
+        {
+          selector: "TemplateElement[value.raw=/set_config\\('app\\.municipality_id'/]",
           message: 'Only the tenant unit of work sets app.municipality_id.',
         },
       ],
@@ -33,7 +40,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'typeorm', message: 'Only repositories and entities use TypeORM.' }] },
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message: 'Only repositories and entities use TypeORM.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

@@ -41,7 +41,12 @@ export interface App {
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export async function createApp({ config, logger, dataSource, sessionPool }: AppDependencies): Promise<App> {
+export async function createApp({
+  config,
+  logger,
+  dataSource,
+  sessionPool,
+}: AppDependencies): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -70,7 +75,8 @@ export async function createApp({ config, logger, dataSource, sessionPool }: App
       logger,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
@@ -92,7 +98,10 @@ export async function createApp({ config, logger, dataSource, sessionPool }: App
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': config.production ? [] : null },
+        directives: {
+          'frame-ancestors': ["'none'"],
+          'upgrade-insecure-requests': config.production ? [] : null,
+        },
       },
       strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
       frameguard: { action: 'deny' },
@@ -129,7 +138,11 @@ export async function createApp({ config, logger, dataSource, sessionPool }: App
   // Tenant and user come from the session only; bound once per request.
   app.use((req, _res, next) => {
     requestContext.run(
-      { requestId: String(req.id), route: `${req.method} ${req.originalUrl.split('?')[0]}`, user: req.user },
+      {
+        requestId: String(req.id),
+        route: `${req.method} ${req.originalUrl.split('?')[0]}`,
+        user: req.user,
+      },
       next,
     );
   });
@@ -141,7 +154,11 @@ export async function createApp({ config, logger, dataSource, sessionPool }: App
     },
   });
 
-  app.use('/auth', csrfSynchronisedProtection, authRouter({ oidc, auth, publicUrl: config.publicUrl, loginRateLimit: config.loginRateLimit }));
+  app.use(
+    '/auth',
+    csrfSynchronisedProtection,
+    authRouter({ oidc, auth, publicUrl: config.publicUrl, loginRateLimit: config.loginRateLimit }),
+  );
 
   const api = express.Router({ strict: true });
   api.use((_req, res, next) => {

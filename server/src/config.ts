@@ -1,8 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+/** The repository root; relative paths in settings are taken from here. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Every setting the server reads from the environment. Each one is documented in the README
@@ -97,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     db: {
       adminUrl: e.DATABASE_URL,
-      embeddedDir: e.EMBEDDED_PG_DIR,
+      embeddedDir: path.resolve(ROOT_DIR, e.EMBEDDED_PG_DIR),
       embeddedPort: e.EMBEDDED_PG_PORT,
       appPassword: e.DB_APP_PASSWORD ?? DEV_APP_PASSWORD,
       poolSize: e.DB_POOL_SIZE,

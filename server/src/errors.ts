@@ -2,7 +2,8 @@ import type { FieldError } from '@herorientatie/domain';
 
 /** Domain errors: free of HTTP; the error middleware maps them to problem+json. */
 export abstract class DomainError extends Error {
-  abstract readonly code: 'not-found' | 'conflict' | 'invalid-transition' | 'forbidden' | 'validation';
+  abstract readonly code:
+    'not-found' | 'conflict' | 'invalid-transition' | 'forbidden' | 'validation';
 }
 
 export class NotFound extends DomainError {

@@ -19,7 +19,12 @@ export class Agent {
   async request(
     method: string,
     path: string,
-    options: { body?: unknown; form?: Record<string, string>; headers?: Record<string, string>; follow?: boolean } = {},
+    options: {
+      body?: unknown;
+      form?: Record<string, string>;
+      headers?: Record<string, string>;
+      follow?: boolean;
+    } = {},
   ): Promise<AgentResponse> {
     let url = new URL(path, this.baseUrl).toString();
     let currentMethod = method;
@@ -52,7 +57,13 @@ export class Agent {
         continue;
       }
       const text = await response.text();
-      return { status: response.status, headers: response.headers, text, url, json: () => JSON.parse(text) };
+      return {
+        status: response.status,
+        headers: response.headers,
+        text,
+        url,
+        json: () => JSON.parse(text),
+      };
     }
     throw new Error('Too many redirects');
   }
@@ -73,11 +84,16 @@ export class Agent {
   async login(username: string, password = DEMO_PASSWORD): Promise<AgentResponse> {
     const loginPage = await this.get('/auth/login', true);
     if (loginPage.status !== 200 || !loginPage.url.includes('/oidc/interaction/')) {
-      throw new Error(`Expected the provider's login page, got ${loginPage.status} at ${loginPage.url}`);
+      throw new Error(
+        `Expected the provider's login page, got ${loginPage.status} at ${loginPage.url}`,
+      );
     }
     const action = /action="([^"]+)"/.exec(loginPage.text)?.[1];
     if (!action) throw new Error('No login form found');
-    const result = await this.request('POST', action, { form: { username, password }, follow: true });
+    const result = await this.request('POST', action, {
+      form: { username, password },
+      follow: true,
+    });
     const me = await this.get('/api/v1/me');
     if (me.status === 200) this.csrfToken = me.json<{ csrfToken: string }>().csrfToken;
     return result;

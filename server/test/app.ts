@@ -14,7 +14,10 @@ export interface TestApp extends App {
  * The real application on a real port (the OIDC flow calls back into it), with the
  * built-in development provider and the given database.
  */
-export async function startTestApp(db: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -30,7 +33,12 @@ export async function startTestApp(db: TestDatabase, env: Record<string, string>
     ...env,
   });
   const sessionPool = new pg.Pool({ connectionString: db.appUrl, max: 2 });
-  const app = await createApp({ config, logger: silentLogger, dataSource: db.dataSource, sessionPool });
+  const app = await createApp({
+    config,
+    logger: silentLogger,
+    dataSource: db.dataSource,
+    sessionPool,
+  });
   server.on('request', app.app);
   return {
     ...app,

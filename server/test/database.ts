@@ -23,7 +23,12 @@ function testServer() {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'herorientatie-test-'));
     // PostgreSQL runs as the `postgres` OS user when we are root; it must reach the folder.
     await chmod(dir, 0o755);
-    const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'), 0, silentLogger, 'postgres_test');
+    const embedded = await startEmbeddedPostgres(
+      path.join(dir, 'pg'),
+      0,
+      silentLogger,
+      'postgres_test',
+    );
     return { baseUrl: new URL(embedded.adminUrl), embedded, dir };
   })();
   return server;
@@ -78,9 +83,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const source = await templateDatabase();
   const { baseUrl } = await testServer();
   const name = `hr_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await admin((c) => c.query(`create database ${c.escapeIdentifier(name)} template ${c.escapeIdentifier(source)}`));
   await admin((c) =>
-    c.query(`grant connect, temporary on database ${c.escapeIdentifier(name)} to herorientatie_app`),
+    c.query(`create database ${c.escapeIdentifier(name)} template ${c.escapeIdentifier(source)}`),
+  );
+  await admin((c) =>
+    c.query(
+      `grant connect, temporary on database ${c.escapeIdentifier(name)} to herorientatie_app`,
+    ),
   );
   const adminUrl = urlFor(baseUrl, name);
   const appUrl = appUrlFrom(adminUrl, TEST_APP_PASSWORD);
@@ -96,7 +105,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       await dataSource.destroy();
       await adminPool.end();
-      await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`));
+      await admin((c) =>
+        c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`),
+      );
     },
   };
 }
@@ -105,7 +116,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function releaseTestServer(): Promise<void> {
   if (!server) return;
   for (const name of created) {
-    await admin((c) => c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`)).catch(() => {});
+    await admin((c) =>
+      c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`),
+    ).catch(() => {});
   }
   const { embedded, dir } = await server;
   if (embedded) await embedded.stop();

@@ -7,7 +7,9 @@ export interface MunicipalityRef {
 }
 
 export async function municipality(admin: pg.Pool, code: string): Promise<MunicipalityRef> {
-  const result = await admin.query('select id, code, name from municipality where code = $1', [code]);
+  const result = await admin.query('select id, code, name from municipality where code = $1', [
+    code,
+  ]);
   if (!result.rows[0]) throw new Error(`No municipality ${code}`);
   return result.rows[0];
 }

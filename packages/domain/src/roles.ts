@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Roles a user can hold; they come from the identity provider's token claims. */
-export const ROLES = ['caseworker', 'advisor', 'manager', 'coordinator', 'analyst', 'admin'] as const;
+export const ROLES = [
+  'caseworker',
+  'advisor',
+  'manager',
+  'coordinator',
+  'analyst',
+  'admin',
+] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

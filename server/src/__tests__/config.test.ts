@@ -44,6 +44,9 @@ describe('configuration', () => {
   });
 
   it('requires client credentials with an external issuer', () => {
-    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.org' })).to.throw(ConfigError, /OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.org' })).to.throw(
+      ConfigError,
+      /OIDC_CLIENT_ID/,
+    );
   });
 });

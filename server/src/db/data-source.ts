@@ -25,6 +25,10 @@ export function createMigrationDataSource(adminUrl: string): DataSource {
     migrationsTableName: 'schema_migration',
     synchronize: false,
     // Objects created by migrations belong to the owner role, not to the admin user.
-    extra: { max: 1, options: `-c role=${DB_ROLES.owner}`, application_name: 'herorientatie-migrate' },
+    extra: {
+      max: 1,
+      options: `-c role=${DB_ROLES.owner}`,
+      application_name: 'herorientatie-migrate',
+    },
   });
 }

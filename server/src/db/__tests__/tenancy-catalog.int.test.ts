@@ -39,9 +39,13 @@ describe('tenancy rules in the catalog', () => {
     );
     expect(result.rowCount).to.be.greaterThan(0);
     for (const row of result.rows) {
-      expect(row.using_expr, `${row.relname} USING`).to.match(/municipality_id = current_municipality_id\(\)/);
+      expect(row.using_expr, `${row.relname} USING`).to.match(
+        /municipality_id = current_municipality_id\(\)/,
+      );
       if (row.polcmd === '*' || row.polcmd === 'a' || row.polcmd === 'w') {
-        expect(row.check_expr, `${row.relname} WITH CHECK`).to.match(/municipality_id = current_municipality_id\(\)/);
+        expect(row.check_expr, `${row.relname} WITH CHECK`).to.match(
+          /municipality_id = current_municipality_id\(\)/,
+        );
       }
     }
   });
@@ -54,7 +58,10 @@ describe('tenancy rules in the catalog', () => {
           where i.indrelid = $1::regclass and i.indisprimary`,
         [table],
       );
-      expect(result.rows.map((r) => r.attname), `${table} primary key`).to.include('municipality_id');
+      expect(
+        result.rows.map((r) => r.attname),
+        `${table} primary key`,
+      ).to.include('municipality_id');
     }
   });
 
@@ -71,7 +78,9 @@ describe('tenancy rules in the catalog', () => {
       [tables],
     );
     for (const row of result.rows) {
-      expect(row.columns, `${row.conname} (${row.source} → ${row.target})`).to.include('municipality_id');
+      expect(row.columns, `${row.conname} (${row.source} → ${row.target})`).to.include(
+        'municipality_id',
+      );
     }
   });
 

@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { municipality, seedEveryTenantTable, tenantTables, type MunicipalityRef } from '../../../test/factories.ts';
+import {
+  municipality,
+  seedEveryTenantTable,
+  tenantTables,
+  type MunicipalityRef,
+} from '../../../test/factories.ts';
 import { currentManager, MissingTenantError, TenantUnitOfWork } from '../unit-of-work.ts';
 
 describe('tenant isolation through row-level security', () => {
@@ -36,11 +41,14 @@ describe('tenant isolation through row-level security', () => {
       const seen = await uow.runFor(wijchen.id, () =>
         currentManager().query(`select distinct municipality_id from ${table}`),
       );
-      expect(seen.map((r: { municipality_id: string }) => r.municipality_id), table).to.deep.equal([wijchen.id]);
+      expect(
+        seen.map((r: { municipality_id: string }) => r.municipality_id),
+        table,
+      ).to.deep.equal([wijchen.id]);
     }
   });
 
-  it("refuses to insert a row for another municipality in every tenant table", async () => {
+  it('refuses to insert a row for another municipality in every tenant table', async () => {
     for (const table of tables) {
       // Take a real row of Nijmegen and try to write a copy of it while acting as Wijchen.
       const sample = await db.admin.query(
@@ -77,7 +85,9 @@ describe('tenant isolation through row-level security', () => {
 
   it('cannot update or delete rows of another municipality (they are invisible)', async () => {
     const result = await uow.runFor(wijchen.id, () =>
-      currentManager().query(`update app_user set name = 'gekaapt' where municipality_id = $1`, [nijmegen.id]),
+      currentManager().query(`update app_user set name = 'gekaapt' where municipality_id = $1`, [
+        nijmegen.id,
+      ]),
     );
     expect(result[1]).to.equal(0);
     const names = await db.admin.query(`select name from app_user where name = 'gekaapt'`);
@@ -96,6 +106,7 @@ describe('tenant isolation through row-level security', () => {
     const single = await db.dataSource.createQueryRunner();
     try {
       await single.startTransaction();
+      // eslint-disable-next-line no-restricted-syntax -- simulates what the unit of work does
       await single.query(`select set_config('app.municipality_id', $1, true)`, [wijchen.id]);
       expect(await single.query('select * from app_user')).to.have.length.greaterThan(0);
       await single.commitTransaction();

@@ -22,12 +22,17 @@ describe('tenant setting on a shared connection pool', () => {
     await small.initialize();
     try {
       const uow = new TenantUnitOfWork(small);
-      const runs = Array.from({ length: 400 }, (_, i) => municipalities[i % municipalities.length]!);
+      const runs = Array.from(
+        { length: 400 },
+        (_, i) => municipalities[i % municipalities.length]!,
+      );
       const seen = await Promise.all(
         runs.map((m, i) =>
           uow.runFor(m.id, async () => {
             // Interleave: yield between statements so transactions overlap on the pool.
-            const first = await currentManager().query('select distinct municipality_id from app_user');
+            const first = await currentManager().query(
+              'select distinct municipality_id from app_user',
+            );
             if (i % 3 === 0) await new Promise((resolve) => setImmediate(resolve));
             const second = await currentManager().query(
               `select current_setting('app.municipality_id') as tenant, count(*)::int as n from app_user`,
@@ -37,7 +42,9 @@ describe('tenant setting on a shared connection pool', () => {
         ),
       );
       for (const s of seen) {
-        expect(s.first.map((r: { municipality_id: string }) => r.municipality_id)).to.deep.equal([s.expected]);
+        expect(s.first.map((r: { municipality_id: string }) => r.municipality_id)).to.deep.equal([
+          s.expected,
+        ]);
         expect(s.second.tenant).to.equal(s.expected);
         expect(s.second.n).to.equal(3);
         expect(s.context).to.equal(s.expected);

@@ -63,7 +63,11 @@ describe('HTTP conventions', () => {
     const result = await new Agent(app.baseUrl).get('/api/v1/bestaat-niet');
     expect(result.status).to.equal(404);
     expect(result.headers.get('content-type')).to.contain('application/problem+json');
-    expect(result.json()).to.include({ type: 'urn:herorientatie:problem:not-found', status: 404, title: 'Niet gevonden.' });
+    expect(result.json()).to.include({
+      type: 'urn:herorientatie:problem:not-found',
+      status: 404,
+      title: 'Niet gevonden.',
+    });
   });
 
   it('treats a trailing slash as a different, unknown path', async () => {
@@ -99,7 +103,9 @@ describe('HTTP conventions', () => {
     const agent = new Agent(app.baseUrl);
     const kept = await agent.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
     expect(kept.headers.get('x-request-id')).to.equal('abc-123');
-    const replaced = await agent.request('GET', '/health', { headers: { 'x-request-id': 'x'.repeat(100) + '<script>' } });
+    const replaced = await agent.request('GET', '/health', {
+      headers: { 'x-request-id': 'x'.repeat(100) + '<script>' },
+    });
     expect(replaced.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
   });
 

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'reveal' | 'export' | 'login' | 'logout';
+export type AuditAction =
+  'read' | 'create' | 'update' | 'delete' | 'reveal' | 'export' | 'login' | 'logout';
 
 /** One entry of the append-only audit log: who did what to which object, when and why. */
 @Entity('audit_log')

@@ -71,7 +71,11 @@ export function authRouter({ oidc, auth, publicUrl, loginRateLimit }: AuthRouter
     const returnTo = safeReturnTo(req.session.returnTo);
     passport.authenticate(
       STRATEGY,
-      (err: unknown, user: SessionUser | false, info: { reason?: string; idToken?: string; message?: string }) => {
+      (
+        err: unknown,
+        user: SessionUser | false,
+        info: { reason?: string; idToken?: string; message?: string },
+      ) => {
         if (err) return next(err);
         if (!user) {
           const reason = info?.reason ? REFUSALS[info.reason] : undefined;

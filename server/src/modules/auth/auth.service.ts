@@ -29,7 +29,9 @@ export class AuthService {
     if (!subject) return { ok: false, reason: 'no-subject' };
     const code = claims[this.claimNames.municipality];
     const municipality =
-      typeof code === 'string' ? await this.reference.findMunicipalityByCode(code.trim().toUpperCase()) : null;
+      typeof code === 'string'
+        ? await this.reference.findMunicipalityByCode(code.trim().toUpperCase())
+        : null;
     if (!municipality) return { ok: false, reason: 'unknown-municipality' };
     const roles: Role[] = parseRoles(claims[this.claimNames.roles]);
     if (roles.length === 0) return { ok: false, reason: 'no-roles' };
@@ -42,7 +44,12 @@ export class AuthService {
 
     return this.uow.runFor(municipality.id, async () => {
       const user = await this.users.upsertOnLogin({ subject, name, email, roles });
-      await this.audit.record({ action: 'login', objectType: 'session', objectId: null, userId: user.id });
+      await this.audit.record({
+        action: 'login',
+        objectType: 'session',
+        objectId: null,
+        userId: user.id,
+      });
       return {
         ok: true as const,
         user: {
@@ -60,7 +67,12 @@ export class AuthService {
 
   async logout(user: SessionUser): Promise<void> {
     await this.uow.runFor(user.municipalityId, () =>
-      this.audit.record({ action: 'logout', objectType: 'session', objectId: null, userId: user.id }),
+      this.audit.record({
+        action: 'logout',
+        objectType: 'session',
+        objectId: null,
+        userId: user.id,
+      }),
     );
   }
 }

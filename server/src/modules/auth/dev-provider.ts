@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
-import { DEMO_PASSWORD, demoAccounts, type DemoAccount, type DemoMunicipality } from './demo-accounts.ts';
+import {
+  DEMO_PASSWORD,
+  demoAccounts,
+  type DemoAccount,
+  type DemoMunicipality,
+} from './demo-accounts.ts';
 import { escapeHtml, page } from './html.ts';
 
 export const DEV_PROVIDER_PATH = '/oidc';
@@ -61,7 +66,13 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
       };
     },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    ttl: { Interaction: 600, Session: 12 * 3600, Grant: 12 * 3600, AccessToken: 600, IdToken: 3600 },
+    ttl: {
+      Interaction: 600,
+      Session: 12 * 3600,
+      Grant: 12 * 3600,
+      AccessToken: 600,
+      IdToken: 3600,
+    },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
@@ -77,7 +88,10 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
           );
         },
         async postLogoutSuccessSource(ctx) {
-          ctx.body = page('Afgemeld', `<h1>U bent afgemeld</h1><a class="button" href="/">Opnieuw inloggen</a>`);
+          ctx.body = page(
+            'Afgemeld',
+            `<h1>U bent afgemeld</h1><a class="button" href="/">Opnieuw inloggen</a>`,
+          );
         },
       },
     },
@@ -87,9 +101,13 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
     // The application is first-party: consent is implied, no consent screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const oidc = ctx.oidc;
-      const grantId = oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(oidc.client!.clientId);
+      const grantId =
+        oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(oidc.client!.clientId);
       if (grantId) return oidc.provider.Grant.find(grantId);
-      const grant = new oidc.provider.Grant({ clientId: oidc.client!.clientId, accountId: oidc.session!.accountId! });
+      const grant = new oidc.provider.Grant({
+        clientId: oidc.client!.clientId,
+        accountId: oidc.session!.accountId!,
+      });
       grant.addOIDCScope('openid profile email');
       await grant.save();
       return grant;
@@ -128,7 +146,13 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
           res
             .status(401)
             .type('html')
-            .send(loginPage(details.uid, [...accounts.values()], 'Onbekende gebruikersnaam of verkeerd wachtwoord.'));
+            .send(
+              loginPage(
+                details.uid,
+                [...accounts.values()],
+                'Onbekende gebruikersnaam of verkeerd wachtwoord.',
+              ),
+            );
           return;
         }
         await provider.interactionFinished(

@@ -13,7 +13,10 @@ declare global {
 
 export const requireUser: RequestHandler = (req, res, next) => {
   if (!req.user) {
-    sendProblem(res, 'unauthenticated', { detail: 'Log in om verder te gaan.', instance: req.originalUrl });
+    sendProblem(res, 'unauthenticated', {
+      detail: 'Log in om verder te gaan.',
+      instance: req.originalUrl,
+    });
     return;
   }
   next();

@@ -10,12 +10,18 @@ registry.registerPath({
   summary: 'De ingelogde gebruiker, met gemeente, rollen en CSRF-token',
   tags: ['Sessie'],
   responses: {
-    200: { description: 'Ingelogde gebruiker', content: { 'application/json': { schema: MeSchema } } },
+    200: {
+      description: 'Ingelogde gebruiker',
+      content: { 'application/json': { schema: MeSchema } },
+    },
     401: problemResponse('Niet ingelogd'),
   },
 });
 
-export function meRouter(reference: ReferenceRepository, generateCsrfToken: (req: express.Request) => string) {
+export function meRouter(
+  reference: ReferenceRepository,
+  generateCsrfToken: (req: express.Request) => string,
+) {
   const router = express.Router({ strict: true });
   router.get('/me', requireUser, async (req, res) => {
     const user = req.user!;

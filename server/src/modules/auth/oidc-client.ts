@@ -48,7 +48,10 @@ export class OidcClient {
     return this.discovery;
   }
 
-  async endSessionUrl(idToken: string | undefined, postLogoutRedirect: string): Promise<string | null> {
+  async endSessionUrl(
+    idToken: string | undefined,
+    postLogoutRedirect: string,
+  ): Promise<string | null> {
     const discovery = await this.ensureStrategy().catch(() => null);
     if (!discovery?.end_session_endpoint) return null;
     const url = new URL(discovery.end_session_endpoint);
@@ -95,7 +98,9 @@ export class OidcClient {
           const claims = { ...decodeJwtPayload(idToken), ...(uiProfile?._json ?? {}) };
           auth.login(claims).then(
             (result) =>
-              result.ok ? done(null, result.user, { idToken }) : done(null, false, { reason: result.reason }),
+              result.ok
+                ? done(null, result.user, { idToken })
+                : done(null, false, { reason: result.reason }),
             (err: unknown) => done(err),
           );
         } as never,

@@ -34,7 +34,11 @@ export function openApiDocument() {
       version: API_VERSION,
       description:
         'API voor de ondersteuning van zelfstandig ondernemers bij heroriëntatie, per gemeente gescheiden.',
-      contact: { name: 'Heroriëntatie beheer', email: 'beheer@example.org', url: 'https://example.org' },
+      contact: {
+        name: 'Heroriëntatie beheer',
+        email: 'beheer@example.org',
+        url: 'https://example.org',
+      },
     },
     servers: [{ url: API_BASE }],
     security: [{ sessionCookie: [] }],

@@ -40,9 +40,18 @@ describe('audit log', () => {
 
   it('records who, municipality, what, which object, when, route and request', async () => {
     await asUser(() =>
-      uow.run(() => new AuditService().record({ action: 'read', objectType: 'case', objectId: '42', reason: 'dossier' })),
+      uow.run(() =>
+        new AuditService().record({
+          action: 'read',
+          objectType: 'case',
+          objectId: '42',
+          reason: 'dossier',
+        }),
+      ),
     );
-    const entries = await asUser(() => uow.run(() => new AuditRepository().listForObject('case', '42')));
+    const entries = await asUser(() =>
+      uow.run(() => new AuditRepository().listForObject('case', '42')),
+    );
     expect(entries).to.have.length(1);
     const entry = entries[0]!;
     expect(entry).to.include({
@@ -83,7 +92,9 @@ describe('audit log', () => {
   it('does not record an entry outside a request with a user', async () => {
     let error: Error | undefined;
     try {
-      await uow.runFor(wijchenId, () => new AuditService().record({ action: 'read', objectType: 'case', objectId: '1' }));
+      await uow.runFor(wijchenId, () =>
+        new AuditService().record({ action: 'read', objectType: 'case', objectId: '1' }),
+      );
     } catch (err) {
       error = err as Error;
     }

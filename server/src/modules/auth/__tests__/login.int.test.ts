@@ -59,7 +59,9 @@ describe('login through OpenID Connect (development provider)', () => {
       `select u.name, u.roles, m.code from app_user u join municipality m on m.id = u.municipality_id
         where u.subject = 'nijmegen-manager'`,
     );
-    expect(users.rows).to.deep.equal([{ name: 'Manager Nijmegen', roles: ['manager'], code: 'GM0268' }]);
+    expect(users.rows).to.deep.equal([
+      { name: 'Manager Nijmegen', roles: ['manager'], code: 'GM0268' },
+    ]);
     const logins = await db.admin.query(
       `select count(*)::int as n from audit_log a join app_user u using (municipality_id)
         where a.user_id = u.id and u.subject = 'nijmegen-manager' and a.action = 'login'`,
@@ -71,7 +73,9 @@ describe('login through OpenID Connect (development provider)', () => {
     const agent = new Agent(app.baseUrl);
     const page = await agent.get('/auth/login', true);
     const action = /action="([^"]+)"/.exec(page.text)![1]!;
-    const result = await agent.request('POST', action, { form: { username: 'wijchen-caseworker', password: 'fout' } });
+    const result = await agent.request('POST', action, {
+      form: { username: 'wijchen-caseworker', password: 'fout' },
+    });
     expect(result.status).to.equal(401);
     expect(result.text).to.contain('verkeerd wachtwoord');
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
@@ -83,7 +87,9 @@ describe('login through OpenID Connect (development provider)', () => {
     expect(result.status).to.equal(403);
     expect(result.text).to.contain('geen rol in Heroriëntatie');
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
-    const users = await db.admin.query(`select 1 from app_user where subject = 'wijchen-zonder-rol'`);
+    const users = await db.admin.query(
+      `select 1 from app_user where subject = 'wijchen-zonder-rol'`,
+    );
     expect(users.rowCount).to.equal(0);
   });
 
@@ -121,7 +127,9 @@ describe('login through OpenID Connect (development provider)', () => {
     expect(noToken.status).to.equal(403);
     expect(noToken.headers.get('content-type')).to.contain('application/problem+json');
     expect(noToken.json<{ type: string }>().type).to.equal('urn:herorientatie:problem:csrf');
-    const wrongToken = await agent.request('POST', '/auth/logout', { headers: { 'x-csrf-token': 'wrong' } });
+    const wrongToken = await agent.request('POST', '/auth/logout', {
+      headers: { 'x-csrf-token': 'wrong' },
+    });
     expect(wrongToken.status).to.equal(403);
     // Still logged in: the forged requests changed nothing.
     expect((await agent.get('/api/v1/me')).status).to.equal(200);
@@ -132,7 +140,9 @@ describe('login through OpenID Connect (development provider)', () => {
     const bob = new Agent(app.baseUrl);
     await alice.login('wijchen-caseworker');
     await bob.login('wijchen-manager');
-    const result = await bob.request('POST', '/auth/logout', { headers: { 'x-csrf-token': alice.csrfToken! } });
+    const result = await bob.request('POST', '/auth/logout', {
+      headers: { 'x-csrf-token': alice.csrfToken! },
+    });
     expect(result.status).to.equal(403);
   });
 
@@ -147,7 +157,9 @@ describe('login through OpenID Connect (development provider)', () => {
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
 
     // Replaying the old cookie does not revive the session.
-    const replay = await fetch(`${app.baseUrl}/api/v1/me`, { headers: { cookie: `hr.sid=${sid}` } });
+    const replay = await fetch(`${app.baseUrl}/api/v1/me`, {
+      headers: { cookie: `hr.sid=${sid}` },
+    });
     expect(replay.status).to.equal(401);
     const logouts = await db.admin.query(
       `select count(*)::int as n from audit_log a join app_user u on u.id = a.user_id
