@@ -33,6 +33,7 @@ export async function startTestApp(
     ...env,
   });
   const sessionPool = new pg.Pool({ connectionString: db.appUrl, max: 2 });
+  sessionPool.on('error', () => {});
   const app = await createApp({
     config,
     logger: silentLogger,

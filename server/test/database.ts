@@ -94,6 +94,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = urlFor(baseUrl, name);
   const appUrl = appUrlFrom(adminUrl, TEST_APP_PASSWORD);
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 3 });
+  adminPool.on('error', () => {});
   const dataSource = createAppDataSource(appUrl, 5);
   await dataSource.initialize();
   return {

@@ -35,6 +35,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     const dataSource = createAppDataSource(appUrl, config.db.poolSize);
     await dataSource.initialize();
     const sessionPool = new pg.Pool({ connectionString: appUrl, max: 4 });
+    // An idle connection dropped by the server must not crash the process.
+    sessionPool.on('error', (err) => logger.warn({ err }, 'session pool connection lost'));
     return {
       adminUrl,
       appUrl,

@@ -54,7 +54,10 @@ export async function startEmbeddedPostgres(
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const orphan = await runningCluster(databaseDir);
   if (orphan) {
-    logger.warn({ port: orphan.port }, 'reusing embedded PostgreSQL left running by an earlier process');
+    logger.warn(
+      { port: orphan.port },
+      'reusing embedded PostgreSQL left running by an earlier process',
+    );
     return {
       adminUrl: `postgres://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${orphan.port}/${databaseName}`,
       stop: async () => {
