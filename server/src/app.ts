@@ -167,7 +167,7 @@ export async function createApp({
     next();
   });
   api.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+    res.json(openApiDocument(config.publicUrl));
   });
   api.use(express.json({ limit: '1mb' }));
   api.use(csrfSynchronisedProtection);

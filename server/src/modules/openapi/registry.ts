@@ -26,8 +26,14 @@ registry.registerComponent('securitySchemes', 'sessionCookie', {
   description: 'Sessiecookie na inloggen via /auth/login (OpenID Connect).',
 });
 
-export function openApiDocument() {
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+const API_VERSION_HEADER = {
+  description: 'De volledige versie van de API (semantic versioning).',
+  schema: { type: 'string' as const, example: API_VERSION },
+};
+
+/** The document for this deployment, served at /api/v1/openapi.json. */
+export function openApiDocument(publicUrl: string) {
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Heroriëntatie API',
@@ -40,7 +46,18 @@ export function openApiDocument() {
         url: 'https://example.org',
       },
     },
-    servers: [{ url: API_BASE }],
+    servers: [{ url: `${publicUrl}${API_BASE}` }],
     security: [{ sessionCookie: [] }],
   });
+  // Every response carries API-Version (NL API Design Rules), so every response says so.
+  for (const pathItem of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(
+      pathItem as Record<string, { responses?: Record<string, { headers?: object }> }>,
+    )) {
+      for (const response of Object.values(operation.responses ?? {})) {
+        response.headers = { 'API-Version': API_VERSION_HEADER, ...response.headers };
+      }
+    }
+  }
+  return document;
 }
