@@ -1,4 +1,13 @@
+import { z } from 'zod';
+
+// Validation messages in Dutch, for the server and the client alike.
+z.config(z.locales.nl());
+
 export * from './roles.ts';
 export * from './validators.ts';
 export * from './me.ts';
 export * from './problem.ts';
+export * from './case-status.ts';
+export * from './cases.ts';
+export * from './case-records.ts';
+export * from './sbi.ts';

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import {
+  allowedActions,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  isOpen,
+  transition,
+  type CaseAction,
+  type CaseStatus,
+} from '../index.ts';
+
+interface Model {
+  status: CaseStatus;
+  hasIntake: boolean;
+  hasRoutes: boolean;
+  outcome: string | null;
+  withdrawReason: string | null;
+}
+
+/** Applies an action the way the server does: only when the machine allows it. */
+function apply(model: Model, action: CaseAction): Model {
+  const result = transition(model.status, action, model);
+  if (!result.ok) return model;
+  const next: Model = { ...model, status: result.status };
+  if (action === 'recordIntake') next.hasIntake = true;
+  if (action === 'startRoute') next.hasRoutes = true;
+  if (action === 'close') next.outcome = 'business_continued_without_bbz';
+  if (action === 'withdraw') next.withdrawReason = 'Geen behoefte meer';
+  if (action === 'reopen') {
+    next.outcome = null;
+    next.withdrawReason = null;
+  }
+  return next;
+}
+
+const start: Model = { status: 'registered', hasIntake: false, hasRoutes: false, outcome: null, withdrawReason: null };
+
+describe('case status machine', () => {
+  it('follows the main path registered → intake → routes → closed', () => {
+    let m = start;
+    for (const a of ['scheduleIntake', 'recordIntake', 'startRoute', 'startRoute', 'close'] as CaseAction[]) {
+      m = apply(m, a);
+    }
+    expect(m.status).to.equal('closed');
+  });
+
+  it('refuses illegal steps with a Dutch reason', () => {
+    const result = transition('registered', 'startRoute', { hasIntake: false, hasRoutes: false });
+    expect(result).to.deep.equal({
+      ok: false,
+      reason: 'Een route start pas na de intake. Leg eerst de intake vast.',
+    });
+    expect(transition('closed', 'withdraw', { hasIntake: true, hasRoutes: true }).ok).to.equal(false);
+    expect(transition('in_progress', 'reopen', { hasIntake: true, hasRoutes: true }).ok).to.equal(false);
+  });
+
+  it('never reaches an invalid state, whatever the sequence of operations', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...CASE_ACTIONS), { maxLength: 60 }), (actions) => {
+        let m = start;
+        for (const action of actions) {
+          const before = m;
+          m = apply(m, action);
+          expect(CASE_STATUSES).to.include(m.status);
+          // Routes only ever run after an intake.
+          if (m.status === 'in_progress') expect(m.hasIntake).to.equal(true);
+          if (m.hasRoutes) expect(m.hasIntake).to.equal(true);
+          // Closed has an outcome, withdrawn a reason, open states neither.
+          if (m.status === 'closed') expect(m.outcome).to.not.equal(null);
+          if (m.status === 'withdrawn') expect(m.withdrawReason).to.not.equal(null);
+          if (isOpen(m.status)) expect([m.outcome, m.withdrawReason]).to.deep.equal([null, null]);
+          // An intake, once recorded, is never forgotten; the case never goes back before it.
+          if (before.hasIntake) {
+            expect(m.hasIntake).to.equal(true);
+            expect(['registered', 'intake_scheduled']).to.not.include(m.status);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('offers exactly the actions the machine accepts', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CASE_STATUSES), fc.boolean(), fc.boolean(), (status, hasIntake, hasRoutes) => {
+        const allowed = allowedActions(status, { hasIntake, hasRoutes });
+        for (const action of CASE_ACTIONS) {
+          expect(allowed.includes(action)).to.equal(transition(status, action, { hasIntake, hasRoutes }).ok);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { DateSchema } from './cases.ts';
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const longText = (max = 5000) => z.string().trim().max(max, { message: `Maximaal ${max} tekens.` });
+
+export const CONTACT_MODES = ['face_to_face', 'video', 'phone'] as const;
+export const CONTACT_MODE_LABELS: Record<(typeof CONTACT_MODES)[number], string> = {
+  face_to_face: 'Persoonlijk gesprek',
+  video: 'Videogesprek',
+  phone: 'Telefonisch',
+};
+
+export const ROUTE_TYPES = ['strengthen_business', 'solve_finances', 'employment'] as const;
+export type RouteType = (typeof ROUTE_TYPES)[number];
+export const ROUTE_TYPE_LABELS: Record<RouteType, string> = {
+  strengthen_business: 'Route 1: versterken eigen bedrijf',
+  solve_finances: 'Route 2: financiële problemen oplossen',
+  employment: 'Route 3: (bij)baan in loondienst',
+};
+
+export const VIABILITY = ['viable', 'viable_with_changes', 'not_viable', 'unclear'] as const;
+export const VIABILITY_LABELS: Record<(typeof VIABILITY)[number], string> = {
+  viable: 'Levensvatbaar',
+  viable_with_changes: 'Levensvatbaar met aanpassingen',
+  not_viable: 'Niet levensvatbaar',
+  unclear: 'Nog onduidelijk',
+};
+
+export const BBZ_OPTIONS = ['income_support', 'business_credit', 'none', 'not_eligible'] as const;
+export const BBZ_OPTION_LABELS: Record<(typeof BBZ_OPTIONS)[number], string> = {
+  income_support: 'Bbz-inkomensondersteuning',
+  business_credit: 'Bbz-bedrijfskrediet',
+  none: 'Geen Bbz nodig',
+  not_eligible: 'Geen recht op Bbz',
+};
+
+export const IntakeInputSchema = z
+  .object({
+    date: DateSchema,
+    mode: z.enum(CONTACT_MODES, { error: 'Kies hoe de intake plaatsvond.' }),
+    advisorId: optional(z.uuid()),
+    viability: z.enum(VIABILITY, { error: 'Kies het oordeel over de levensvatbaarheid.' }),
+    sectorProspects: optional(longText(2000)),
+    bbzOptions: z.array(z.enum(BBZ_OPTIONS)).min(1, { message: 'Kies ten minste één Bbz-mogelijkheid.' }),
+    bbzNotEligibleReason: optional(longText(1000)),
+    recommendedRoutes: z.array(z.enum(ROUTE_TYPES)).default([]),
+    findings: optional(longText()),
+  })
+  .refine((v) => !v.bbzOptions.includes('not_eligible') || Boolean(v.bbzNotEligibleReason), {
+    message: 'Geef aan waarom er geen recht op Bbz is.',
+    path: ['bbzNotEligibleReason'],
+  })
+  .refine((v) => !(v.bbzOptions.includes('none') && v.bbzOptions.length > 1), {
+    message: '"Geen Bbz nodig" gaat niet samen met een andere Bbz-mogelijkheid.',
+    path: ['bbzOptions'],
+  })
+  .refine((v) => v.date <= new Date().toISOString().slice(0, 10), {
+    message: 'Een intake die nog moet plaatsvinden, plant u in; vastleggen kan na afloop.',
+    path: ['date'],
+  });
+export type IntakeInput = z.infer<typeof IntakeInputSchema>;
+
+export const PerspectiveAnalysisInputSchema = z.object({
+  provider: z.string().trim().min(1, { message: 'Vul de aanbieder in.' }).max(200),
+  date: DateSchema,
+  conclusion: z.string().trim().min(1, { message: 'Vul de conclusie in.' }).max(5000),
+  reportAttachmentId: optional(z.uuid()),
+});
+export type PerspectiveAnalysisInput = z.infer<typeof PerspectiveAnalysisInputSchema>;
+
+export const ROUTE_STATUSES = ['active', 'completed', 'stopped'] as const;
+export const ROUTE_STATUS_LABELS: Record<(typeof ROUTE_STATUSES)[number], string> = {
+  active: 'Loopt',
+  completed: 'Afgerond',
+  stopped: 'Gestopt',
+};
+
+/** The outcomes that fit each route. */
+export const ROUTE_OUTCOMES = {
+  strengthen_business: ['plan_carried_out', 'partly_carried_out', 'not_carried_out'],
+  solve_finances: ['settlement_reached', 'restructuring_started', 'not_started'],
+  employment: ['job_full_time', 'job_part_time', 'side_job', 'training_started', 'no_job'],
+} as const satisfies Record<RouteType, readonly string[]>;
+export const ROUTE_OUTCOME_LABELS: Record<string, string> = {
+  plan_carried_out: 'Plan uitgevoerd',
+  partly_carried_out: 'Plan deels uitgevoerd',
+  not_carried_out: 'Plan niet uitgevoerd',
+  settlement_reached: 'Schuldregeling getroffen',
+  restructuring_started: 'Schuldsanering gestart',
+  not_started: 'Niet gestart',
+  job_full_time: 'Voltijdbaan gevonden',
+  job_part_time: 'Deeltijdbaan gevonden',
+  side_job: 'Bijbaan gevonden',
+  training_started: 'Scholing gestart',
+  no_job: 'Geen baan gevonden',
+};
+
+export const RouteStartSchema = z.object({
+  type: z.enum(ROUTE_TYPES, { error: 'Kies een route.' }),
+  startDate: DateSchema,
+  note: optional(longText(2000)),
+});
+export type RouteStart = z.infer<typeof RouteStartSchema>;
+
+export const RouteEndSchema = z.object({
+  status: z.enum(['completed', 'stopped'], { error: 'Kies afgerond of gestopt.' }),
+  endDate: DateSchema,
+  outcome: z.string({ error: 'Kies de uitkomst van de route.' }).min(1, { message: 'Kies de uitkomst van de route.' }),
+  note: optional(longText(2000)),
+});
+export type RouteEnd = z.infer<typeof RouteEndSchema>;
+
+export const CoachingInputSchema = z
+  .object({
+    organisation: z.string().trim().min(1).max(200).default('Over Rood'),
+    coach: z.string().trim().min(1, { message: 'Vul de naam van de coach in.' }).max(200),
+    startDate: DateSchema,
+    endDate: optional(DateSchema),
+    sessions: z.coerce.number().int().min(0, { message: 'Het aantal gesprekken kan niet negatief zijn.' }).max(200).default(0),
+  })
+  .refine((v) => !v.endDate || v.endDate >= v.startDate, {
+    message: 'De einddatum ligt voor de startdatum.',
+    path: ['endDate'],
+  });
+export type CoachingInput = z.infer<typeof CoachingInputSchema>;
+
+export const CONTACT_CHANNELS = ['face_to_face', 'video', 'phone', 'email', 'letter'] as const;
+export const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNELS)[number], string> = {
+  face_to_face: 'Persoonlijk gesprek',
+  video: 'Videogesprek',
+  phone: 'Telefoon',
+  email: 'E-mail',
+  letter: 'Brief',
+};
+
+export const ContactInputSchema = z.object({
+  occurredAt: z.iso.datetime({ offset: true, message: 'Vul een geldig tijdstip in.' }),
+  channel: z.enum(CONTACT_CHANNELS, { error: 'Kies het kanaal.' }),
+  summary: z.string().trim().min(1, { message: 'Vat het contact kort samen.' }).max(5000),
+});
+export type ContactInput = z.infer<typeof ContactInputSchema>;
+
+export const TIMELINE_EVENT_TYPES = [
+  'registered',
+  'status_changed',
+  'assigned',
+  'intake_scheduled',
+  'intake_recorded',
+  'analysis_recorded',
+  'route_started',
+  'route_ended',
+  'coaching_recorded',
+  'contact_logged',
+  'document_added',
+] as const;
+
+export const TimelineEventSchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.iso.datetime(),
+  type: z.enum(TIMELINE_EVENT_TYPES),
+  summary: z.string(),
+  actorName: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;

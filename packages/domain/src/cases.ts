@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { CaseStatusSchema } from './case-status.ts';
+import { BsnSchema, KvkSchema, PostcodeSchema } from './validators.ts';
+
+const text = (max: number, message = `Maximaal ${max} tekens.`) => z.string().trim().max(max, { message });
+const requiredText = (max: number, label: string) =>
+  z.string({ error: `${label} is verplicht.` }).trim().min(1, { message: `${label} is verplicht.` }).max(max, {
+    message: `${label} mag maximaal ${max} tekens hebben.`,
+  });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+/** A calendar date, YYYY-MM-DD. */
+export const DateSchema = z.iso.date({ message: 'Vul een geldige datum in (jjjj-mm-dd).' });
+const notInFuture = (value: string) => value <= new Date().toISOString().slice(0, 10);
+
+export const LEGAL_FORMS = ['eenmanszaak', 'vof', 'maatschap', 'bv', 'other'] as const;
+export const LEGAL_FORM_LABELS: Record<(typeof LEGAL_FORMS)[number], string> = {
+  eenmanszaak: 'Eenmanszaak',
+  vof: 'Vennootschap onder firma',
+  maatschap: 'Maatschap',
+  bv: 'Besloten vennootschap',
+  other: 'Anders',
+};
+
+export const TOZO_PERIODS = ['tozo1', 'tozo2', 'tozo3', 'tozo4', 'tozo5'] as const;
+export const TOZO_LABELS: Record<(typeof TOZO_PERIODS)[number], string> = {
+  tozo1: 'Tozo 1 (mrt–mei 2020)',
+  tozo2: 'Tozo 2 (jun–sep 2020)',
+  tozo3: 'Tozo 3 (okt 2020–mrt 2021)',
+  tozo4: 'Tozo 4 (apr–jun 2021)',
+  tozo5: 'Tozo 5 (jul–sep 2021)',
+};
+
+export const PARTNER_INCOME = ['yes', 'no', 'no_partner', 'unknown'] as const;
+export const PARTNER_INCOME_LABELS: Record<(typeof PARTNER_INCOME)[number], string> = {
+  yes: 'Partner heeft inkomen',
+  no: 'Partner heeft geen inkomen',
+  no_partner: 'Geen partner',
+  unknown: 'Onbekend',
+};
+
+export const EntrepreneurInputSchema = z.object({
+  name: requiredText(200, 'Naam'),
+  email: optional(z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254)),
+  phone: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{10,20}$/, { message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.' }),
+  ),
+  postcode: optional(PostcodeSchema),
+  houseNumber: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]{0,4}(\s?[a-zA-Z0-9-]{1,6})?$/, { message: 'Vul een huisnummer in, eventueel met toevoeging.' }),
+  ),
+  businessName: requiredText(200, 'Bedrijfsnaam'),
+  kvkNumber: optional(KvkSchema),
+  legalForm: z.enum(LEGAL_FORMS, { error: 'Kies een rechtsvorm.' }).default('eenmanszaak'),
+  sbiCode: optional(z.string().trim().regex(/^\d{2,5}$/, { message: 'Een SBI-code bestaat uit 2 tot 5 cijfers.' })),
+  businessStartDate: optional(
+    DateSchema.refine(notInFuture, { message: 'De startdatum van het bedrijf ligt in de toekomst.' }),
+  ),
+  tozoPeriods: z.array(z.enum(TOZO_PERIODS)).max(5).default([]),
+  partnerIncome: z.enum(PARTNER_INCOME).default('unknown'),
+  bsn: optional(BsnSchema),
+});
+export type EntrepreneurInput = z.infer<typeof EntrepreneurInputSchema>;
+
+export const EntrepreneurSchema = EntrepreneurInputSchema.omit({ bsn: true }).extend({
+  id: z.uuid(),
+  /** Only the last three digits, e.g. `******789`; the full number needs an audited reveal. */
+  bsnMasked: z.string().nullable(),
+  sbiLabel: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Entrepreneur = z.infer<typeof EntrepreneurSchema>;
+
+export const CASE_SOURCES = [
+  'tozo_outreach',
+  'regional_campaign',
+  'local_campaign',
+  'self_registration',
+  'referred_by_accountant',
+  'referred_by_partner',
+  'other',
+] as const;
+export const CASE_SOURCE_LABELS: Record<(typeof CASE_SOURCES)[number], string> = {
+  tozo_outreach: 'Benadering Tozo-gebruikers',
+  regional_campaign: 'Regionale campagne',
+  local_campaign: 'Lokale campagne',
+  self_registration: 'Eigen aanmelding',
+  referred_by_accountant: 'Verwezen door boekhouder of accountant',
+  referred_by_partner: 'Verwezen door partnerorganisatie',
+  other: 'Anders',
+};
+
+export const URGENCIES = ['acute', 'high', 'normal'] as const;
+export const URGENCY_LABELS: Record<(typeof URGENCIES)[number], string> = {
+  acute: 'Acuut',
+  high: 'Hoog',
+  normal: 'Normaal',
+};
+
+export const OTHER_SUPPORT = ['none', 'some', 'sufficient'] as const;
+export const OTHER_SUPPORT_LABELS: Record<(typeof OTHER_SUPPORT)[number], string> = {
+  none: 'Geen andere steun',
+  some: 'Enige steun (netwerk, adviseur)',
+  sufficient: 'Voldoende andere steun',
+};
+
+export const CLOSING_OUTCOMES = [
+  'business_continued_with_bbz',
+  'business_continued_without_bbz',
+  'business_stopped_employed',
+  'business_with_side_job',
+  'debt_settlement',
+  'stopped_without_employment',
+  'other',
+] as const;
+export const CLOSING_OUTCOME_LABELS: Record<(typeof CLOSING_OUTCOMES)[number], string> = {
+  business_continued_with_bbz: 'Bedrijf voortgezet met Bbz',
+  business_continued_without_bbz: 'Bedrijf voortgezet zonder Bbz',
+  business_stopped_employed: 'Bedrijf gestopt, in loondienst',
+  business_with_side_job: 'Bedrijf met bijbaan',
+  debt_settlement: 'Schuldregeling',
+  stopped_without_employment: 'Gestopt zonder werk',
+  other: 'Anders',
+};
+
+/** Registration: a new entrepreneur or an existing one, and the case details. */
+export const CaseRegistrationSchema = z
+  .object({
+    entrepreneurId: optional(z.uuid({ message: 'Onbekende ondernemer.' })),
+    entrepreneur: EntrepreneurInputSchema.optional(),
+    source: z.enum(CASE_SOURCES, { error: 'Kies hoe de ondernemer bij ons kwam.' }),
+    sourceDetail: optional(text(200)),
+    urgency: z.enum(URGENCIES, { error: 'Kies de urgentie.' }).default('normal'),
+    otherSupport: z.enum(OTHER_SUPPORT, { error: 'Kies de beschikbaarheid van andere steun.' }).default('none'),
+    caseworkerId: optional(z.uuid()),
+    advisorId: optional(z.uuid()),
+  })
+  .refine((v) => Boolean(v.entrepreneurId) !== Boolean(v.entrepreneur), {
+    message: 'Kies een bestaande ondernemer of vul de gegevens van een nieuwe in.',
+    path: ['entrepreneur'],
+  });
+export type CaseRegistration = z.infer<typeof CaseRegistrationSchema>;
+
+export const CaseUpdateSchema = z.object({
+  urgency: z.enum(URGENCIES).optional(),
+  otherSupport: z.enum(OTHER_SUPPORT).optional(),
+  sourceDetail: optional(text(200)),
+  caseworkerId: z.uuid().nullable().optional(),
+  advisorId: z.uuid().nullable().optional(),
+});
+export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
+
+export const ScheduleIntakeSchema = z.object({
+  scheduledAt: z.iso.datetime({ offset: true, message: 'Vul een geldig tijdstip in.' }),
+});
+
+export const CloseCaseSchema = z.object({
+  outcome: z.enum(CLOSING_OUTCOMES, { error: 'Kies de uitkomst.' }),
+  note: optional(text(2000)),
+});
+
+export const WithdrawCaseSchema = z.object({
+  reason: requiredText(500, 'De reden'),
+});
+
+export const CaseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: CaseStatusSchema,
+  entrepreneurId: z.uuid(),
+  entrepreneurName: z.string(),
+  businessName: z.string(),
+  kvkNumber: z.string().nullable(),
+  source: z.enum(CASE_SOURCES),
+  urgency: z.enum(URGENCIES),
+  caseworkerId: z.uuid().nullable(),
+  caseworkerName: z.string().nullable(),
+  advisorId: z.uuid().nullable(),
+  advisorName: z.string().nullable(),
+  activeRoutes: z.array(z.string()),
+  registeredAt: z.iso.datetime(),
+  lastContactAt: z.iso.datetime().nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  sourceDetail: z.string().nullable(),
+  otherSupport: z.enum(OTHER_SUPPORT),
+  intakeScheduledAt: z.iso.datetime().nullable(),
+  outcome: z.enum(CLOSING_OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  allowedActions: z.array(z.string()),
+  entrepreneur: EntrepreneurSchema,
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const CASE_SORTS = ['-registeredAt', 'registeredAt', '-updatedAt', 'updatedAt'] as const;
+
+export const CaseListQuerySchema = z.object({
+  q: optional(text(100)),
+  status: optional(CaseStatusSchema),
+  route: optional(z.enum(['strengthen_business', 'solve_finances', 'employment'])),
+  advisorId: optional(z.uuid()),
+  source: optional(z.enum(CASE_SOURCES)),
+  worklist: optional(z.enum(['mine', 'waitingForIntake', 'noRecentContact'])),
+  sort: z.enum(CASE_SORTS).default('-registeredAt'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: optional(z.string().max(200)),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const CasePageSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type CasePage = z.infer<typeof CasePageSchema>;
+
+export const WorklistCountsSchema = z.object({
+  mine: z.number().int(),
+  waitingForIntake: z.number().int(),
+  noRecentContact: z.number().int(),
+});
+export type WorklistCounts = z.infer<typeof WorklistCountsSchema>;
