@@ -18,6 +18,9 @@ import { authRouter } from './modules/auth/auth.router.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
 import { meRouter } from './modules/auth/me.router.ts';
+import { casesRouter } from './modules/cases/cases.router.ts';
+import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
+import { staffRouter } from './modules/staff/staff.router.ts';
 import { OidcClient } from './modules/auth/oidc-client.ts';
 import { absoluteTimeout, createSessionMiddleware } from './modules/auth/session.ts';
 import { healthRouter } from './modules/health/health.router.ts';
@@ -172,6 +175,9 @@ export async function createApp({
   api.use(express.json({ limit: '1mb' }));
   api.use(csrfSynchronisedProtection);
   api.use(meRouter(reference, (req) => generateToken(req)));
+  api.use(casesRouter(uow));
+  api.use(entrepreneursRouter(uow));
+  api.use(staffRouter(uow));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
   app.use(API_BASE, api);
 

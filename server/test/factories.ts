@@ -52,4 +52,48 @@ export async function tenantTables(admin: pg.Pool): Promise<string[]> {
 export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: string): Promise<void> {
   const user = await createUser(admin, municipalityId);
   await createAuditEntry(admin, municipalityId, user.id);
+  const entrepreneur = await admin.query(
+    `insert into entrepreneur (municipality_id, name, business_name, legal_form, kvk_number)
+     values ($1, 'Test Ondernemer', 'Test BV', 'bv', lpad((random() * 99999999)::int::text, 8, '0')) returning id`,
+    [municipalityId],
+  );
+  await admin.query(`insert into case_counter (municipality_id, last_number) values ($1, 1)`, [
+    municipalityId,
+  ]);
+  const caseFile = await admin.query(
+    `insert into case_file (municipality_id, reference, entrepreneur_id, status, source, urgency, other_support)
+     values ($1, 'HO-TEST-' || substr(md5(random()::text), 1, 8), $2, 'in_progress', 'other', 'normal', 'none') returning id`,
+    [municipalityId, entrepreneur.rows[0].id],
+  );
+  const caseId = caseFile.rows[0].id;
+  await admin.query(
+    `insert into intake (municipality_id, case_id, date, mode, viability, bbz_options, recorded_by)
+     values ($1, $2, current_date, 'video', 'viable', '{none}', $3)`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
+    `insert into perspective_analysis (municipality_id, case_id, provider, date, conclusion, recorded_by)
+     values ($1, $2, 'Adviesbureau', current_date, 'Perspectief', $3)`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
+    `insert into case_route (municipality_id, case_id, type, start_date) values ($1, $2, 'employment', current_date)`,
+    [municipalityId, caseId],
+  );
+  await admin.query(
+    `insert into coaching (municipality_id, case_id, organisation, coach, start_date) values ($1, $2, 'Over Rood', 'Coach', current_date)`,
+    [municipalityId, caseId],
+  );
+  await admin.query(
+    `insert into contact (municipality_id, case_id, occurred_at, channel, user_id, summary) values ($1, $2, now(), 'phone', $3, 'Gebeld')`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
+    `insert into case_event (municipality_id, case_id, type, summary, actor_id) values ($1, $2, 'registered', 'Aangemeld', $3)`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
+    `insert into idempotency_key (municipality_id, user_id, key, request_hash) values ($1, $2, 'k-' || random(), 'h')`,
+    [municipalityId, user.id],
+  );
 }

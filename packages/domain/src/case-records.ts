@@ -3,7 +3,11 @@ import { DateSchema } from './cases.ts';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-const longText = (max = 5000) => z.string().trim().max(max, { message: `Maximaal ${max} tekens.` });
+const longText = (max = 5000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Maximaal ${max} tekens.` });
 
 export const CONTACT_MODES = ['face_to_face', 'video', 'phone'] as const;
 export const CONTACT_MODE_LABELS: Record<(typeof CONTACT_MODES)[number], string> = {
@@ -43,7 +47,9 @@ export const IntakeInputSchema = z
     advisorId: optional(z.uuid()),
     viability: z.enum(VIABILITY, { error: 'Kies het oordeel over de levensvatbaarheid.' }),
     sectorProspects: optional(longText(2000)),
-    bbzOptions: z.array(z.enum(BBZ_OPTIONS)).min(1, { message: 'Kies ten minste één Bbz-mogelijkheid.' }),
+    bbzOptions: z
+      .array(z.enum(BBZ_OPTIONS))
+      .min(1, { message: 'Kies ten minste één Bbz-mogelijkheid.' }),
     bbzNotEligibleReason: optional(longText(1000)),
     recommendedRoutes: z.array(z.enum(ROUTE_TYPES)).default([]),
     findings: optional(longText()),
@@ -107,7 +113,9 @@ export type RouteStart = z.infer<typeof RouteStartSchema>;
 export const RouteEndSchema = z.object({
   status: z.enum(['completed', 'stopped'], { error: 'Kies afgerond of gestopt.' }),
   endDate: DateSchema,
-  outcome: z.string({ error: 'Kies de uitkomst van de route.' }).min(1, { message: 'Kies de uitkomst van de route.' }),
+  outcome: z
+    .string({ error: 'Kies de uitkomst van de route.' })
+    .min(1, { message: 'Kies de uitkomst van de route.' }),
   note: optional(longText(2000)),
 });
 export type RouteEnd = z.infer<typeof RouteEndSchema>;
@@ -118,7 +126,12 @@ export const CoachingInputSchema = z
     coach: z.string().trim().min(1, { message: 'Vul de naam van de coach in.' }).max(200),
     startDate: DateSchema,
     endDate: optional(DateSchema),
-    sessions: z.coerce.number().int().min(0, { message: 'Het aantal gesprekken kan niet negatief zijn.' }).max(200).default(0),
+    sessions: z.coerce
+      .number()
+      .int()
+      .min(0, { message: 'Het aantal gesprekken kan niet negatief zijn.' })
+      .max(200)
+      .default(0),
   })
   .refine((v) => !v.endDate || v.endDate >= v.startDate, {
     message: 'De einddatum ligt voor de startdatum.',

@@ -21,10 +21,22 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   withdrawn: 'Teruggetrokken',
 };
 
-export const OPEN_STATUSES: readonly CaseStatus[] = ['registered', 'intake_scheduled', 'intake_done', 'in_progress'];
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'registered',
+  'intake_scheduled',
+  'intake_done',
+  'in_progress',
+];
 export const isOpen = (status: CaseStatus) => OPEN_STATUSES.includes(status);
 
-export const CASE_ACTIONS = ['scheduleIntake', 'recordIntake', 'startRoute', 'close', 'withdraw', 'reopen'] as const;
+export const CASE_ACTIONS = [
+  'scheduleIntake',
+  'recordIntake',
+  'startRoute',
+  'close',
+  'withdraw',
+  'reopen',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** What the machine needs to know besides the status. */
@@ -41,26 +53,37 @@ const NOT_OPEN = 'Het dossier is afgesloten of teruggetrokken. Heropen het eerst
  * The status machine: registered → intake scheduled → intake done → in progress (routes
  * active) → closed; withdrawn from any open state; closed or withdrawn can be reopened.
  */
-export function transition(status: CaseStatus, action: CaseAction, facts: CaseFacts): TransitionResult {
+export function transition(
+  status: CaseStatus,
+  action: CaseAction,
+  facts: CaseFacts,
+): TransitionResult {
   const open = isOpen(status);
   switch (action) {
     case 'scheduleIntake':
-      if (status === 'registered' || status === 'intake_scheduled') return { ok: true, status: 'intake_scheduled' };
+      if (status === 'registered' || status === 'intake_scheduled')
+        return { ok: true, status: 'intake_scheduled' };
       return {
         ok: false,
         reason: open ? 'De intake is al gedaan; er valt geen intake meer te plannen.' : NOT_OPEN,
       };
     case 'recordIntake':
-      if (status === 'registered' || status === 'intake_scheduled') return { ok: true, status: 'intake_done' };
-      return { ok: false, reason: open ? 'Voor dit dossier is de intake al vastgelegd.' : NOT_OPEN };
+      if (status === 'registered' || status === 'intake_scheduled')
+        return { ok: true, status: 'intake_done' };
+      return {
+        ok: false,
+        reason: open ? 'Voor dit dossier is de intake al vastgelegd.' : NOT_OPEN,
+      };
     case 'startRoute':
-      if (status === 'intake_done' || status === 'in_progress') return { ok: true, status: 'in_progress' };
+      if (status === 'intake_done' || status === 'in_progress')
+        return { ok: true, status: 'in_progress' };
       return {
         ok: false,
         reason: open ? 'Een route start pas na de intake. Leg eerst de intake vast.' : NOT_OPEN,
       };
     case 'close':
-      if (status === 'intake_done' || status === 'in_progress') return { ok: true, status: 'closed' };
+      if (status === 'intake_done' || status === 'in_progress')
+        return { ok: true, status: 'closed' };
       return {
         ok: false,
         reason: open

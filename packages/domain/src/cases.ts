@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { CaseStatusSchema } from './case-status.ts';
 import { BsnSchema, KvkSchema, PostcodeSchema } from './validators.ts';
 
-const text = (max: number, message = `Maximaal ${max} tekens.`) => z.string().trim().max(max, { message });
+const text = (max: number, message = `Maximaal ${max} tekens.`) =>
+  z.string().trim().max(max, { message });
 const requiredText = (max: number, label: string) =>
-  z.string({ error: `${label} is verplicht.` }).trim().min(1, { message: `${label} is verplicht.` }).max(max, {
-    message: `${label} mag maximaal ${max} tekens hebben.`,
-  });
+  z
+    .string({ error: `${label} is verplicht.` })
+    .trim()
+    .min(1, { message: `${label} is verplicht.` })
+    .max(max, {
+      message: `${label} mag maximaal ${max} tekens hebben.`,
+    });
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 /** A calendar date, YYYY-MM-DD. */
@@ -46,21 +51,32 @@ export const EntrepreneurInputSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^\+?[0-9 ()-]{10,20}$/, { message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.' }),
+      .regex(/^\+?[0-9 ()-]{10,20}$/, {
+        message: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.',
+      }),
   ),
   postcode: optional(PostcodeSchema),
   houseNumber: optional(
     z
       .string()
       .trim()
-      .regex(/^[1-9][0-9]{0,4}(\s?[a-zA-Z0-9-]{1,6})?$/, { message: 'Vul een huisnummer in, eventueel met toevoeging.' }),
+      .regex(/^[1-9][0-9]{0,4}(\s?[a-zA-Z0-9-]{1,6})?$/, {
+        message: 'Vul een huisnummer in, eventueel met toevoeging.',
+      }),
   ),
   businessName: requiredText(200, 'Bedrijfsnaam'),
   kvkNumber: optional(KvkSchema),
   legalForm: z.enum(LEGAL_FORMS, { error: 'Kies een rechtsvorm.' }).default('eenmanszaak'),
-  sbiCode: optional(z.string().trim().regex(/^\d{2,5}$/, { message: 'Een SBI-code bestaat uit 2 tot 5 cijfers.' })),
+  sbiCode: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2,5}$/, { message: 'Een SBI-code bestaat uit 2 tot 5 cijfers.' }),
+  ),
   businessStartDate: optional(
-    DateSchema.refine(notInFuture, { message: 'De startdatum van het bedrijf ligt in de toekomst.' }),
+    DateSchema.refine(notInFuture, {
+      message: 'De startdatum van het bedrijf ligt in de toekomst.',
+    }),
   ),
   tozoPeriods: z.array(z.enum(TOZO_PERIODS)).max(5).default([]),
   partnerIncome: z.enum(PARTNER_INCOME).default('unknown'),
@@ -137,7 +153,9 @@ export const CaseRegistrationSchema = z
     source: z.enum(CASE_SOURCES, { error: 'Kies hoe de ondernemer bij ons kwam.' }),
     sourceDetail: optional(text(200)),
     urgency: z.enum(URGENCIES, { error: 'Kies de urgentie.' }).default('normal'),
-    otherSupport: z.enum(OTHER_SUPPORT, { error: 'Kies de beschikbaarheid van andere steun.' }).default('none'),
+    otherSupport: z
+      .enum(OTHER_SUPPORT, { error: 'Kies de beschikbaarheid van andere steun.' })
+      .default('none'),
     caseworkerId: optional(z.uuid()),
     advisorId: optional(z.uuid()),
   })

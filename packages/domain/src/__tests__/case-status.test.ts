@@ -34,12 +34,24 @@ function apply(model: Model, action: CaseAction): Model {
   return next;
 }
 
-const start: Model = { status: 'registered', hasIntake: false, hasRoutes: false, outcome: null, withdrawReason: null };
+const start: Model = {
+  status: 'registered',
+  hasIntake: false,
+  hasRoutes: false,
+  outcome: null,
+  withdrawReason: null,
+};
 
 describe('case status machine', () => {
   it('follows the main path registered → intake → routes → closed', () => {
     let m = start;
-    for (const a of ['scheduleIntake', 'recordIntake', 'startRoute', 'startRoute', 'close'] as CaseAction[]) {
+    for (const a of [
+      'scheduleIntake',
+      'recordIntake',
+      'startRoute',
+      'startRoute',
+      'close',
+    ] as CaseAction[]) {
       m = apply(m, a);
     }
     expect(m.status).to.equal('closed');
@@ -51,8 +63,12 @@ describe('case status machine', () => {
       ok: false,
       reason: 'Een route start pas na de intake. Leg eerst de intake vast.',
     });
-    expect(transition('closed', 'withdraw', { hasIntake: true, hasRoutes: true }).ok).to.equal(false);
-    expect(transition('in_progress', 'reopen', { hasIntake: true, hasRoutes: true }).ok).to.equal(false);
+    expect(transition('closed', 'withdraw', { hasIntake: true, hasRoutes: true }).ok).to.equal(
+      false,
+    );
+    expect(transition('in_progress', 'reopen', { hasIntake: true, hasRoutes: true }).ok).to.equal(
+      false,
+    );
   });
 
   it('never reaches an invalid state, whatever the sequence of operations', () => {
@@ -83,12 +99,19 @@ describe('case status machine', () => {
 
   it('offers exactly the actions the machine accepts', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CASE_STATUSES), fc.boolean(), fc.boolean(), (status, hasIntake, hasRoutes) => {
-        const allowed = allowedActions(status, { hasIntake, hasRoutes });
-        for (const action of CASE_ACTIONS) {
-          expect(allowed.includes(action)).to.equal(transition(status, action, { hasIntake, hasRoutes }).ok);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...CASE_STATUSES),
+        fc.boolean(),
+        fc.boolean(),
+        (status, hasIntake, hasRoutes) => {
+          const allowed = allowedActions(status, { hasIntake, hasRoutes });
+          for (const action of CASE_ACTIONS) {
+            expect(allowed.includes(action)).to.equal(
+              transition(status, action, { hasIntake, hasRoutes }).ok,
+            );
+          }
+        },
+      ),
     );
   });
 });

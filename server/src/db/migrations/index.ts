@@ -1,5 +1,10 @@
 import { Foundation1764100000000 } from './1764100000000-foundation.ts';
 import { SeedRijkVanNijmegen1764100000001 } from './1764100000001-seed-rijk-van-nijmegen.ts';
+import { CaseManagement1764200000000 } from './1764200000000-case-management.ts';
 
 /** All migrations in order. A new migration is added here. */
-export const migrations = [Foundation1764100000000, SeedRijkVanNijmegen1764100000001];
+export const migrations = [
+  Foundation1764100000000,
+  SeedRijkVanNijmegen1764100000001,
+  CaseManagement1764200000000,
+];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
@@ -66,6 +66,19 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
       };
     },
     cookies: { keys: [randomBytes(32).toString('hex')] },
+    // A fresh signing key per start: development tokens never outlive the process.
+    jwks: {
+      keys: [
+        {
+          ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+            format: 'jwk',
+          }),
+          kid: `dev-${randomBytes(4).toString('hex')}`,
+          use: 'sig',
+          alg: 'RS256',
+        },
+      ],
+    },
     ttl: {
       Interaction: 600,
       Session: 12 * 3600,

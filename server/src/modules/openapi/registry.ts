@@ -19,6 +19,14 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
+/** The problems any authenticated endpoint can answer with. */
+export const standardProblems = {
+  400: problemResponse('Ongeldige invoer; `errors` noemt elk veld'),
+  401: problemResponse('Niet ingelogd'),
+  403: problemResponse('Geen toegang voor uw rol'),
+  404: problemResponse('Niet gevonden (ook voor gegevens van een andere gemeente)'),
+};
+
 registry.registerComponent('securitySchemes', 'sessionCookie', {
   type: 'apiKey',
   in: 'cookie',

@@ -1,0 +1,173 @@
+import type {
+  CoachingInput,
+  ContactInput,
+  IntakeInput,
+  PerspectiveAnalysisInput,
+  RouteEnd,
+  RouteStart,
+} from '@herorientatie/domain';
+import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
+
+const m = () => currentMunicipalityId();
+const q = (sql: string, params: unknown[]) => currentManager().query(sql, params);
+
+/** Intake, analysis, routes, coaching and contacts of a case (current municipality). */
+export class CaseRecordsRepository {
+  async insertIntake(caseId: string, input: IntakeInput, recordedBy: string) {
+    const rows = await q(
+      `insert into intake (municipality_id, case_id, date, mode, advisor_id, viability, sector_prospects,
+         bbz_options, bbz_not_eligible_reason, recommended_routes, findings, recorded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+      [
+        m(),
+        caseId,
+        input.date,
+        input.mode,
+        input.advisorId ?? null,
+        input.viability,
+        input.sectorProspects ?? null,
+        input.bbzOptions,
+        input.bbzNotEligibleReason ?? null,
+        input.recommendedRoutes,
+        input.findings ?? null,
+        recordedBy,
+      ],
+    );
+    return rows[0].id as string;
+  }
+
+  async findIntake(caseId: string) {
+    const rows = await q(
+      `select i.id, to_char(i.date, 'YYYY-MM-DD') as date, i.mode, i.advisor_id as "advisorId", u.name as "advisorName",
+              i.viability, i.sector_prospects as "sectorProspects", i.bbz_options as "bbzOptions",
+              i.bbz_not_eligible_reason as "bbzNotEligibleReason", i.recommended_routes as "recommendedRoutes",
+              i.findings
+         from intake i left join app_user u on u.municipality_id = i.municipality_id and u.id = i.advisor_id
+        where i.municipality_id = $1 and i.case_id = $2`,
+      [m(), caseId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertAnalysis(caseId: string, input: PerspectiveAnalysisInput, recordedBy: string) {
+    const rows = await q(
+      `insert into perspective_analysis (municipality_id, case_id, provider, date, conclusion, report_attachment_id, recorded_by)
+       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [
+        m(),
+        caseId,
+        input.provider,
+        input.date,
+        input.conclusion,
+        input.reportAttachmentId ?? null,
+        recordedBy,
+      ],
+    );
+    return rows[0].id as string;
+  }
+
+  listAnalyses(caseId: string) {
+    return q(
+      `select id, provider, to_char(date, 'YYYY-MM-DD') as date, conclusion, report_attachment_id as "reportAttachmentId"
+         from perspective_analysis where municipality_id = $1 and case_id = $2 order by date, id`,
+      [m(), caseId],
+    );
+  }
+
+  async insertRoute(caseId: string, input: RouteStart) {
+    const rows = await q(
+      `insert into case_route (municipality_id, case_id, type, start_date, note) values ($1, $2, $3, $4, $5)
+       on conflict do nothing returning id`,
+      [m(), caseId, input.type, input.startDate, input.note ?? null],
+    );
+    return (rows[0]?.id as string | undefined) ?? null;
+  }
+
+  async findRoute(caseId: string, routeId: string) {
+    const rows = await q(
+      `select id, type, status, to_char(start_date, 'YYYY-MM-DD') as "startDate" from case_route
+        where municipality_id = $1 and case_id = $2 and id = $3 for update`,
+      [m(), caseId, routeId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async endRoute(routeId: string, input: RouteEnd) {
+    await q(
+      `update case_route set status = $3, end_date = $4, outcome = $5, note = coalesce($6, note), updated_at = now()
+        where municipality_id = $1 and id = $2`,
+      [m(), routeId, input.status, input.endDate, input.outcome, input.note ?? null],
+    );
+  }
+
+  listRoutes(caseId: string) {
+    return q(
+      `select id, type, status, to_char(start_date, 'YYYY-MM-DD') as "startDate",
+              to_char(end_date, 'YYYY-MM-DD') as "endDate", outcome, note
+         from case_route where municipality_id = $1 and case_id = $2 order by start_date, created_at`,
+      [m(), caseId],
+    );
+  }
+
+  async insertCoaching(caseId: string, input: CoachingInput) {
+    const rows = await q(
+      `insert into coaching (municipality_id, case_id, organisation, coach, start_date, end_date, sessions)
+       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [
+        m(),
+        caseId,
+        input.organisation,
+        input.coach,
+        input.startDate,
+        input.endDate ?? null,
+        input.sessions,
+      ],
+    );
+    return rows[0].id as string;
+  }
+
+  async updateCoaching(caseId: string, coachingId: string, input: CoachingInput) {
+    const rows = await q(
+      `update coaching set organisation = $4, coach = $5, start_date = $6, end_date = $7, sessions = $8, updated_at = now()
+        where municipality_id = $1 and case_id = $2 and id = $3 returning id`,
+      [
+        m(),
+        caseId,
+        coachingId,
+        input.organisation,
+        input.coach,
+        input.startDate,
+        input.endDate ?? null,
+        input.sessions,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  listCoachings(caseId: string) {
+    return q(
+      `select id, organisation, coach, to_char(start_date, 'YYYY-MM-DD') as "startDate",
+              to_char(end_date, 'YYYY-MM-DD') as "endDate", sessions
+         from coaching where municipality_id = $1 and case_id = $2 order by start_date, id`,
+      [m(), caseId],
+    );
+  }
+
+  async insertContact(caseId: string, input: ContactInput, userId: string) {
+    const rows = await q(
+      `insert into contact (municipality_id, case_id, occurred_at, channel, user_id, summary)
+       values ($1, $2, $3, $4, $5, $6) returning id`,
+      [m(), caseId, input.occurredAt, input.channel, userId, input.summary],
+    );
+    return rows[0].id as string;
+  }
+
+  listContacts(caseId: string) {
+    return q(
+      `select c.id, c.occurred_at as "occurredAt", c.channel, c.summary, u.name as "userName"
+         from contact c join app_user u on u.municipality_id = c.municipality_id and u.id = c.user_id
+        where c.municipality_id = $1 and c.case_id = $2 order by c.occurred_at desc, c.id`,
+      [m(), caseId],
+    );
+  }
+}

@@ -1,0 +1,296 @@
+import type {
+  CaseListQuery,
+  CaseStatus,
+  CaseSummary,
+  CaseUpdate,
+  WorklistCounts,
+} from '@herorientatie/domain';
+import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
+
+/** Limits what a user sees: advisors see only the cases assigned to them. */
+export interface CaseScope {
+  userId: string;
+  advisorOnly: boolean;
+}
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  entrepreneur_id: string;
+  entrepreneur_name: string;
+  business_name: string;
+  kvk_number: string | null;
+  source: CaseSummary['source'];
+  source_detail: string | null;
+  urgency: CaseSummary['urgency'];
+  other_support: 'none' | 'some' | 'sufficient';
+  caseworker_id: string | null;
+  caseworker_name: string | null;
+  advisor_id: string | null;
+  advisor_name: string | null;
+  active_routes: string[];
+  registered_at: Date;
+  updated_at: Date;
+  last_contact_at: Date | null;
+  intake_scheduled_at: Date | null;
+  closed_at: Date | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  withdrawn_reason: string | null;
+  has_intake: boolean;
+  has_routes: boolean;
+}
+
+const SELECT = `
+  select c.id, c.reference, c.status, c.entrepreneur_id, e.name as entrepreneur_name, e.business_name,
+         e.kvk_number, c.source, c.source_detail, c.urgency, c.other_support, c.caseworker_id,
+         cw.name as caseworker_name, c.advisor_id, adv.name as advisor_name,
+         coalesce((select array_agg(r.type order by r.type) from case_route r
+                    where r.municipality_id = c.municipality_id and r.case_id = c.id and r.status = 'active'),
+                  '{}') as active_routes,
+         c.registered_at, c.updated_at, c.last_contact_at, c.intake_scheduled_at, c.closed_at, c.outcome,
+         c.outcome_note, c.withdrawn_reason,
+         exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake,
+         exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id) as has_routes
+    from case_file c
+    join entrepreneur e on e.municipality_id = c.municipality_id and e.id = c.entrepreneur_id
+    left join app_user cw on cw.municipality_id = c.municipality_id and cw.id = c.caseworker_id
+    left join app_user adv on adv.municipality_id = c.municipality_id and adv.id = c.advisor_id`;
+
+export const WAITING_FOR_INTAKE_DAYS = 7;
+export const NO_CONTACT_DAYS = 30;
+
+const WORKLIST_SQL = {
+  mine: `(c.caseworker_id = $U or c.advisor_id = $U) and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
+  waitingForIntake: `c.status in ('registered', 'intake_scheduled') and c.registered_at < now() - interval '${WAITING_FOR_INTAKE_DAYS} days'`,
+  noRecentContact: `c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress') and coalesce(c.last_contact_at, c.registered_at) < now() - interval '${NO_CONTACT_DAYS} days'`,
+} as const;
+
+const SORT_COLUMN = { registeredAt: 'c.registered_at', updatedAt: 'c.updated_at' } as const;
+
+export function encodeCursor(value: Date, id: string): string {
+  return Buffer.from(JSON.stringify([value.toISOString(), id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      !Number.isNaN(Date.parse(parsed[0])) &&
+      /^[0-9a-f-]{36}$/i.test(parsed[1])
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+/** Cases of the current municipality; every query filters by tenant and scope. */
+export class CasesRepository {
+  async nextReference(): Promise<string> {
+    const rows = await currentManager().query(
+      `insert into case_counter (municipality_id, last_number) values ($1, 1)
+       on conflict (municipality_id) do update set last_number = case_counter.last_number + 1
+       returning last_number`,
+      [currentMunicipalityId()],
+    );
+    return `HO-${new Date().getFullYear()}-${String(rows[0].last_number).padStart(4, '0')}`;
+  }
+
+  async insert(values: {
+    reference: string;
+    entrepreneurId: string;
+    source: string;
+    sourceDetail: string | null;
+    urgency: string;
+    otherSupport: string;
+    caseworkerId: string | null;
+    advisorId: string | null;
+  }): Promise<string> {
+    const rows = await currentManager().query(
+      `insert into case_file (municipality_id, reference, entrepreneur_id, source, source_detail, urgency,
+         other_support, caseworker_id, advisor_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+      [
+        currentMunicipalityId(),
+        values.reference,
+        values.entrepreneurId,
+        values.source,
+        values.sourceDetail,
+        values.urgency,
+        values.otherSupport,
+        values.caseworkerId,
+        values.advisorId,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async hasOpenCase(entrepreneurId: string): Promise<string | null> {
+    const rows = await currentManager().query(
+      `select reference from case_file where municipality_id = $1 and entrepreneur_id = $2
+          and status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
+      [currentMunicipalityId(), entrepreneurId],
+    );
+    return rows[0]?.reference ?? null;
+  }
+
+  /** One case within scope, optionally locked for a change; null when not visible. */
+  async find(id: string, scope: CaseScope, forUpdate = false): Promise<CaseRow | null> {
+    if (forUpdate) {
+      await currentManager().query(
+        `select 1 from case_file where municipality_id = $1 and id = $2 for update`,
+        [currentMunicipalityId(), id],
+      );
+    }
+    const rows: CaseRow[] = await currentManager().query(
+      `${SELECT} where c.municipality_id = $1 and c.id = $2 and ($3::uuid is null or c.advisor_id = $3)`,
+      [currentMunicipalityId(), id, scope.advisorOnly ? scope.userId : null],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(id: string, patch: CaseUpdate): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [currentMunicipalityId(), id];
+    const columns = {
+      urgency: 'urgency',
+      otherSupport: 'other_support',
+      sourceDetail: 'source_detail',
+      caseworkerId: 'caseworker_id',
+      advisorId: 'advisor_id',
+    } as const;
+    for (const [key, column] of Object.entries(columns) as [keyof CaseUpdate, string][]) {
+      if (patch[key] !== undefined) {
+        params.push(patch[key]);
+        sets.push(`${column} = $${params.length}`);
+      }
+    }
+    if (sets.length === 0) return;
+    await currentManager().query(
+      `update case_file set ${sets.join(', ')}, updated_at = now() where municipality_id = $1 and id = $2`,
+      params,
+    );
+  }
+
+  async setStatus(
+    id: string,
+    status: CaseStatus,
+    extra: {
+      intakeScheduledAt?: string;
+      outcome?: string | null;
+      outcomeNote?: string | null;
+      withdrawnReason?: string | null;
+      closedAt?: 'now' | null;
+    } = {},
+  ): Promise<void> {
+    await currentManager().query(
+      `update case_file set status = $3,
+          intake_scheduled_at = coalesce($4::timestamptz, intake_scheduled_at),
+          outcome = $5, outcome_note = $6, withdrawn_reason = $7,
+          closed_at = case when $8 then now() else null end,
+          updated_at = now()
+        where municipality_id = $1 and id = $2`,
+      [
+        currentMunicipalityId(),
+        id,
+        status,
+        extra.intakeScheduledAt ?? null,
+        extra.outcome ?? null,
+        extra.outcomeNote ?? null,
+        extra.withdrawnReason ?? null,
+        extra.closedAt === 'now',
+      ],
+    );
+  }
+
+  async touchContact(id: string, occurredAt: string): Promise<void> {
+    await currentManager().query(
+      `update case_file set last_contact_at = greatest(coalesce(last_contact_at, $3::timestamptz), $3::timestamptz),
+          updated_at = now()
+        where municipality_id = $1 and id = $2`,
+      [currentMunicipalityId(), id, occurredAt],
+    );
+  }
+
+  async touch(id: string): Promise<void> {
+    await currentManager().query(
+      `update case_file set updated_at = now() where municipality_id = $1 and id = $2`,
+      [currentMunicipalityId(), id],
+    );
+  }
+
+  async list(
+    query: CaseListQuery,
+    scope: CaseScope,
+  ): Promise<{ rows: CaseRow[]; nextCursor: string | null }> {
+    const params: unknown[] = [currentMunicipalityId()];
+    const where: string[] = ['c.municipality_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('$?', `$${params.length}`));
+    };
+    if (scope.advisorOnly) add('c.advisor_id = $?', scope.userId);
+    if (query.status) add('c.status = $?', query.status);
+    if (query.source) add('c.source = $?', query.source);
+    if (query.advisorId) add('c.advisor_id = $?', query.advisorId);
+    if (query.route) {
+      add(
+        `exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id and r.type = $? and r.status = 'active')`,
+        query.route,
+      );
+    }
+    if (query.q) {
+      const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
+      params.push(like, query.q.replace(/\s/g, ''));
+      where.push(
+        `(lower(e.name) like $${params.length - 1} or lower(e.business_name) like $${params.length - 1} or e.kvk_number = $${params.length} or c.reference = upper($${params.length}))`,
+      );
+    }
+    if (query.worklist) {
+      params.push(scope.userId);
+      where.push(WORKLIST_SQL[query.worklist].replaceAll('$U', `$${params.length}`));
+    }
+    const descending = query.sort.startsWith('-');
+    const column = SORT_COLUMN[query.sort.replace('-', '') as keyof typeof SORT_COLUMN];
+    const op = descending ? '<' : '>';
+    const direction = descending ? 'desc' : 'asc';
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      if (cursor) {
+        params.push(cursor[0], cursor[1]);
+        where.push(
+          `(${column}, c.id) ${op} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        );
+      }
+    }
+    params.push(query.pageSize + 1);
+    const rows: (CaseRow & { sort_value: Date })[] = await currentManager().query(
+      `select * from (${SELECT.replace('select c.id,', `select ${column} as sort_value, c.id,`)}
+         where ${where.join(' and ')}) page
+        order by sort_value ${direction}, id ${direction} limit $${params.length}`,
+      params,
+    );
+    const more = rows.length > query.pageSize;
+    const page = more ? rows.slice(0, query.pageSize) : rows;
+    const last = page.at(-1);
+    return { rows: page, nextCursor: more && last ? encodeCursor(last.sort_value, last.id) : null };
+  }
+
+  async worklistCounts(userId: string, advisorOnly: boolean): Promise<WorklistCounts> {
+    const rows = await currentManager().query(
+      `select count(*) filter (where ${WORKLIST_SQL.mine.replaceAll('$U', '$2')})::int as mine,
+              count(*) filter (where ${WORKLIST_SQL.waitingForIntake})::int as "waitingForIntake",
+              count(*) filter (where ${WORKLIST_SQL.noRecentContact})::int as "noRecentContact"
+         from case_file c
+        where c.municipality_id = $1 and ($3::uuid is null or c.advisor_id = $3)`,
+      [currentMunicipalityId(), userId, advisorOnly ? userId : null],
+    );
+    return rows[0];
+  }
+}

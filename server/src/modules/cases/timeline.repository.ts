@@ -1,0 +1,55 @@
+import type { TimelineEvent } from '@herorientatie/domain';
+import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
+
+export type TimelineEventType = TimelineEvent['type'];
+
+/** The stored events of a case, from which the timeline is built. Append-only. */
+export class TimelineRepository {
+  async append(
+    caseId: string,
+    type: TimelineEventType,
+    summary: string,
+    actorId: string | null,
+    data: Record<string, unknown> = {},
+    occurredAt?: string,
+  ): Promise<void> {
+    await currentManager().query(
+      `insert into case_event (municipality_id, case_id, type, summary, actor_id, data, occurred_at)
+       values ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))`,
+      [
+        currentMunicipalityId(),
+        caseId,
+        type,
+        summary,
+        actorId,
+        JSON.stringify(data),
+        occurredAt ?? null,
+      ],
+    );
+  }
+
+  async list(caseId: string): Promise<TimelineEvent[]> {
+    const rows = await currentManager().query(
+      `select e.id, e.occurred_at, e.type, e.summary, u.name as actor_name
+         from case_event e left join app_user u on u.municipality_id = e.municipality_id and u.id = e.actor_id
+        where e.municipality_id = $1 and e.case_id = $2
+        order by e.occurred_at desc, e.id`,
+      [currentMunicipalityId(), caseId],
+    );
+    return rows.map(
+      (r: {
+        id: string;
+        occurred_at: Date;
+        type: TimelineEventType;
+        summary: string;
+        actor_name: string | null;
+      }) => ({
+        id: r.id,
+        occurredAt: r.occurred_at.toISOString(),
+        type: r.type,
+        summary: r.summary,
+        actorName: r.actor_name,
+      }),
+    );
+  }
+}
