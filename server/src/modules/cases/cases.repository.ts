@@ -253,8 +253,12 @@ export class CasesRepository {
       );
     }
     if (query.worklist) {
-      params.push(scope.userId);
-      where.push(WORKLIST_SQL[query.worklist].replaceAll('$U', `$${params.length}`));
+      let sql: string = WORKLIST_SQL[query.worklist];
+      if (sql.includes('$U')) {
+        params.push(scope.userId);
+        sql = sql.replaceAll('$U', `$${params.length}`);
+      }
+      where.push(sql);
     }
     const descending = query.sort.startsWith('-');
     const column = SORT_COLUMN[query.sort.replace('-', '') as keyof typeof SORT_COLUMN];

@@ -35,13 +35,9 @@ const write = requireRole('caseworker', 'advisor');
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const idempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .optional()
-    .openapi({
-      description:
-        'Herhaalt u het verzoek met dezelfde sleutel, dan komt het eerste antwoord terug.',
-    }),
+  'idempotency-key': z.string().optional().openapi({
+    description: 'Herhaalt u het verzoek met dezelfde sleutel, dan komt het eerste antwoord terug.',
+  }),
 });
 const errors = {
   ...standardProblems,

@@ -1,0 +1,617 @@
+import { expect } from 'chai';
+import type { CaseDetail, CasePage, TimelineEvent, WorklistCounts } from '@herorientatie/domain';
+import { Agent } from '../../../../test/agent.ts';
+import { startTestApp, type TestApp } from '../../../../test/app.ts';
+import { bsn, intake, kvk, registration } from '../../../../test/case-fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../../../../test/database.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('case management API', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  const agents: Record<string, Agent> = {};
+  const agent = (name: string) => agents[name]!;
+
+  before(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db);
+    for (const username of [
+      'wijchen-caseworker',
+      'wijchen-advisor',
+      'wijchen-manager',
+      'wijchen-analyst',
+      'nijmegen-caseworker',
+      'nijmegen-advisor',
+    ]) {
+      agents[username] = new Agent(app.baseUrl);
+      await agents[username].login(username);
+    }
+  });
+  after(async () => {
+    await app.stop();
+    await db.drop();
+  });
+
+  const register = async (
+    overrides: Record<string, unknown> = {},
+    entrepreneur: Record<string, unknown> = {},
+  ) => {
+    const result = await agent('wijchen-caseworker').send(
+      'POST',
+      '/api/v1/cases',
+      registration(overrides, entrepreneur),
+    );
+    expect(result.status, result.text).to.equal(201);
+    return result.json<CaseDetail>();
+  };
+  const count = async (table: string) =>
+    (await db.admin.query(`select count(*)::int as n from ${table}`)).rows[0].n;
+  const userId = async (subject: string) =>
+    (await db.admin.query('select id from app_user where subject = $1', [subject])).rows[0]
+      .id as string;
+
+  describe('registration', () => {
+    it('registers an entrepreneur and opens a case', async () => {
+      const created = await register({}, { bsn: '111222333' });
+      expect(created.reference).to.match(/^HO-\d{4}-\d{4}$/);
+      expect(created.status).to.equal('registered');
+      expect(created.caseworkerName).to.equal('Consulent Wijchen');
+      expect(created.entrepreneur).to.include({
+        name: 'Fatima el Amrani',
+        postcode: '6602 AB',
+        bsnMasked: '******333',
+      });
+      expect(created.entrepreneur.sbiLabel).to.match(/kappers/);
+      expect(created.entrepreneur).to.not.have.property('bsn');
+      expect(created.allowedActions).to.deep.equal(['scheduleIntake', 'recordIntake', 'withdraw']);
+    });
+
+    it('reports every invalid field at once, in Dutch, and writes nothing', async () => {
+      const before = [await count('entrepreneur'), await count('case_file')];
+      const result = await agent('wijchen-caseworker').send('POST', '/api/v1/cases', {
+        source: 'via-via',
+        entrepreneur: {
+          name: '',
+          email: 'geen-mail',
+          phone: '12',
+          postcode: '0000 AA',
+          businessName: 'X',
+          kvkNumber: '1234',
+          bsn: '123456789',
+          businessStartDate: '2999-01-01',
+        },
+      });
+      expect(result.status).to.equal(400);
+      const body = result.json<{ type: string; errors: { name: string; reason: string }[] }>();
+      expect(body.type).to.equal('urn:herorientatie:problem:validation');
+      const fields = body.errors.map((e) => e.name);
+      expect(fields).to.include.members([
+        'source',
+        'entrepreneur.name',
+        'entrepreneur.email',
+        'entrepreneur.phone',
+        'entrepreneur.postcode',
+        'entrepreneur.kvkNumber',
+        'entrepreneur.bsn',
+        'entrepreneur.businessStartDate',
+      ]);
+      expect(body.errors.find((e) => e.name === 'entrepreneur.kvkNumber')?.reason).to.equal(
+        'Een KvK-nummer bestaat uit precies 8 cijfers.',
+      );
+      expect([await count('entrepreneur'), await count('case_file')]).to.deep.equal(before);
+    });
+
+    it('refuses a duplicate KvK number or BSN within the municipality with a clear message', async () => {
+      const number = kvk();
+      const citizen = bsn();
+      await register(
+        {},
+        { kvkNumber: number, bsn: citizen, name: 'Jan de Vries', businessName: 'De Vries Klussen' },
+      );
+      const byKvk = await agent('wijchen-caseworker').send(
+        'POST',
+        '/api/v1/cases',
+        registration({}, { kvkNumber: number }),
+      );
+      expect(byKvk.status).to.equal(409);
+      expect(byKvk.json<{ detail: string }>().detail)
+        .to.contain('dit KvK-nummer')
+        .and.contain('Jan de Vries');
+      const byBsn = await agent('wijchen-caseworker').send(
+        'POST',
+        '/api/v1/cases',
+        registration({}, { bsn: citizen }),
+      );
+      expect(byBsn.status).to.equal(409);
+      expect(byBsn.json<{ detail: string }>().detail).to.contain('dit BSN');
+    });
+
+    it('allows the same KvK number in another municipality', async () => {
+      const number = kvk();
+      await register({}, { kvkNumber: number });
+      const other = await agent('nijmegen-caseworker').send(
+        'POST',
+        '/api/v1/cases',
+        registration({}, { kvkNumber: number }),
+      );
+      expect(other.status).to.equal(201);
+    });
+
+    it('keeps one open case per entrepreneur', async () => {
+      const created = await register();
+      const again = await agent('wijchen-caseworker').send('POST', '/api/v1/cases', {
+        entrepreneurId: created.entrepreneurId,
+        source: 'self_registration',
+      });
+      expect(again.status).to.equal(409);
+      expect(again.json<{ detail: string }>().detail).to.contain(created.reference);
+    });
+
+    it('replays a create with the same Idempotency-Key instead of duplicating it', async () => {
+      const body = registration();
+      const send = () =>
+        agent('wijchen-caseworker').request('POST', '/api/v1/cases', {
+          body,
+          headers: {
+            'x-csrf-token': agent('wijchen-caseworker').csrfToken!,
+            'idempotency-key': 'aanmelding-42',
+          },
+        });
+      const before = await count('case_file');
+      const [first, second] = [await send(), await send()];
+      expect(first.status).to.equal(201);
+      expect(second.status).to.equal(201);
+      expect(second.headers.get('idempotent-replayed')).to.equal('true');
+      expect(second.json<CaseDetail>().id).to.equal(first.json<CaseDetail>().id);
+      expect(await count('case_file')).to.equal(before + 1);
+
+      const other = await agent('wijchen-caseworker').request('POST', '/api/v1/cases', {
+        body: registration(),
+        headers: {
+          'x-csrf-token': agent('wijchen-caseworker').csrfToken!,
+          'idempotency-key': 'aanmelding-42',
+        },
+      });
+      expect(other.status).to.equal(409);
+    });
+
+    it('creates once when the same key arrives twice at the same moment', async () => {
+      const body = registration();
+      const before = await count('case_file');
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          agent('wijchen-caseworker').request('POST', '/api/v1/cases', {
+            body,
+            headers: {
+              'x-csrf-token': agent('wijchen-caseworker').csrfToken!,
+              'idempotency-key': 'gelijktijdig-1',
+            },
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).to.deep.equal([201, 201, 201]);
+      expect(new Set(results.map((r) => r.json<CaseDetail>().id)).size).to.equal(1);
+      expect(await count('case_file')).to.equal(before + 1);
+    });
+
+    it('lets only caseworkers register', async () => {
+      for (const name of ['wijchen-advisor', 'wijchen-manager', 'wijchen-analyst']) {
+        const result = await agent(name).send('POST', '/api/v1/cases', registration());
+        expect(result.status, name).to.equal(403);
+      }
+    });
+  });
+
+  describe('the status machine over HTTP', () => {
+    it('runs a case from registration to closing, with two routes at once', async () => {
+      const c = await register();
+      const cw = agent('wijchen-caseworker');
+      const base = `/api/v1/cases/${c.id}`;
+
+      expect(
+        (
+          await cw.send('PUT', `${base}/intake-appointment`, {
+            scheduledAt: '2026-12-01T10:00:00+01:00',
+          })
+        ).status,
+      ).to.equal(200);
+      const recorded = await cw.send(
+        'POST',
+        `${base}/intake`,
+        intake({ advisorId: await userId('wijchen-advisor') }),
+      );
+      expect(recorded.status, recorded.text).to.equal(201);
+
+      const r1 = await cw.send('POST', `${base}/routes`, {
+        type: 'strengthen_business',
+        startDate: today(),
+      });
+      const r3 = await cw.send('POST', `${base}/routes`, {
+        type: 'employment',
+        startDate: today(),
+      });
+      expect([r1.status, r3.status]).to.deep.equal([201, 201]);
+      const twice = await cw.send('POST', `${base}/routes`, {
+        type: 'employment',
+        startDate: today(),
+      });
+      expect(twice.status).to.equal(409);
+
+      expect(
+        (
+          await cw.send('POST', `${base}/contacts`, {
+            occurredAt: new Date().toISOString(),
+            channel: 'video',
+            summary: 'Voortgang besproken',
+          })
+        ).status,
+      ).to.equal(201);
+      expect(
+        (
+          await cw.send('POST', `${base}/coachings`, {
+            coach: 'Piet Jansen',
+            startDate: today(),
+            sessions: 2,
+          })
+        ).status,
+      ).to.equal(201);
+      expect(
+        (
+          await cw.send('POST', `${base}/perspective-analyses`, {
+            provider: 'Ondernemersklankbord',
+            date: today(),
+            conclusion: 'Doorgaan met bijbaan',
+          })
+        ).status,
+      ).to.equal(201);
+
+      const wrongOutcome = await cw.send(
+        'PATCH',
+        `${base}/routes/${r3.json<{ id: string }>().id}`,
+        {
+          status: 'completed',
+          endDate: today(),
+          outcome: 'settlement_reached',
+        },
+      );
+      expect(wrongOutcome.status).to.equal(400);
+      const ended = await cw.send('PATCH', `${base}/routes/${r3.json<{ id: string }>().id}`, {
+        status: 'completed',
+        endDate: today(),
+        outcome: 'side_job',
+      });
+      expect(ended.status, ended.text).to.equal(200);
+
+      const detail = (await cw.get(base)).json<CaseDetail>();
+      expect(detail.status).to.equal('in_progress');
+      expect(detail.activeRoutes).to.deep.equal(['strengthen_business']);
+      expect(detail.lastContactAt).to.be.a('string');
+
+      const closed = await cw.send('POST', `${base}/closure`, {
+        outcome: 'business_with_side_job',
+        note: 'Zaak loopt weer',
+      });
+      expect(closed.status).to.equal(200);
+      expect(closed.json<CaseDetail>()).to.include({
+        status: 'closed',
+        outcome: 'business_with_side_job',
+      });
+
+      const timeline = (await cw.get(`${base}/timeline`)).json<TimelineEvent[]>();
+      const types = timeline.map((e) => e.type);
+      expect(types).to.include.members([
+        'registered',
+        'intake_scheduled',
+        'intake_recorded',
+        'route_started',
+        'route_ended',
+        'contact_logged',
+        'coaching_recorded',
+        'analysis_recorded',
+        'status_changed',
+      ]);
+      const times = timeline.map((e) => e.occurredAt);
+      expect(times).to.deep.equal([...times].sort().reverse());
+    });
+
+    it('answers illegal transitions with 409 and a Dutch explanation, changing nothing', async () => {
+      const c = await register();
+      const cw = agent('wijchen-caseworker');
+      const route = await cw.send('POST', `/api/v1/cases/${c.id}/routes`, {
+        type: 'solve_finances',
+        startDate: today(),
+      });
+      expect(route.status).to.equal(409);
+      expect(route.json()).to.deep.include({
+        type: 'urn:herorientatie:problem:invalid-transition',
+        detail: 'Een route start pas na de intake. Leg eerst de intake vast.',
+      });
+      const close = await cw.send('POST', `/api/v1/cases/${c.id}/closure`, { outcome: 'other' });
+      expect(close.status).to.equal(409);
+      const reopen = await cw.send('POST', `/api/v1/cases/${c.id}/reopening`);
+      expect(reopen.status).to.equal(409);
+      expect((await cw.get(`/api/v1/cases/${c.id}`)).json<CaseDetail>().status).to.equal(
+        'registered',
+      );
+      const routes = await db.admin.query('select 1 from case_route where case_id = $1', [c.id]);
+      expect(routes.rowCount).to.equal(0);
+    });
+
+    it('withdraws with a reason and reopens', async () => {
+      const c = await register();
+      const cw = agent('wijchen-caseworker');
+      expect((await cw.send('POST', `/api/v1/cases/${c.id}/withdrawal`, {})).status).to.equal(400);
+      const withdrawn = await cw.send('POST', `/api/v1/cases/${c.id}/withdrawal`, {
+        reason: 'Heeft zelf een baan gevonden',
+      });
+      expect(withdrawn.json<CaseDetail>()).to.include({
+        status: 'withdrawn',
+        withdrawnReason: 'Heeft zelf een baan gevonden',
+      });
+      const contact = await cw.send('POST', `/api/v1/cases/${c.id}/contacts`, {
+        occurredAt: new Date().toISOString(),
+        channel: 'phone',
+        summary: 'x',
+      });
+      expect(contact.status).to.equal(409);
+      const reopened = await cw.send('POST', `/api/v1/cases/${c.id}/reopening`);
+      expect(reopened.json<CaseDetail>()).to.include({
+        status: 'registered',
+        withdrawnReason: null,
+      });
+    });
+
+    it('validates intake rules: a reason when not eligible for Bbz, no date in the future', async () => {
+      const c = await register();
+      const cw = agent('wijchen-caseworker');
+      const noReason = await cw.send(
+        'POST',
+        `/api/v1/cases/${c.id}/intake`,
+        intake({ bbzOptions: ['not_eligible'] }),
+      );
+      expect(noReason.status).to.equal(400);
+      expect(
+        noReason.json<{ errors: { name: string }[] }>().errors.map((e) => e.name),
+      ).to.deep.equal(['bbzNotEligibleReason']);
+      const future = await cw.send(
+        'POST',
+        `/api/v1/cases/${c.id}/intake`,
+        intake({ date: '2999-01-01' }),
+      );
+      expect(future.status).to.equal(400);
+      const again = await cw.send('POST', `/api/v1/cases/${c.id}/intake`, intake());
+      expect(again.status).to.equal(201);
+      expect((await cw.send('POST', `/api/v1/cases/${c.id}/intake`, intake())).status).to.equal(
+        409,
+      );
+    });
+
+    it('refuses a colleague of another municipality as advisor', async () => {
+      const c = await register();
+      const result = await agent('wijchen-caseworker').send('PATCH', `/api/v1/cases/${c.id}`, {
+        advisorId: await userId('nijmegen-advisor'),
+      });
+      expect(result.status).to.equal(400);
+      expect(
+        result.json<{ errors: { name: string; reason: string }[] }>().errors[0],
+      ).to.deep.include({
+        name: 'advisorId',
+        reason: 'Kies een bedrijfsadviseur van uw eigen gemeente.',
+      });
+    });
+  });
+
+  describe('access', () => {
+    it('answers 404 for every case endpoint of another municipality, and lists none of its cases', async () => {
+      const c = await register();
+      const other = agent('nijmegen-caseworker');
+      const base = `/api/v1/cases/${c.id}`;
+      const attempts = [
+        await other.get(base),
+        await other.get(`${base}/timeline`),
+        await other.get(`${base}/intake`),
+        await other.get(`${base}/routes`),
+        await other.get(`${base}/contacts`),
+        await other.get(`/api/v1/entrepreneurs/${c.entrepreneurId}`),
+        await other.send('PATCH', base, { urgency: 'acute' }),
+        await other.send('PUT', `${base}/intake-appointment`, {
+          scheduledAt: '2026-12-01T10:00:00Z',
+        }),
+        await other.send('POST', `${base}/intake`, intake()),
+        await other.send('POST', `${base}/contacts`, {
+          occurredAt: new Date().toISOString(),
+          channel: 'phone',
+          summary: 'x',
+        }),
+        await other.send('POST', `${base}/withdrawal`, { reason: 'kaping' }),
+        await other.send('POST', `/api/v1/entrepreneurs/${c.entrepreneurId}/bsn-reveal`, {
+          reason: 'nieuwsgierig',
+        }),
+      ];
+      expect(attempts.map((a) => a.status)).to.deep.equal(Array(attempts.length).fill(404));
+      const list = (
+        await other.get(`/api/v1/cases?q=${encodeURIComponent(c.entrepreneur.name)}`)
+      ).json<CasePage>();
+      expect(list.items.map((i) => i.id)).to.not.include(c.id);
+      expect((await agent('wijchen-caseworker').get(base)).json<CaseDetail>().status).to.equal(
+        'registered',
+      );
+    });
+
+    it('lets an advisor see and work on assigned cases only', async () => {
+      const assigned = await register({ advisorId: await userId('wijchen-advisor') });
+      const unassigned = await register();
+      const advisor = agent('wijchen-advisor');
+      expect((await advisor.get(`/api/v1/cases/${assigned.id}`)).status).to.equal(200);
+      expect((await advisor.get(`/api/v1/cases/${unassigned.id}`)).status).to.equal(404);
+      expect(
+        (await advisor.send('POST', `/api/v1/cases/${unassigned.id}/intake`, intake())).status,
+      ).to.equal(404);
+      expect(
+        (await advisor.send('POST', `/api/v1/cases/${assigned.id}/intake`, intake())).status,
+      ).to.equal(201);
+      const list = (await advisor.get('/api/v1/cases?pageSize=100')).json<CasePage>();
+      expect(list.items.length).to.be.greaterThan(0);
+      expect(list.items.every((i) => i.advisorName === 'Adviseur Wijchen')).to.equal(true);
+      const reassign = await advisor.send('PATCH', `/api/v1/cases/${assigned.id}`, {
+        advisorId: null,
+      });
+      expect(reassign.status).to.equal(403);
+    });
+
+    it('lets a manager read but not change, and keeps analysts out', async () => {
+      const c = await register();
+      expect((await agent('wijchen-manager').get(`/api/v1/cases/${c.id}`)).status).to.equal(200);
+      expect(
+        (
+          await agent('wijchen-manager').send('PATCH', `/api/v1/cases/${c.id}`, {
+            urgency: 'acute',
+          })
+        ).status,
+      ).to.equal(403);
+      expect((await agent('wijchen-analyst').get(`/api/v1/cases/${c.id}`)).status).to.equal(403);
+      expect((await agent('wijchen-analyst').get('/api/v1/cases')).status).to.equal(403);
+    });
+  });
+
+  describe('audit', () => {
+    it('records reads and writes of cases and entrepreneurs', async () => {
+      const c = await register();
+      await agent('wijchen-manager').get(`/api/v1/cases/${c.id}`);
+      const entries = await db.admin.query(
+        `select a.action, a.object_type, u.subject from audit_log a join app_user u on u.id = a.user_id
+          where a.object_id in ($1, $2) order by a.occurred_at`,
+        [c.id, c.entrepreneurId],
+      );
+      const seen = entries.rows.map((r) => `${r.subject}:${r.action}:${r.object_type}`);
+      expect(seen).to.include.members([
+        'wijchen-caseworker:create:entrepreneur',
+        'wijchen-caseworker:create:case',
+        'wijchen-manager:read:case',
+        'wijchen-manager:read:entrepreneur',
+      ]);
+    });
+
+    it('shows the BSN masked, and reveals it only with a reason that is audited', async () => {
+      const citizen = bsn();
+      const c = await register({}, { bsn: citizen });
+      const cw = agent('wijchen-caseworker');
+      expect((await cw.get(`/api/v1/entrepreneurs/${c.entrepreneurId}`)).text).to.not.contain(
+        citizen,
+      );
+      expect(
+        (await cw.send('POST', `/api/v1/entrepreneurs/${c.entrepreneurId}/bsn-reveal`, {})).status,
+      ).to.equal(400);
+      const revealed = await cw.send(
+        'POST',
+        `/api/v1/entrepreneurs/${c.entrepreneurId}/bsn-reveal`,
+        {
+          reason: 'Aanvraag Bbz voorbereiden',
+        },
+      );
+      expect(revealed.json()).to.deep.equal({ bsn: citizen });
+      const audit = await db.admin.query(
+        `select reason from audit_log where action = 'reveal' and object_id = $1`,
+        [c.entrepreneurId],
+      );
+      expect(audit.rows).to.deep.equal([{ reason: 'Aanvraag Bbz voorbereiden' }]);
+      expect(
+        (
+          await agent('wijchen-manager').send(
+            'POST',
+            `/api/v1/entrepreneurs/${c.entrepreneurId}/bsn-reveal`,
+            { reason: 'rapport' },
+          )
+        ).status,
+      ).to.equal(403);
+    });
+  });
+
+  describe('lists and worklists', () => {
+    it('pages through all cases with a keyset cursor, without gaps or repeats', async () => {
+      const cw = agent('wijchen-caseworker');
+      const all = (await cw.get('/api/v1/cases?pageSize=100'))
+        .json<CasePage>()
+        .items.map((i) => i.id);
+      expect(all.length).to.be.greaterThan(5);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: CasePage = (
+          await cw.get(
+            `/api/v1/cases?pageSize=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          )
+        ).json<CasePage>();
+        expect(page.items.length).to.be.at.most(3);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).to.deep.equal(all);
+      const ascending = (await cw.get('/api/v1/cases?pageSize=100&sort=registeredAt'))
+        .json<CasePage>()
+        .items.map((i) => i.id);
+      expect(ascending).to.deep.equal([...all].reverse());
+    });
+
+    it('filters by name, KvK number, status and route', async () => {
+      const number = kvk();
+      const c = await register(
+        {},
+        { name: 'Zeldzame Naam', businessName: 'Uniek Atelier', kvkNumber: number },
+      );
+      const cw = agent('wijchen-caseworker');
+      const byName = (await cw.get('/api/v1/cases?q=zeldzame')).json<CasePage>();
+      expect(byName.items.map((i) => i.id)).to.deep.equal([c.id]);
+      const byKvk = (await cw.get(`/api/v1/cases?q=${number}`)).json<CasePage>();
+      expect(byKvk.items.map((i) => i.id)).to.deep.equal([c.id]);
+      const closed = (await cw.get('/api/v1/cases?status=closed')).json<CasePage>();
+      expect(closed.items.every((i) => i.status === 'closed')).to.equal(true);
+      const withRoute = (await cw.get('/api/v1/cases?route=strengthen_business')).json<CasePage>();
+      expect(withRoute.items.every((i) => i.activeRoutes.includes('strengthen_business'))).to.equal(
+        true,
+      );
+      const wildcard = (await cw.get('/api/v1/cases?q=%25')).json<CasePage>();
+      expect(wildcard.items).to.deep.equal([]);
+    });
+
+    it('rejects bad list parameters with 400', async () => {
+      const cw = agent('wijchen-caseworker');
+      expect((await cw.get('/api/v1/cases?pageSize=1000')).status).to.equal(400);
+      expect((await cw.get('/api/v1/cases?status=zoek')).status).to.equal(400);
+      expect((await cw.get('/api/v1/cases?sort=naam')).status).to.equal(400);
+    });
+
+    it('counts the worklists: mine, waiting for intake over 7 days, no contact for 30 days', async () => {
+      const cw = agent('wijchen-caseworker');
+      const before = (await cw.get('/api/v1/worklist-counts')).json<WorklistCounts>();
+      const waiting = await register();
+      const silent = await register();
+      await db.admin.query(
+        `update case_file set registered_at = now() - interval '8 days' where id = $1`,
+        [waiting.id],
+      );
+      await db.admin.query(
+        `update case_file set registered_at = now() - interval '31 days' where id = $1`,
+        [silent.id],
+      );
+      const after = (await cw.get('/api/v1/worklist-counts')).json<WorklistCounts>();
+      expect(after.mine).to.equal(before.mine + 2);
+      expect(after.waitingForIntake).to.equal(before.waitingForIntake + 2);
+      expect(after.noRecentContact).to.equal(before.noRecentContact + 1);
+
+      await cw.send('POST', `/api/v1/cases/${silent.id}/contacts`, {
+        occurredAt: new Date().toISOString(),
+        channel: 'phone',
+        summary: 'Teruggebeld',
+      });
+      const response = await cw.get('/api/v1/cases?worklist=noRecentContact&pageSize=100');
+      expect(response.status, response.text).to.equal(200);
+      const list = response.json<CasePage>();
+      expect(list.items.map((i) => i.id)).to.not.include(silent.id);
+      expect(
+        (await cw.get('/api/v1/worklist-counts')).json<WorklistCounts>().noRecentContact,
+      ).to.equal(before.noRecentContact);
+    });
+  });
+});
