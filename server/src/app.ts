@@ -18,6 +18,7 @@ import { authRouter } from './modules/auth/auth.router.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
 import { meRouter } from './modules/auth/me.router.ts';
+import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
 import { staffRouter } from './modules/staff/staff.router.ts';
@@ -178,6 +179,7 @@ export async function createApp({
   api.use(casesRouter(uow));
   api.use(entrepreneursRouter(uow));
   api.use(staffRouter(uow));
+  api.use(attachmentsRouter(uow));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
   app.use(API_BASE, api);
 

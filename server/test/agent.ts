@@ -28,7 +28,7 @@ export class Agent {
   ): Promise<AgentResponse> {
     let url = new URL(path, this.baseUrl).toString();
     let currentMethod = method;
-    let body: string | undefined;
+    let body: string | FormData | undefined = options.formData;
     const headers: Record<string, string> = { ...options.headers };
     if (options.form) {
       body = new URLSearchParams(options.form).toString();
@@ -66,6 +66,21 @@ export class Agent {
       };
     }
     throw new Error('Too many redirects');
+  }
+
+  /** Uploads one file as multipart/form-data in the field `file`. */
+  upload(
+    path: string,
+    filename: string,
+    content: Buffer | string,
+    type = 'application/octet-stream',
+  ) {
+    const formData = new FormData();
+    formData.append('file', new Blob([content], { type }), filename);
+    return this.request('POST', path, {
+      formData,
+      headers: this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {},
+    });
   }
 
   get(path: string, follow = false) {

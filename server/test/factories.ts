@@ -93,6 +93,11 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
     [municipalityId, caseId, user.id],
   );
   await admin.query(
+    `insert into attachment (municipality_id, case_id, filename, content_type, size_bytes, sha256, content, uploaded_by)
+     values ($1, $2, 'rapport.pdf', 'application/pdf', 4, 'x', '\\x25504446', $3)`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
     `insert into idempotency_key (municipality_id, user_id, key, request_hash) values ($1, $2, 'k-' || random(), 'h')`,
     [municipalityId, user.id],
   );

@@ -65,6 +65,25 @@ export function problemHandler(exposeDetails: boolean): ErrorRequestHandler {
       return sendProblem(res, err.code, { detail: err.message, instance });
     }
     const e = err as HttpishError;
+    if (err instanceof Error && err.name === 'MulterError') {
+      if (e.code === 'LIMIT_FILE_SIZE') {
+        return sendProblem(res, 'payload-too-large', {
+          detail: 'Het bestand is groter dan 10 MB.',
+          instance,
+        });
+      }
+      return sendProblem(res, 'validation', {
+        detail: 'Het formulier met het bestand kon niet worden gelezen.',
+        errors: [
+          {
+            name: 'file',
+            code: String(e.code ?? 'invalid'),
+            reason: 'Stuur één bestand in het veld "file".',
+          },
+        ],
+        instance,
+      });
+    }
     if (e.code === 'EBADCSRFTOKEN') return sendProblem(res, 'csrf', { instance });
     if (e.type === 'entity.parse.failed') {
       return sendProblem(res, 'validation', {

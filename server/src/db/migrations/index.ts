@@ -1,10 +1,12 @@
 import { Foundation1764100000000 } from './1764100000000-foundation.ts';
 import { SeedRijkVanNijmegen1764100000001 } from './1764100000001-seed-rijk-van-nijmegen.ts';
 import { CaseManagement1764200000000 } from './1764200000000-case-management.ts';
+import { Attachments1764300000000 } from './1764300000000-attachments.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
   Foundation1764100000000,
   SeedRijkVanNijmegen1764100000001,
   CaseManagement1764200000000,
+  Attachments1764300000000,
 ];

@@ -33,6 +33,7 @@ import {
   ValidationFailed,
 } from '../../errors.ts';
 import { requestContext } from '../../http/request-context.ts';
+import { AttachmentsRepository } from '../attachments/attachments.repository.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { EntrepreneursService } from '../entrepreneurs/entrepreneurs.service.ts';
 import { StaffRepository } from '../staff/staff.repository.ts';
@@ -287,6 +288,18 @@ export class CasesService {
       throw new InvalidTransition(
         'Het dossier is afgesloten of teruggetrokken. Heropen het eerst.',
       );
+    }
+    if (
+      input.reportAttachmentId &&
+      !(await new AttachmentsRepository().exists(id, input.reportAttachmentId))
+    ) {
+      throw new ValidationFailed([
+        {
+          name: 'reportAttachmentId',
+          code: 'unknown_attachment',
+          reason: 'Kies een rapport uit de documenten van dit dossier.',
+        },
+      ]);
     }
     const analysisId = await this.records.insertAnalysis(id, input, this.user.id);
     await this.cases.touch(id);

@@ -1,0 +1,69 @@
+import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
+
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+const META = `a.id, a.filename, a.content_type as "contentType", a.size_bytes as "sizeBytes",
+  u.name as "uploadedBy", a.created_at as "createdAt"`;
+
+export class AttachmentsRepository {
+  async insert(
+    caseId: string,
+    file: { filename: string; contentType: string; content: Buffer; sha256: string },
+    userId: string,
+  ): Promise<string> {
+    const rows = await currentManager().query(
+      `insert into attachment (municipality_id, case_id, filename, content_type, size_bytes, sha256, content, uploaded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+      [
+        currentMunicipalityId(),
+        caseId,
+        file.filename,
+        file.contentType,
+        file.content.length,
+        file.sha256,
+        file.content,
+        userId,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async list(caseId: string): Promise<AttachmentMeta[]> {
+    const rows = await currentManager().query(
+      `select ${META} from attachment a join app_user u on u.municipality_id = a.municipality_id and u.id = a.uploaded_by
+        where a.municipality_id = $1 and a.case_id = $2 order by a.created_at desc`,
+      [currentMunicipalityId(), caseId],
+    );
+    return rows.map((r: AttachmentMeta & { createdAt: Date }) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+    }));
+  }
+
+  async exists(caseId: string, id: string): Promise<boolean> {
+    const rows = await currentManager().query(
+      `select 1 from attachment where municipality_id = $1 and case_id = $2 and id = $3`,
+      [currentMunicipalityId(), caseId, id],
+    );
+    return rows.length > 0;
+  }
+
+  async content(
+    caseId: string,
+    id: string,
+  ): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
+    const rows = await currentManager().query(
+      `select filename, content_type as "contentType", content from attachment
+        where municipality_id = $1 and case_id = $2 and id = $3`,
+      [currentMunicipalityId(), caseId, id],
+    );
+    return rows[0] ?? null;
+  }
+}
