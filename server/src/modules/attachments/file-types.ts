@@ -28,8 +28,11 @@ export async function detectAllowedType(content: Buffer): Promise<string | null>
 /** A file name safe to store and send back in Content-Disposition. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'document';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+  const cleaned = [...base]
+    .map((ch) =>
+      ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|:*?'.includes(ch) ? '_' : ch,
+    )
+    .join('')
     .trim()
     .slice(0, 200);
   return cleaned || 'document';
