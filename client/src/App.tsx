@@ -6,6 +6,9 @@ import { Alert, Heading, Paragraph } from './components/ui.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage, NotYetAvailablePage } from './pages/NotFoundPage.tsx';
+import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
+import { CaseListPage } from './pages/CaseListPage.tsx';
+import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import type { Me } from '@herorientatie/domain';
 
 function RouteError() {
@@ -25,7 +28,9 @@ function routerFor(me: Me) {
       errorElement: <RouteError />,
       children: [
         { index: true, element: <HomePage me={me} /> },
-        { path: 'dossiers', element: <NotYetAvailablePage title="Dossiers" /> },
+        { path: 'dossiers', element: <CaseListPage me={me} /> },
+        { path: 'dossiers/nieuw', element: <RegistrationPage /> },
+        { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
         { path: 'campagne', element: <NotYetAvailablePage title="Regionale campagne" /> },
         { path: 'financien', element: <NotYetAvailablePage title="Budgetten" /> },
         { path: 'regio', element: <NotYetAvailablePage title="Regionaal overzicht" /> },

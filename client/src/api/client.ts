@@ -23,7 +23,12 @@ export function setCsrfToken(token: string | undefined) {
 
 export async function apiFetch<T>(
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    formData?: FormData;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
@@ -33,7 +38,7 @@ export async function apiFetch<T>(
     method,
     headers,
     credentials: 'same-origin',
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.formData ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   if (!response.ok) {
     const type = response.headers.get('content-type') ?? '';

@@ -19,7 +19,8 @@ export function createQueryHook<T, P extends unknown[] = []>(
 ) {
   return (...params: P) =>
     useQuery<T, ApiError>({
-      queryKey: [resource, ...params] as QueryKey,
+      // The path ends the key, so sub-resources of one object share its prefix for invalidation.
+      queryKey: [resource, ...params, path(...params)] as QueryKey,
       queryFn: () => apiFetch<T>(path(...params)),
       ...options,
     });

@@ -1,34 +1,60 @@
 import type { Me, Role } from '@herorientatie/domain';
+import { Link } from 'react-router';
+import { useWorklistCounts } from '../api/cases.ts';
 import { Heading, Paragraph } from '../components/ui.tsx';
+import { WORKLIST_LABELS } from './CaseListPage.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
     title: 'Mijn werk',
-    text: 'Hier ziet u straks uw dossiers en werklijsten: aanmeldingen die wachten op een intake en ondernemers zonder recent contact.',
+    text: 'Uw werklijsten hieronder tonen wat aandacht nodig heeft. Alle dossiers van uw gemeente staan onder Dossiers.',
   },
   advisor: {
     title: 'Aan mij toegewezen',
-    text: 'Hier ziet u straks de ondernemers die aan u zijn toegewezen voor intake, analyse perspectief en begeleiding.',
+    text: 'U ziet de ondernemers die aan u zijn toegewezen voor intake, analyse perspectief en begeleiding.',
   },
   manager: {
     title: 'Sturing',
-    text: 'Hier ziet u straks de voortgang, de kosten per cliënt en de budgetten van uw gemeente.',
+    text: 'U kunt alle dossiers van uw gemeente inzien. Budgetten en kosten per cliënt zijn nog niet beschikbaar.',
   },
   coordinator: {
     title: 'Regionale campagne',
-    text: 'Hier beheert u straks de regionale campagne en het budget van de centrumgemeente.',
+    text: 'Het beheer van de regionale campagne en het budget van de centrumgemeente is nog niet beschikbaar.',
   },
   analyst: {
     title: 'Regionaal overzicht',
-    text: 'Hier vergelijkt u straks bereik en resultaten tussen gemeenten, alleen in cijfers.',
+    text: 'Het vergelijken van bereik en resultaten tussen gemeenten, alleen in cijfers, is nog niet beschikbaar.',
   },
   admin: {
     title: 'Beheer',
-    text: 'Hier beheert u straks de referentiegegevens: regio’s, gemeenten en partnerorganisaties.',
+    text: 'Het beheer van regio’s, gemeenten en partnerorganisaties is nog niet beschikbaar.',
   },
 };
 
+function Worklists() {
+  const counts = useWorklistCounts();
+  if (!counts.data) return null;
+  return (
+    <section aria-labelledby="worklists-heading" className="app-section">
+      <Heading level={2} id="worklists-heading">
+        Werklijsten
+      </Heading>
+      <ul className="app-worklists">
+        {(Object.keys(WORKLIST_LABELS) as (keyof typeof WORKLIST_LABELS)[]).map((key) => (
+          <li key={key} className="app-worklist">
+            <Link to={`/dossiers?worklist=${key}`} className="app-worklist__link">
+              <span className="app-worklist__count">{counts.data[key]}</span>
+              <span>{WORKLIST_LABELS[key]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function HomePage({ me }: { me: Me }) {
+  const seesCases = me.roles.some((r) => r === 'caseworker' || r === 'advisor' || r === 'manager');
   return (
     <>
       <Heading level={1}>Welkom, {me.name}</Heading>
@@ -37,6 +63,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.municipality.isCentre ? ' (centrumgemeente)' : ''} in de arbeidsmarktregio{' '}
         {me.municipality.regionName}.
       </Paragraph>
+      {seesCases && <Worklists />}
       {me.roles.map((role) => (
         <section key={role} aria-labelledby={`home-${role}`} className="app-section">
           <Heading level={2} id={`home-${role}`}>

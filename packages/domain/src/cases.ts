@@ -216,6 +216,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   withdrawnReason: z.string().nullable(),
   closedAt: z.iso.datetime().nullable(),
   allowedActions: z.array(z.string()),
+  hasIntake: z.boolean(),
   entrepreneur: EntrepreneurSchema,
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;

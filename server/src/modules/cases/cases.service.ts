@@ -256,13 +256,17 @@ export class CasesService {
     await this.assertStaff('advisorId', input.advisorId, ['advisor'], 'bedrijfsadviseur');
     const intakeId = await this.records.insertIntake(id, input, this.user.id);
     await this.cases.setStatus(id, status);
+    const held = new Date(`${input.date}T12:00:00Z`).toLocaleDateString('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
     await this.timeline.append(
       id,
       'intake_recorded',
-      `Intake vastgelegd: ${VIABILITY_LABELS[input.viability]}`,
+      `Intake vastgelegd (gehouden op ${held}): ${VIABILITY_LABELS[input.viability]}`,
       this.user.id,
-      { intakeId },
-      `${input.date}T12:00:00Z`,
+      { intakeId, date: input.date },
     );
     await this.logStatus(id, row.status, status);
     await this.audit.record({ action: 'create', objectType: 'intake', objectId: intakeId });

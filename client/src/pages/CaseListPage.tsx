@@ -1,0 +1,187 @@
+import {
+  CASE_SOURCE_LABELS,
+  CASE_STATUS_LABELS,
+  ROUTE_TYPE_LABELS,
+  URGENCY_LABELS,
+  type Me,
+} from '@herorientatie/domain';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useCaseList, type CaseFilters } from '../api/cases.ts';
+import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
+import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
+
+export const WORKLIST_LABELS = {
+  mine: 'Mijn dossiers',
+  waitingForIntake: 'Wacht langer dan 7 dagen op intake',
+  noRecentContact: 'Al 30 dagen geen contact',
+} as const;
+
+const FILTER_KEYS = ['q', 'status', 'route', 'source', 'worklist', 'sort'] as const;
+
+export function CaseListPage({ me }: { me: Me }) {
+  const [params, setParams] = useSearchParams();
+  const filters: CaseFilters = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
+  );
+  const [q, setQ] = useState(filters.q ?? '');
+  const list = useCaseList(filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const update = (key: (typeof FILTER_KEYS)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    update('q', q.trim());
+  };
+  const select = (
+    key: (typeof FILTER_KEYS)[number],
+    label: string,
+    options: Record<string, string>,
+  ) => (
+    <div className="utrecht-form-field app-filter">
+      <label className="utrecht-form-label" htmlFor={`filter-${key}`}>
+        {label}
+      </label>
+      <select
+        id={`filter-${key}`}
+        className="utrecht-select utrecht-select--html-select"
+        value={params.get(key) ?? ''}
+        onChange={(e) => update(key, e.target.value)}
+      >
+        <option value="">Alle</option>
+        {Object.entries(options).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <>
+      <div className="app-title-row">
+        <Heading level={1}>
+          {filters.worklist ? WORKLIST_LABELS[filters.worklist] : 'Dossiers'}
+        </Heading>
+        {me.roles.includes('caseworker') && (
+          <Link
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            to="/dossiers/nieuw"
+          >
+            Ondernemer aanmelden
+          </Link>
+        )}
+      </div>
+      <form role="search" onSubmit={onSearch} className="app-search">
+        <label className="utrecht-form-label" htmlFor="case-search">
+          Zoek op naam, bedrijfsnaam, KvK-nummer of dossiernummer
+        </label>
+        <div className="app-search__row">
+          <input
+            id="case-search"
+            type="search"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <Button type="submit">Zoeken</Button>
+        </div>
+      </form>
+      <div className="app-filters">
+        {select('worklist', 'Werklijst', WORKLIST_LABELS)}
+        {select('status', 'Status', CASE_STATUS_LABELS)}
+        {select('route', 'Lopende route', ROUTE_TYPE_LABELS)}
+        {select('source', 'Binnengekomen via', CASE_SOURCE_LABELS)}
+        {select('sort', 'Volgorde', {
+          '-registeredAt': 'Nieuwste aanmelding eerst',
+          registeredAt: 'Oudste aanmelding eerst',
+          '-updatedAt': 'Laatst gewijzigd eerst',
+        })}
+      </div>
+      {list.isError && <Alert type="error">{list.error.message}</Alert>}
+      {list.isPending ? (
+        <Paragraph>Dossiers laden…</Paragraph>
+      ) : items.length === 0 ? (
+        <Paragraph>Geen dossiers gevonden met deze filters.</Paragraph>
+      ) : (
+        <div className="utrecht-table-container">
+          <table className="utrecht-table utrecht-table--html-table">
+            <caption className="utrecht-table__caption">
+              {items.length} dossier{items.length === 1 ? '' : 's'}
+              {list.hasNextPage ? ' (meer beschikbaar)' : ''}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">
+                  Dossier
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Ondernemer
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Status
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Urgentie
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Routes
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Adviseur
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Aangemeld
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {items.map((c) => (
+                <tr key={c.id} className="utrecht-table__row">
+                  <td className="utrecht-table__cell">
+                    <Link className="utrecht-link" to={`/dossiers/${c.id}`}>
+                      {c.reference}
+                    </Link>
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {c.entrepreneurName}
+                    <br />
+                    <small>{c.businessName}</small>
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td className="utrecht-table__cell">{URGENCY_LABELS[c.urgency]}</td>
+                  <td className="utrecht-table__cell">
+                    {c.activeRoutes
+                      .map(
+                        (r) => ROUTE_TYPE_LABELS[r as keyof typeof ROUTE_TYPE_LABELS].split(':')[0],
+                      )
+                      .join(', ') || '—'}
+                  </td>
+                  <td className="utrecht-table__cell">{c.advisorName ?? '—'}</td>
+                  <td className="utrecht-table__cell">{formatDate(c.registeredAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.hasNextPage && (
+        <Button
+          appearance="secondary-action"
+          onClick={() => list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {list.isFetchingNextPage ? 'Laden…' : 'Meer dossiers laden'}
+        </Button>
+      )}
+    </>
+  );
+}
