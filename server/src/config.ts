@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Serve the built client from client/dist. */
   SERVE_CLIENT: bool.default(true),
+  /** Fill an empty database with demo cases (default: only in development). */
+  DEMO_DATA: bool.optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -123,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
+    demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
   };
 }

@@ -3,6 +3,8 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './logger.ts';
+import { seedDemoData } from './modules/demo/demo-seed.ts';
+import { ReferenceRepository } from './modules/reference/reference.repository.ts';
 
 let config;
 try {
@@ -16,12 +18,16 @@ try {
 }
 const logger = createLogger(config.logLevel);
 const database = await openDatabase(config, logger);
-const { app, close } = await createApp({
+const { app, close, uow } = await createApp({
   config,
   logger,
   dataSource: database.dataSource,
   sessionPool: database.sessionPool,
 });
+if (config.demoData) {
+  const created = await seedDemoData(uow, new ReferenceRepository(database.dataSource));
+  if (created > 0) logger.info({ cases: created }, 'demo cases created');
+}
 const server = http.createServer(app);
 server.listen(config.port, () => {
   logger.info({ url: config.publicUrl }, 'Heroriëntatie is running');

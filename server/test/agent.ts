@@ -22,6 +22,7 @@ export class Agent {
     options: {
       body?: unknown;
       form?: Record<string, string>;
+      formData?: FormData;
       headers?: Record<string, string>;
       follow?: boolean;
     } = {},

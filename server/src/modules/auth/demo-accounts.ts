@@ -24,7 +24,7 @@ export const slug = (name: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-const ROLE_PERSON: Record<Role, string> = {
+export const ROLE_PERSON: Record<Role, string> = {
   caseworker: 'Consulent',
   advisor: 'Adviseur',
   manager: 'Manager',

@@ -199,6 +199,7 @@ export class CasesService {
         hasIntake: row.has_intake,
         hasRoutes: row.has_routes,
       }),
+      hasIntake: row.has_intake,
       entrepreneur,
     };
   }
