@@ -73,6 +73,13 @@ export function useForm<S extends z.ZodType>(schema: S, initial: Values) {
 
 export type FormApi = ReturnType<typeof useForm>;
 
+/** "Label: message", unless the message already names the field. */
+function summaryText(label: string | undefined, message: string): string {
+  return label && !message.toLowerCase().startsWith(label.toLowerCase())
+    ? `${label}: ${message}`
+    : message;
+}
+
 export function ErrorSummary({ form, labels }: { form: FormApi; labels?: Record<string, string> }) {
   const entries = Object.entries(form.errors);
   return (
@@ -86,9 +93,7 @@ export function ErrorSummary({ form, labels }: { form: FormApi; labels?: Record<
                 {field === '(formulier)' ? (
                   message
                 ) : (
-                  <a href={`#field-${field}`}>
-                    {labels?.[field] ? `${labels[field]}: ${message}` : message}
-                  </a>
+                  <a href={`#field-${field}`}>{summaryText(labels?.[field], message)}</a>
                 )}
               </li>
             ))}

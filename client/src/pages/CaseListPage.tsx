@@ -42,6 +42,7 @@ export function CaseListPage({ me }: { me: Me }) {
     key: (typeof FILTER_KEYS)[number],
     label: string,
     options: Record<string, string>,
+    allLabel: string | null = 'Alle',
   ) => (
     <div className="utrecht-form-field app-filter">
       <label className="utrecht-form-label" htmlFor={`filter-${key}`}>
@@ -53,7 +54,7 @@ export function CaseListPage({ me }: { me: Me }) {
         value={params.get(key) ?? ''}
         onChange={(e) => update(key, e.target.value)}
       >
-        <option value="">Alle</option>
+        {allLabel !== null && <option value="">{allLabel}</option>}
         {Object.entries(options).map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -98,11 +99,16 @@ export function CaseListPage({ me }: { me: Me }) {
         {select('status', 'Status', CASE_STATUS_LABELS)}
         {select('route', 'Lopende route', ROUTE_TYPE_LABELS)}
         {select('source', 'Binnengekomen via', CASE_SOURCE_LABELS)}
-        {select('sort', 'Volgorde', {
-          '-registeredAt': 'Nieuwste aanmelding eerst',
-          registeredAt: 'Oudste aanmelding eerst',
-          '-updatedAt': 'Laatst gewijzigd eerst',
-        })}
+        {select(
+          'sort',
+          'Volgorde',
+          {
+            '-registeredAt': 'Nieuwste aanmelding eerst',
+            registeredAt: 'Oudste aanmelding eerst',
+            '-updatedAt': 'Laatst gewijzigd eerst',
+          },
+          null,
+        )}
       </div>
       {list.isError && <Alert type="error">{list.error.message}</Alert>}
       {list.isPending ? (

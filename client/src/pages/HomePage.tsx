@@ -7,7 +7,7 @@ import { WORKLIST_LABELS } from './CaseListPage.tsx';
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
     title: 'Mijn werk',
-    text: 'Uw werklijsten hieronder tonen wat aandacht nodig heeft. Alle dossiers van uw gemeente staan onder Dossiers.',
+    text: 'De werklijsten tonen welke dossiers aandacht nodig hebben. Alle dossiers van uw gemeente staan onder Dossiers.',
   },
   advisor: {
     title: 'Aan mij toegewezen',
