@@ -41,7 +41,7 @@ describe('end to end: a caseworker runs a case', () => {
 
     // The shared schema refuses an empty form with the same Dutch messages as the server.
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('link', { name: 'Naam is verplicht.' }).waitFor();
+    await page.getByRole('link', { name: 'Naam is verplicht.', exact: true }).waitFor();
     expect(await page.locator('#field-source').getAttribute('aria-invalid')).to.equal('true');
 
     await page.getByLabel('Naam *', { exact: true }).fill('Sanne Willems');
