@@ -70,6 +70,7 @@ export class AttachmentsService {
 
   async list(caseId: string): Promise<AttachmentMeta[]> {
     await this.loadCase(caseId);
+    await this.audit.record({ action: 'read', objectType: 'attachment-list', objectId: caseId });
     return this.attachments.list(caseId);
   }
 

@@ -127,7 +127,8 @@ export class CaseRecordsRepository {
   }
 
   async updateCoaching(caseId: string, coachingId: string, input: CoachingInput) {
-    const rows = await q(
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [, affected]: [unknown[], number] = await q(
       `update coaching set organisation = $4, coach = $5, start_date = $6, end_date = $7, sessions = $8, updated_at = now()
         where municipality_id = $1 and case_id = $2 and id = $3 returning id`,
       [
@@ -141,7 +142,7 @@ export class CaseRecordsRepository {
         input.sessions,
       ],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   listCoachings(caseId: string) {

@@ -397,6 +397,7 @@ export class CasesService {
 
   async listRoutes(id: string) {
     await this.load(id);
+    await this.audit.record({ action: 'read', objectType: 'route-list', objectId: id });
     return this.records.listRoutes(id);
   }
 
@@ -432,6 +433,7 @@ export class CasesService {
 
   async listCoachings(id: string) {
     await this.load(id);
+    await this.audit.record({ action: 'read', objectType: 'coaching-list', objectId: id });
     return this.records.listCoachings(id);
   }
 

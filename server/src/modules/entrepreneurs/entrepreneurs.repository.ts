@@ -81,7 +81,8 @@ export class EntrepreneursRepository {
     input: EntrepreneurInput,
     keepBsn: boolean,
   ): Promise<Entrepreneur | null> {
-    const rows: Row[] = await currentManager().query(
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [rows]: [Row[], number] = await currentManager().query(
       `update entrepreneur set name = $3, email = $4, phone = $5, postcode = $6, house_number = $7,
          business_name = $8, kvk_number = $9, legal_form = $10, sbi_code = $11, business_start_date = $12,
          tozo_periods = $13, partner_income = $14, bsn = case when $16 then bsn else $15 end, updated_at = now()

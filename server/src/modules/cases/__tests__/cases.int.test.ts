@@ -387,6 +387,44 @@ describe('case management API', () => {
       );
     });
 
+    it('updates coaching sessions, and answers 404 for a coaching that does not exist', async () => {
+      const c = await register();
+      const cw = agent('wijchen-caseworker');
+      await cw.send('POST', `/api/v1/cases/${c.id}/intake`, intake());
+      const created = await cw.send('POST', `/api/v1/cases/${c.id}/coachings`, {
+        coach: 'Els',
+        startDate: today(),
+      });
+      const id = created.json<{ id: string }>().id;
+      const updated = await cw.send('PUT', `/api/v1/cases/${c.id}/coachings/${id}`, {
+        coach: 'Els',
+        startDate: today(),
+        endDate: today(),
+        sessions: 4,
+      });
+      expect(updated.status).to.equal(200);
+      const list = (await cw.get(`/api/v1/cases/${c.id}/coachings`)).json<
+        { sessions: number; organisation: string }[]
+      >();
+      expect(list).to.have.length(1);
+      expect(list[0]).to.include({ sessions: 4, organisation: 'Over Rood' });
+      const missing = await cw.send(
+        'PUT',
+        `/api/v1/cases/${c.id}/coachings/00000000-0000-4000-8000-000000000000`,
+        {
+          coach: 'Els',
+          startDate: today(),
+        },
+      );
+      expect(missing.status).to.equal(404);
+      const backwards = await cw.send('PUT', `/api/v1/cases/${c.id}/coachings/${id}`, {
+        coach: 'Els',
+        startDate: today(),
+        endDate: '2020-01-01',
+      });
+      expect(backwards.status).to.equal(400);
+    });
+
     it('refuses a colleague of another municipality as advisor', async () => {
       const c = await register();
       const result = await agent('wijchen-caseworker').send('PATCH', `/api/v1/cases/${c.id}`, {
@@ -407,6 +445,14 @@ describe('case management API', () => {
       const c = await register();
       const other = agent('nijmegen-caseworker');
       const base = `/api/v1/cases/${c.id}`;
+      const own = agent('wijchen-caseworker');
+      await own.send('POST', `${base}/intake`, intake());
+      const routeId = (
+        await own.send('POST', `${base}/routes`, { type: 'employment', startDate: today() })
+      ).json<{ id: string }>().id;
+      const coachingId = (
+        await own.send('POST', `${base}/coachings`, { coach: 'Piet', startDate: today() })
+      ).json<{ id: string }>().id;
       const attempts = [
         await other.get(base),
         await other.get(`${base}/timeline`),
@@ -428,15 +474,42 @@ describe('case management API', () => {
         await other.send('POST', `/api/v1/entrepreneurs/${c.entrepreneurId}/bsn-reveal`, {
           reason: 'nieuwsgierig',
         }),
+        await other.send(
+          'PUT',
+          `/api/v1/entrepreneurs/${c.entrepreneurId}`,
+          registration().entrepreneur,
+        ),
+        await other.get(`${base}/coachings`),
+        await other.get(`${base}/perspective-analyses`),
+        await other.send('POST', `${base}/routes`, { type: 'employment', startDate: today() }),
+        await other.send('PATCH', `${base}/routes/${routeId}`, {
+          status: 'stopped',
+          endDate: today(),
+          outcome: 'no_job',
+        }),
+        await other.send('POST', `${base}/coachings`, { coach: 'X', startDate: today() }),
+        await other.send('PUT', `${base}/coachings/${coachingId}`, {
+          coach: 'X',
+          startDate: today(),
+        }),
+        await other.send('POST', `${base}/perspective-analyses`, {
+          provider: 'X',
+          date: today(),
+          conclusion: 'Y',
+        }),
+        await other.send('POST', `${base}/closure`, { outcome: 'other' }),
+        await other.send('POST', `${base}/reopening`),
       ];
-      expect(attempts.map((a) => a.status)).to.deep.equal(Array(attempts.length).fill(404));
+      expect(attempts.map((a, i) => `${i}:${a.status}`)).to.deep.equal(
+        attempts.map((_, i) => `${i}:404`),
+      );
       const list = (
         await other.get(`/api/v1/cases?q=${encodeURIComponent(c.entrepreneur.name)}`)
       ).json<CasePage>();
       expect(list.items.map((i) => i.id)).to.not.include(c.id);
-      expect((await agent('wijchen-caseworker').get(base)).json<CaseDetail>().status).to.equal(
-        'registered',
-      );
+      const after = (await own.get(base)).json<CaseDetail>();
+      expect(after.status).to.equal('in_progress');
+      expect(after.activeRoutes).to.deep.equal(['employment']);
     });
 
     it('lets an advisor see and work on assigned cases only', async () => {
