@@ -7,7 +7,7 @@ import {
 } from '@herorientatie/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useCaseList, type CaseFilters } from '../api/cases.ts';
+import { useCaseList, useStaff, type CaseFilters } from '../api/cases.ts';
 import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
 
@@ -17,7 +17,7 @@ export const WORKLIST_LABELS = {
   noRecentContact: 'Al 30 dagen geen contact',
 } as const;
 
-const FILTER_KEYS = ['q', 'status', 'route', 'source', 'worklist', 'sort'] as const;
+const FILTER_KEYS = ['q', 'status', 'route', 'source', 'advisorId', 'worklist', 'sort'] as const;
 
 export function CaseListPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
@@ -26,6 +26,7 @@ export function CaseListPage({ me }: { me: Me }) {
   );
   const [q, setQ] = useState(filters.q ?? '');
   const list = useCaseList(filters);
+  const advisors = useStaff('advisor');
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const update = (key: (typeof FILTER_KEYS)[number], value: string) => {
@@ -99,6 +100,11 @@ export function CaseListPage({ me }: { me: Me }) {
         {select('status', 'Status', CASE_STATUS_LABELS)}
         {select('route', 'Lopende route', ROUTE_TYPE_LABELS)}
         {select('source', 'Binnengekomen via', CASE_SOURCE_LABELS)}
+        {select(
+          'advisorId',
+          'Bedrijfsadviseur',
+          Object.fromEntries((advisors.data ?? []).map((a) => [a.id, a.name])),
+        )}
         {select(
           'sort',
           'Volgorde',

@@ -14,7 +14,9 @@ import { Tabs } from '../../components/Tabs.tsx';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
 import {
   AnalysisForm,
+  CaseSettingsForm,
   CloseForm,
+  EntrepreneurForm,
   CoachingForm,
   ContactForm,
   IntakeForm,
@@ -36,7 +38,8 @@ import {
   TimelinePanel,
 } from './panels.tsx';
 
-type FormKey =
+type FormKey = 'settings' | 'entrepreneur' | RecordFormKey;
+type RecordFormKey =
   | 'scheduleIntake'
   | 'recordIntake'
   | 'startRoute'
@@ -48,7 +51,7 @@ type FormKey =
   | 'withdraw';
 
 const FORMS: Record<
-  FormKey,
+  RecordFormKey,
   { label: string; component: ComponentType<FormProps>; action?: CaseAction; needsIntake?: boolean }
 > = {
   scheduleIntake: {
@@ -86,7 +89,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
   }
   const detail = query.data;
   const isOpen = !['closed', 'withdrawn'].includes(detail.status);
-  const available = (Object.keys(FORMS) as FormKey[]).filter((key) => {
+  const available = (Object.keys(FORMS) as (keyof typeof FORMS)[]).filter((key) => {
     const f = FORMS[key];
     if (f.action) return detail.allowedActions.includes(f.action);
     if (f.needsIntake) return isOpen && detail.hasIntake;
@@ -96,7 +99,12 @@ export function CaseDetailPage({ me }: { me: Me }) {
     setOpen(null);
     setMessage(text);
   };
-  const OpenForm = open ? FORMS[open].component : null;
+  const OpenForm =
+    open && open !== 'settings' && open !== 'entrepreneur' ? FORMS[open].component : null;
+  const toggle = (key: FormKey) => {
+    setMessage(null);
+    setOpen(open === key ? null : key);
+  };
 
   return (
     <>
@@ -147,10 +155,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
                 key={key}
                 appearance={open === key ? 'primary-action' : 'secondary-action'}
                 aria-expanded={open === key}
-                onClick={() => {
-                  setMessage(null);
-                  setOpen(open === key ? null : key);
-                }}
+                onClick={() => toggle(key)}
               >
                 {FORMS[key].label}
               </Button>
@@ -158,7 +163,46 @@ export function CaseDetailPage({ me }: { me: Me }) {
             {detail.allowedActions.includes('reopen') && (
               <ReopenButton caseId={detail.id} onDone={done} />
             )}
+            {isOpen && (
+              <Button
+                appearance="subtle"
+                aria-expanded={open === 'settings'}
+                onClick={() => toggle('settings')}
+              >
+                Dossier wijzigen
+              </Button>
+            )}
+            {me.roles.includes('caseworker') && (
+              <Button
+                appearance="subtle"
+                aria-expanded={open === 'entrepreneur'}
+                onClick={() => toggle('entrepreneur')}
+              >
+                Gegevens ondernemer wijzigen
+              </Button>
+            )}
           </div>
+          {open === 'settings' && (
+            <div className="app-form-panel">
+              <CaseSettingsForm
+                caseId={detail.id}
+                detail={detail}
+                canAssign={me.roles.includes('caseworker')}
+                onDone={done}
+                onCancel={() => setOpen(null)}
+              />
+            </div>
+          )}
+          {open === 'entrepreneur' && (
+            <div className="app-form-panel">
+              <EntrepreneurForm
+                caseId={detail.id}
+                detail={detail}
+                onDone={done}
+                onCancel={() => setOpen(null)}
+              />
+            </div>
+          )}
           {OpenForm && (
             <div className="app-form-panel">
               <OpenForm caseId={detail.id} onDone={done} onCancel={() => setOpen(null)} />

@@ -1,6 +1,15 @@
 import {
   BBZ_OPTION_LABELS,
+  CaseUpdateSchema,
   CLOSING_OUTCOME_LABELS,
+  EntrepreneurInputSchema,
+  LEGAL_FORM_LABELS,
+  OTHER_SUPPORT_LABELS,
+  PARTNER_INCOME_LABELS,
+  SBI_DIVISIONS,
+  TOZO_LABELS,
+  URGENCY_LABELS,
+  type CaseDetail,
   CloseCaseSchema,
   CoachingInputSchema,
   CONTACT_CHANNEL_LABELS,
@@ -17,7 +26,9 @@ import {
   VIABILITY_LABELS,
   WithdrawCaseSchema,
 } from '@herorientatie/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { apiFetch, type ApiError } from '../../api/client.ts';
 import {
   useAttachments,
   useCaseAction,
@@ -348,5 +359,147 @@ export function ReopenButton({ caseId, onDone }: { caseId: string; onDone: (m: s
         Heropenen
       </Button>
     </>
+  );
+}
+
+/** Urgency, other support and (for caseworkers) who works on the case. */
+export function CaseSettingsForm({
+  caseId,
+  detail,
+  canAssign,
+  onDone,
+  onCancel,
+}: FormProps & { detail: CaseDetail; canAssign: boolean }) {
+  const action = useCaseAction<unknown>('PATCH', (id) => `cases/${id}`);
+  const advisors = useStaff('advisor');
+  const caseworkers = useStaff('caseworker');
+  const form = useForm(CaseUpdateSchema, {
+    urgency: detail.urgency,
+    otherSupport: detail.otherSupport,
+    sourceDetail: detail.sourceDetail ?? undefined,
+    ...(canAssign ? { caseworkerId: detail.caseworkerId, advisorId: detail.advisorId } : {}),
+  });
+  const names = (list: { id: string; name: string }[] | undefined) =>
+    Object.fromEntries((list ?? []).map((u) => [u.id, u.name]));
+  return (
+    <form
+      onSubmit={form.submit(async (body) => {
+        await action.mutateAsync({
+          caseId,
+          body: canAssign ? body : { ...body, caseworkerId: undefined, advisorId: undefined },
+        });
+        onDone('De gegevens van het dossier zijn gewijzigd.');
+      })}
+      noValidate
+    >
+      <Heading level={2}>Dossier wijzigen</Heading>
+      <ErrorSummary form={form} />
+      <SelectField form={form} name="urgency" label="Urgentie" options={URGENCY_LABELS} />
+      <SelectField
+        form={form}
+        name="otherSupport"
+        label="Andere steun"
+        options={OTHER_SUPPORT_LABELS}
+      />
+      <TextField form={form} name="sourceDetail" label="Toelichting herkomst" />
+      {canAssign && (
+        <>
+          <SelectField
+            form={form}
+            name="caseworkerId"
+            label="Consulent"
+            placeholder="Niemand"
+            options={names(caseworkers.data)}
+          />
+          <SelectField
+            form={form}
+            name="advisorId"
+            label="Bedrijfsadviseur"
+            placeholder="Niemand"
+            options={names(advisors.data)}
+          />
+        </>
+      )}
+      <SubmitBar busy={action.isPending} label="Opslaan" onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** The entrepreneur's details; an empty BSN field keeps the stored BSN. */
+export function EntrepreneurForm({
+  caseId,
+  detail,
+  onDone,
+  onCancel,
+}: FormProps & { detail: CaseDetail }) {
+  const client = useQueryClient();
+  const e = detail.entrepreneur;
+  const update = useMutation<unknown, ApiError, unknown>({
+    mutationFn: (body) => apiFetch(`entrepreneurs/${e.id}`, { method: 'PUT', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['case'] }),
+  });
+  const form = useForm(EntrepreneurInputSchema, {
+    name: e.name,
+    email: e.email,
+    phone: e.phone,
+    postcode: e.postcode,
+    houseNumber: e.houseNumber,
+    businessName: e.businessName,
+    kvkNumber: e.kvkNumber,
+    legalForm: e.legalForm,
+    sbiCode: e.sbiCode,
+    businessStartDate: e.businessStartDate,
+    tozoPeriods: e.tozoPeriods,
+    partnerIncome: e.partnerIncome,
+  });
+  void caseId;
+  return (
+    <form
+      onSubmit={form.submit(async (body) => {
+        await update.mutateAsync(body);
+        onDone('De gegevens van de ondernemer zijn gewijzigd.');
+      })}
+      noValidate
+    >
+      <Heading level={2}>Gegevens ondernemer wijzigen</Heading>
+      <ErrorSummary form={form} />
+      <TextField form={form} name="name" label="Naam *" />
+      <TextField form={form} name="businessName" label="Bedrijfsnaam *" />
+      <TextField form={form} name="kvkNumber" label="KvK-nummer" />
+      <SelectField form={form} name="legalForm" label="Rechtsvorm" options={LEGAL_FORM_LABELS} />
+      <SelectField
+        form={form}
+        name="sbiCode"
+        label="Sector (SBI)"
+        placeholder="Onbekend"
+        options={Object.fromEntries(
+          Object.entries(SBI_DIVISIONS).map(([code, label]) => [code, `${code} – ${label}`]),
+        )}
+      />
+      <TextField form={form} name="businessStartDate" label="Startdatum bedrijf" type="date" />
+      <TextField form={form} name="email" label="E-mailadres" type="email" />
+      <TextField form={form} name="phone" label="Telefoonnummer" type="tel" />
+      <TextField form={form} name="postcode" label="Postcode" />
+      <TextField form={form} name="houseNumber" label="Huisnummer" />
+      <CheckboxGroup
+        form={form}
+        name="tozoPeriods"
+        label="Gebruikte Tozo-periodes"
+        options={TOZO_LABELS}
+      />
+      <SelectField
+        form={form}
+        name="partnerIncome"
+        label="Inkomen partner"
+        options={PARTNER_INCOME_LABELS}
+      />
+      <TextField
+        form={form}
+        name="bsn"
+        label="BSN"
+        description="Leeg laten om het bewaarde BSN te houden"
+      />
+      <SubmitBar busy={update.isPending} label="Opslaan" onCancel={onCancel} />
+    </form>
   );
 }
