@@ -99,6 +99,12 @@ describe('end to end: a caseworker runs a case', () => {
     expect(await status()).to.equal('Afgesloten');
 
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
+    // The tab may first show the cached timeline; wait until the refetch brings the closing.
+    await page
+      .locator('.app-timeline__summary')
+      .filter({ hasText: 'Afgesloten' })
+      .first()
+      .waitFor();
     const timeline = await page.locator('.app-timeline__summary').allTextContents();
     expect(timeline.join('\n'))
       .to.contain('Intake vastgelegd')

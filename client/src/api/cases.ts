@@ -1,5 +1,12 @@
 import type {
+  Attachment,
   CaseDetail,
+  Coaching,
+  Contact,
+  Intake,
+  PerspectiveAnalysis,
+  Route,
+  StaffMember,
   CaseListQuery,
   CasePage,
   Entrepreneur,
@@ -9,63 +16,6 @@ import type {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch, type ApiError } from './client.ts';
 import { createQueryHook } from './hooks.ts';
-
-export interface RouteRecord {
-  id: string;
-  type: 'strengthen_business' | 'solve_finances' | 'employment';
-  status: 'active' | 'completed' | 'stopped';
-  startDate: string;
-  endDate: string | null;
-  outcome: string | null;
-  note: string | null;
-}
-export interface ContactRecord {
-  id: string;
-  occurredAt: string;
-  channel: string;
-  summary: string;
-  userName: string;
-}
-export interface CoachingRecord {
-  id: string;
-  organisation: string;
-  coach: string;
-  startDate: string;
-  endDate: string | null;
-  sessions: number;
-}
-export interface AnalysisRecord {
-  id: string;
-  provider: string;
-  date: string;
-  conclusion: string;
-  reportAttachmentId: string | null;
-}
-export interface IntakeRecord {
-  id: string;
-  date: string;
-  mode: string;
-  advisorName: string | null;
-  viability: string;
-  sectorProspects: string | null;
-  bbzOptions: string[];
-  bbzNotEligibleReason: string | null;
-  recommendedRoutes: string[];
-  findings: string | null;
-}
-export interface AttachmentRecord {
-  id: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  createdAt: string;
-}
-export interface StaffMember {
-  id: string;
-  name: string;
-  roles: string[];
-}
 
 export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'pageSize'>>;
 
@@ -92,23 +42,20 @@ export const useTimeline = createQueryHook<TimelineEvent[], [string]>(
   'case',
   (id) => `cases/${id}/timeline`,
 );
-export const useRoutes = createQueryHook<RouteRecord[], [string]>(
-  'case',
-  (id) => `cases/${id}/routes`,
-);
-export const useContacts = createQueryHook<ContactRecord[], [string]>(
+export const useRoutes = createQueryHook<Route[], [string]>('case', (id) => `cases/${id}/routes`);
+export const useContacts = createQueryHook<Contact[], [string]>(
   'case',
   (id) => `cases/${id}/contacts`,
 );
-export const useCoachings = createQueryHook<CoachingRecord[], [string]>(
+export const useCoachings = createQueryHook<Coaching[], [string]>(
   'case',
   (id) => `cases/${id}/coachings`,
 );
-export const useAnalyses = createQueryHook<AnalysisRecord[], [string]>(
+export const useAnalyses = createQueryHook<PerspectiveAnalysis[], [string]>(
   'case',
   (id) => `cases/${id}/perspective-analyses`,
 );
-export const useAttachments = createQueryHook<AttachmentRecord[], [string]>(
+export const useAttachments = createQueryHook<Attachment[], [string]>(
   'case',
   (id) => `cases/${id}/attachments`,
 );
@@ -132,9 +79,9 @@ export function useEntrepreneurSearch(q: string) {
 }
 
 export function useIntake(id: string, enabled: boolean) {
-  return useQuery<IntakeRecord, ApiError>({
+  return useQuery<Intake, ApiError>({
     queryKey: ['case', id, 'intake'],
-    queryFn: () => apiFetch<IntakeRecord>(`cases/${id}/intake`),
+    queryFn: () => apiFetch<Intake>(`cases/${id}/intake`),
     enabled,
   });
 }
@@ -183,11 +130,11 @@ export function useRegisterCase() {
 
 export function useUploadAttachment() {
   const client = useQueryClient();
-  return useMutation<AttachmentRecord, ApiError, { caseId: string; file: File }>({
+  return useMutation<Attachment, ApiError, { caseId: string; file: File }>({
     mutationFn: ({ caseId, file }) => {
       const body = new FormData();
       body.append('file', file);
-      return apiFetch<AttachmentRecord>(`cases/${caseId}/attachments`, {
+      return apiFetch<Attachment>(`cases/${caseId}/attachments`, {
         method: 'POST',
         formData: body,
       });

@@ -1,24 +1,14 @@
 import {
   CASE_SOURCE_LABELS,
   CaseRegistrationSchema,
-  LEGAL_FORM_LABELS,
   OTHER_SUPPORT_LABELS,
-  PARTNER_INCOME_LABELS,
-  SBI_DIVISIONS,
-  TOZO_LABELS,
   URGENCY_LABELS,
 } from '@herorientatie/domain';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useEntrepreneurSearch, useRegisterCase, useStaff } from '../api/cases.ts';
-import {
-  CheckboxGroup,
-  ErrorSummary,
-  SelectField,
-  SubmitBar,
-  TextField,
-  useForm,
-} from '../components/form.tsx';
+import { ErrorSummary, SelectField, SubmitBar, TextField, useForm } from '../components/form.tsx';
+import { EntrepreneurFields } from '../components/EntrepreneurFields.tsx';
 import { Button, Heading, Paragraph } from '../components/ui.tsx';
 
 const LABELS: Record<string, string> = {
@@ -35,10 +25,6 @@ const LABELS: Record<string, string> = {
   urgency: 'Urgentie',
   otherSupport: 'Andere steun',
 };
-
-const SBI_OPTIONS = Object.fromEntries(
-  Object.entries(SBI_DIVISIONS).map(([code, label]) => [code, `${code} – ${label}`]),
-);
 
 export function RegistrationPage() {
   const navigate = useNavigate();
@@ -122,61 +108,10 @@ export function RegistrationPage() {
                   ))}
                 </ul>
               )}
-              <TextField form={form} name="entrepreneur.name" label="Naam *" autoComplete="off" />
-              <TextField form={form} name="entrepreneur.businessName" label="Bedrijfsnaam *" />
-              <TextField
+              <EntrepreneurFields
                 form={form}
-                name="entrepreneur.kvkNumber"
-                label="KvK-nummer"
-                description="8 cijfers"
-              />
-              <SelectField
-                form={form}
-                name="entrepreneur.legalForm"
-                label="Rechtsvorm"
-                options={LEGAL_FORM_LABELS}
-              />
-              <SelectField
-                form={form}
-                name="entrepreneur.sbiCode"
-                label="Sector (SBI)"
-                options={SBI_OPTIONS}
-                placeholder="Onbekend"
-              />
-              <TextField
-                form={form}
-                name="entrepreneur.businessStartDate"
-                label="Startdatum bedrijf"
-                type="date"
-              />
-              <TextField form={form} name="entrepreneur.email" label="E-mailadres" type="email" />
-              <TextField form={form} name="entrepreneur.phone" label="Telefoonnummer" type="tel" />
-              <TextField
-                form={form}
-                name="entrepreneur.postcode"
-                label="Postcode"
-                description="Bijvoorbeeld 6601 AB"
-              />
-              <TextField form={form} name="entrepreneur.houseNumber" label="Huisnummer" />
-              <CheckboxGroup
-                form={form}
-                name="entrepreneur.tozoPeriods"
-                label="Gebruikte Tozo-periodes"
-                options={TOZO_LABELS}
-              />
-              <SelectField
-                form={form}
-                name="entrepreneur.partnerIncome"
-                label="Inkomen partner"
-                description="Van belang voor het recht op Bbz"
-                options={PARTNER_INCOME_LABELS}
-              />
-              <TextField
-                form={form}
-                name="entrepreneur.bsn"
-                label="BSN"
-                description="Optioneel; 9 cijfers"
-                autoComplete="off"
+                prefix="entrepreneur."
+                bsnDescription="Optioneel; 9 cijfers"
               />
             </>
           )}

@@ -177,3 +177,68 @@ export const TimelineEventSchema = z.object({
   actorName: z.string().nullable(),
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/** What the API answers for the records of a case. */
+export const IntakeSchema = z.object({
+  id: z.uuid(),
+  date: DateSchema,
+  mode: z.enum(CONTACT_MODES),
+  advisorId: z.uuid().nullable(),
+  advisorName: z.string().nullable(),
+  viability: z.enum(VIABILITY),
+  sectorProspects: z.string().nullable(),
+  bbzOptions: z.array(z.enum(BBZ_OPTIONS)),
+  bbzNotEligibleReason: z.string().nullable(),
+  recommendedRoutes: z.array(z.enum(ROUTE_TYPES)),
+  findings: z.string().nullable(),
+});
+export type Intake = z.infer<typeof IntakeSchema>;
+
+export const PerspectiveAnalysisSchema = z.object({
+  id: z.uuid(),
+  provider: z.string(),
+  date: DateSchema,
+  conclusion: z.string(),
+  reportAttachmentId: z.uuid().nullable(),
+});
+export type PerspectiveAnalysis = z.infer<typeof PerspectiveAnalysisSchema>;
+
+export const RouteSchema = z.object({
+  id: z.uuid(),
+  type: z.enum(ROUTE_TYPES),
+  status: z.enum(ROUTE_STATUSES),
+  startDate: DateSchema,
+  endDate: DateSchema.nullable(),
+  outcome: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Route = z.infer<typeof RouteSchema>;
+
+export const CoachingSchema = z.object({
+  id: z.uuid(),
+  organisation: z.string(),
+  coach: z.string(),
+  startDate: DateSchema,
+  endDate: DateSchema.nullable(),
+  sessions: z.number().int(),
+});
+export type Coaching = z.infer<typeof CoachingSchema>;
+
+export const ContactSchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.iso.datetime(),
+  channel: z.enum(CONTACT_CHANNELS),
+  summary: z.string(),
+  userName: z.string(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const AttachmentSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;

@@ -36,3 +36,11 @@ export function parseRoles(claim: unknown): Role[] {
   }
   return ROLES.filter((role) => known.has(role));
 }
+
+/** A colleague of the own municipality, as offered for assignment. */
+export const StaffMemberSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  roles: z.array(RoleSchema),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;

@@ -3,13 +3,10 @@ import {
   CaseUpdateSchema,
   CLOSING_OUTCOME_LABELS,
   EntrepreneurInputSchema,
-  LEGAL_FORM_LABELS,
   OTHER_SUPPORT_LABELS,
-  PARTNER_INCOME_LABELS,
-  SBI_DIVISIONS,
-  TOZO_LABELS,
   URGENCY_LABELS,
   type CaseDetail,
+  type Route,
   CloseCaseSchema,
   CoachingInputSchema,
   CONTACT_CHANNEL_LABELS,
@@ -29,13 +26,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiFetch, type ApiError } from '../../api/client.ts';
-import {
-  useAttachments,
-  useCaseAction,
-  useStaff,
-  useUploadAttachment,
-  type RouteRecord,
-} from '../../api/cases.ts';
+import { useAttachments, useCaseAction, useStaff, useUploadAttachment } from '../../api/cases.ts';
 import {
   CheckboxGroup,
   DateTimeField,
@@ -46,6 +37,7 @@ import {
   TextField,
   useForm,
 } from '../../components/form.tsx';
+import { EntrepreneurFields } from '../../components/EntrepreneurFields.tsx';
 import { Alert, Button, Heading } from '../../components/ui.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -155,12 +147,7 @@ export function RouteStartForm({ caseId, onDone, onCancel }: FormProps) {
   );
 }
 
-export function RouteEndForm({
-  caseId,
-  route,
-  onDone,
-  onCancel,
-}: FormProps & { route: RouteRecord }) {
+export function RouteEndForm({ caseId, route, onDone, onCancel }: FormProps & { route: Route }) {
   const action = useCaseAction<unknown>('PATCH', (id) => `cases/${id}/routes/${route.id}`);
   const form = useForm(RouteEndSchema, { status: 'completed', endDate: today() });
   const outcomes = Object.fromEntries(
@@ -463,42 +450,7 @@ export function EntrepreneurForm({
     >
       <Heading level={2}>Gegevens ondernemer wijzigen</Heading>
       <ErrorSummary form={form} />
-      <TextField form={form} name="name" label="Naam *" />
-      <TextField form={form} name="businessName" label="Bedrijfsnaam *" />
-      <TextField form={form} name="kvkNumber" label="KvK-nummer" />
-      <SelectField form={form} name="legalForm" label="Rechtsvorm" options={LEGAL_FORM_LABELS} />
-      <SelectField
-        form={form}
-        name="sbiCode"
-        label="Sector (SBI)"
-        placeholder="Onbekend"
-        options={Object.fromEntries(
-          Object.entries(SBI_DIVISIONS).map(([code, label]) => [code, `${code} – ${label}`]),
-        )}
-      />
-      <TextField form={form} name="businessStartDate" label="Startdatum bedrijf" type="date" />
-      <TextField form={form} name="email" label="E-mailadres" type="email" />
-      <TextField form={form} name="phone" label="Telefoonnummer" type="tel" />
-      <TextField form={form} name="postcode" label="Postcode" />
-      <TextField form={form} name="houseNumber" label="Huisnummer" />
-      <CheckboxGroup
-        form={form}
-        name="tozoPeriods"
-        label="Gebruikte Tozo-periodes"
-        options={TOZO_LABELS}
-      />
-      <SelectField
-        form={form}
-        name="partnerIncome"
-        label="Inkomen partner"
-        options={PARTNER_INCOME_LABELS}
-      />
-      <TextField
-        form={form}
-        name="bsn"
-        label="BSN"
-        description="Leeg laten om het bewaarde BSN te houden"
-      />
+      <EntrepreneurFields form={form} bsnDescription="Leeg laten om het bewaarde BSN te houden" />
       <SubmitBar busy={update.isPending} label="Opslaan" onCancel={onCancel} />
     </form>
   );

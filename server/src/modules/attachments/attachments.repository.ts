@@ -1,13 +1,5 @@
+import type { Attachment } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
-
-export interface AttachmentMeta {
-  id: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  createdAt: string;
-}
 
 const META = `a.id, a.filename, a.content_type as "contentType", a.size_bytes as "sizeBytes",
   u.name as "uploadedBy", a.created_at as "createdAt"`;
@@ -35,13 +27,13 @@ export class AttachmentsRepository {
     return rows[0].id;
   }
 
-  async list(caseId: string): Promise<AttachmentMeta[]> {
+  async list(caseId: string): Promise<Attachment[]> {
     const rows = await currentManager().query(
       `select ${META} from attachment a join app_user u on u.municipality_id = a.municipality_id and u.id = a.uploaded_by
         where a.municipality_id = $1 and a.case_id = $2 order by a.created_at desc`,
       [currentMunicipalityId(), caseId],
     );
-    return rows.map((r: AttachmentMeta & { createdAt: Date }) => ({
+    return rows.map((r: Attachment & { createdAt: Date }) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),
     }));

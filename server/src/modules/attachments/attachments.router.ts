@@ -1,3 +1,4 @@
+import { AttachmentSchema } from '@herorientatie/domain';
 import express, { type Request } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
@@ -9,14 +10,6 @@ import { AttachmentsService } from './attachments.service.ts';
 import { MAX_ATTACHMENT_BYTES } from './file-types.ts';
 
 const Params = z.object({ id: z.uuid(), attachmentId: z.uuid().optional() });
-const AttachmentSchema = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int(),
-  uploadedBy: z.string(),
-  createdAt: z.iso.datetime(),
-});
 
 registry.registerPath({
   method: 'post',

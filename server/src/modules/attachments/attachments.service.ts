@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
 import { scopeFor } from '../cases/cases.service.ts';
 import { TimelineRepository } from '../cases/timeline.repository.ts';
-import { AttachmentsRepository, type AttachmentMeta } from './attachments.repository.ts';
+import type { Attachment } from '@herorientatie/domain';
+import { AttachmentsRepository } from './attachments.repository.ts';
 import { ALLOWED_TYPES, detectAllowedType, safeFilename } from './file-types.ts';
 
 /** Documents on a case: type checked by content, every upload and download audited. */
@@ -27,7 +28,7 @@ export class AttachmentsService {
   async upload(
     caseId: string,
     file: { originalname: string; buffer: Buffer },
-  ): Promise<AttachmentMeta> {
+  ): Promise<Attachment> {
     const row = await this.loadCase(caseId, true);
     if (row.status === 'closed' || row.status === 'withdrawn') {
       throw new InvalidTransition(
@@ -68,7 +69,7 @@ export class AttachmentsService {
     return (await this.attachments.list(caseId)).find((a) => a.id === id)!;
   }
 
-  async list(caseId: string): Promise<AttachmentMeta[]> {
+  async list(caseId: string): Promise<Attachment[]> {
     await this.loadCase(caseId);
     await this.audit.record({ action: 'read', objectType: 'attachment-list', objectId: caseId });
     return this.attachments.list(caseId);

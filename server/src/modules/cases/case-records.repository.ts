@@ -1,4 +1,9 @@
 import type {
+  Coaching,
+  Contact,
+  Intake,
+  PerspectiveAnalysis,
+  Route,
   CoachingInput,
   ContactInput,
   IntakeInput,
@@ -36,7 +41,7 @@ export class CaseRecordsRepository {
     return rows[0].id as string;
   }
 
-  async findIntake(caseId: string) {
+  async findIntake(caseId: string): Promise<Intake | null> {
     const rows = await q(
       `select i.id, to_char(i.date, 'YYYY-MM-DD') as date, i.mode, i.advisor_id as "advisorId", u.name as "advisorName",
               i.viability, i.sector_prospects as "sectorProspects", i.bbz_options as "bbzOptions",
@@ -66,7 +71,7 @@ export class CaseRecordsRepository {
     return rows[0].id as string;
   }
 
-  listAnalyses(caseId: string) {
+  listAnalyses(caseId: string): Promise<PerspectiveAnalysis[]> {
     return q(
       `select id, provider, to_char(date, 'YYYY-MM-DD') as date, conclusion, report_attachment_id as "reportAttachmentId"
          from perspective_analysis where municipality_id = $1 and case_id = $2 order by date, id`,
@@ -100,7 +105,7 @@ export class CaseRecordsRepository {
     );
   }
 
-  listRoutes(caseId: string) {
+  listRoutes(caseId: string): Promise<Route[]> {
     return q(
       `select id, type, status, to_char(start_date, 'YYYY-MM-DD') as "startDate",
               to_char(end_date, 'YYYY-MM-DD') as "endDate", outcome, note
@@ -145,7 +150,7 @@ export class CaseRecordsRepository {
     return affected > 0;
   }
 
-  listCoachings(caseId: string) {
+  listCoachings(caseId: string): Promise<Coaching[]> {
     return q(
       `select id, organisation, coach, to_char(start_date, 'YYYY-MM-DD') as "startDate",
               to_char(end_date, 'YYYY-MM-DD') as "endDate", sessions
@@ -163,7 +168,7 @@ export class CaseRecordsRepository {
     return rows[0].id as string;
   }
 
-  listContacts(caseId: string) {
+  listContacts(caseId: string): Promise<Contact[]> {
     return q(
       `select c.id, c.occurred_at as "occurredAt", c.channel, c.summary, u.name as "userName"
          from contact c join app_user u on u.municipality_id = c.municipality_id and u.id = c.user_id

@@ -1,5 +1,10 @@
 import {
   CaseDetailSchema,
+  CoachingSchema,
+  ContactSchema,
+  IntakeSchema,
+  PerspectiveAnalysisSchema,
+  RouteSchema,
   CaseListQuerySchema,
   CasePageSchema,
   CaseRegistrationSchema,
@@ -106,8 +111,8 @@ doc(
   ScheduleIntakeSchema,
   CaseDetailSchema,
 );
-doc('post', '/cases/{id}/intake', 'Intake vastleggen', IntakeInputSchema, undefined, true);
-doc('get', '/cases/{id}/intake', 'De intake van een dossier');
+doc('post', '/cases/{id}/intake', 'Intake vastleggen', IntakeInputSchema, IntakeSchema, true);
+doc('get', '/cases/{id}/intake', 'De intake van een dossier', undefined, IntakeSchema);
 doc(
   'post',
   '/cases/{id}/perspective-analyses',
@@ -116,15 +121,27 @@ doc(
   undefined,
   true,
 );
-doc('get', '/cases/{id}/perspective-analyses', 'Analyses perspectief van een dossier');
+doc(
+  'get',
+  '/cases/{id}/perspective-analyses',
+  'Analyses perspectief van een dossier',
+  undefined,
+  z.array(PerspectiveAnalysisSchema),
+);
 doc('post', '/cases/{id}/routes', 'Route starten', RouteStartSchema, undefined, true);
-doc('get', '/cases/{id}/routes', 'Routes van een dossier');
-doc('patch', '/cases/{id}/routes/{routeId}', 'Route beëindigen met uitkomst', RouteEndSchema);
+doc('get', '/cases/{id}/routes', 'Routes van een dossier', undefined, z.array(RouteSchema));
+doc(
+  'patch',
+  '/cases/{id}/routes/{routeId}',
+  'Route beëindigen met uitkomst',
+  RouteEndSchema,
+  RouteSchema,
+);
 doc('post', '/cases/{id}/coachings', 'Coaching vastleggen', CoachingInputSchema, undefined, true);
-doc('get', '/cases/{id}/coachings', 'Coaching van een dossier');
+doc('get', '/cases/{id}/coachings', 'Coaching van een dossier', undefined, z.array(CoachingSchema));
 doc('put', '/cases/{id}/coachings/{coachingId}', 'Coaching bijwerken', CoachingInputSchema);
 doc('post', '/cases/{id}/contacts', 'Contact vastleggen', ContactInputSchema, undefined, true);
-doc('get', '/cases/{id}/contacts', 'Contacten van een dossier');
+doc('get', '/cases/{id}/contacts', 'Contacten van een dossier', undefined, z.array(ContactSchema));
 doc(
   'post',
   '/cases/{id}/closure',

@@ -271,7 +271,7 @@ export class CasesService {
     );
     await this.logStatus(id, row.status, status);
     await this.audit.record({ action: 'create', objectType: 'intake', objectId: intakeId });
-    return { id: intakeId, ...(await this.records.findIntake(id)) };
+    return (await this.records.findIntake(id))!;
   }
 
   async getIntake(id: string) {
@@ -392,7 +392,7 @@ export class CasesService {
       { routeId },
     );
     await this.audit.record({ action: 'update', objectType: 'route', objectId: routeId });
-    return { id: routeId, type: route.type, ...input };
+    return (await this.records.listRoutes(id)).find((r) => r.id === routeId)!;
   }
 
   async listRoutes(id: string) {

@@ -1,11 +1,5 @@
-import type { Role } from '@herorientatie/domain';
+import type { Role, StaffMember } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
-
-export interface StaffMember {
-  id: string;
-  name: string;
-  roles: Role[];
-}
 
 /** Colleagues of the current municipality who have logged in at least once. */
 export class StaffRepository {

@@ -1,4 +1,4 @@
-import { RoleSchema } from '@herorientatie/domain';
+import { RoleSchema, StaffMemberSchema } from '@herorientatie/domain';
 import express from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
@@ -8,7 +8,6 @@ import { registry, standardProblems } from '../openapi/registry.ts';
 import { StaffRepository } from './staff.repository.ts';
 
 const StaffQuery = z.object({ role: RoleSchema.optional() });
-const StaffMemberSchema = z.object({ id: z.uuid(), name: z.string(), roles: z.array(RoleSchema) });
 
 registry.registerPath({
   method: 'get',
