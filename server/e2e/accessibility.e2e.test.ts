@@ -21,13 +21,8 @@ async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
     const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: AxeViolation[]; passes: unknown[] }>;
-        };
+      globalThis as unknown as {
+        axe: { run: (opts: unknown) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
       }
     ).axe;
     return axe.run({
