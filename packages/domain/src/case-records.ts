@@ -3,6 +3,13 @@ import { DateSchema } from './cases.ts';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+/** A required text: the same Dutch message whether it is missing or empty. */
+const required = (message: string, max: number) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, { message })
+    .max(max, { message: `Maximaal ${max} tekens.` });
 const longText = (max = 5000) =>
   z
     .string()
@@ -48,7 +55,7 @@ export const IntakeInputSchema = z
     viability: z.enum(VIABILITY, { error: 'Kies het oordeel over de levensvatbaarheid.' }),
     sectorProspects: optional(longText(2000)),
     bbzOptions: z
-      .array(z.enum(BBZ_OPTIONS))
+      .array(z.enum(BBZ_OPTIONS), { error: 'Kies ten minste één Bbz-mogelijkheid.' })
       .min(1, { message: 'Kies ten minste één Bbz-mogelijkheid.' }),
     bbzNotEligibleReason: optional(longText(1000)),
     recommendedRoutes: z.array(z.enum(ROUTE_TYPES)).default([]),
@@ -69,9 +76,9 @@ export const IntakeInputSchema = z
 export type IntakeInput = z.infer<typeof IntakeInputSchema>;
 
 export const PerspectiveAnalysisInputSchema = z.object({
-  provider: z.string().trim().min(1, { message: 'Vul de aanbieder in.' }).max(200),
+  provider: required('Vul de aanbieder in.', 200),
   date: DateSchema,
-  conclusion: z.string().trim().min(1, { message: 'Vul de conclusie in.' }).max(5000),
+  conclusion: required('Vul de conclusie in.', 5000),
   reportAttachmentId: optional(z.uuid()),
 });
 export type PerspectiveAnalysisInput = z.infer<typeof PerspectiveAnalysisInputSchema>;
@@ -122,8 +129,8 @@ export type RouteEnd = z.infer<typeof RouteEndSchema>;
 
 export const CoachingInputSchema = z
   .object({
-    organisation: z.string().trim().min(1).max(200).default('Over Rood'),
-    coach: z.string().trim().min(1, { message: 'Vul de naam van de coach in.' }).max(200),
+    organisation: required('Vul de organisatie in.', 200).default('Over Rood'),
+    coach: required('Vul de naam van de coach in.', 200),
     startDate: DateSchema,
     endDate: optional(DateSchema),
     sessions: z.coerce
@@ -151,7 +158,7 @@ export const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNELS)[number], s
 export const ContactInputSchema = z.object({
   occurredAt: z.iso.datetime({ offset: true, message: 'Vul een geldig tijdstip in.' }),
   channel: z.enum(CONTACT_CHANNELS, { error: 'Kies het kanaal.' }),
-  summary: z.string().trim().min(1, { message: 'Vat het contact kort samen.' }).max(5000),
+  summary: required('Vat het contact kort samen.', 5000),
 });
 export type ContactInput = z.infer<typeof ContactInputSchema>;
 

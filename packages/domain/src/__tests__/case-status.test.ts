@@ -115,3 +115,28 @@ describe('case status machine', () => {
     );
   });
 });
+
+describe('form messages', () => {
+  it('gives the same Dutch message for a missing and an empty required field', async () => {
+    const { ContactInputSchema, IntakeInputSchema } = await import('../index.ts');
+    const missing = ContactInputSchema.safeParse({
+      occurredAt: new Date().toISOString(),
+      channel: 'phone',
+    });
+    const empty = ContactInputSchema.safeParse({
+      occurredAt: new Date().toISOString(),
+      channel: 'phone',
+      summary: ' ',
+    });
+    expect(missing.error?.issues[0]?.message).to.equal('Vat het contact kort samen.');
+    expect(empty.error?.issues[0]?.message).to.equal('Vat het contact kort samen.');
+    const intake = IntakeInputSchema.safeParse({
+      date: '2021-03-01',
+      mode: 'video',
+      viability: 'viable',
+    });
+    expect(intake.error?.issues.map((i) => i.message)).to.deep.equal([
+      'Kies ten minste één Bbz-mogelijkheid.',
+    ]);
+  });
+});
