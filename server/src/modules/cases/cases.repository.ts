@@ -246,11 +246,16 @@ export class CasesRepository {
       );
     }
     if (query.q) {
-      const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-      params.push(like, query.q.replace(/\s/g, ''));
-      where.push(
-        `(lower(e.name) like $${params.length - 1} or lower(e.business_name) like $${params.length - 1} or e.kvk_number = $${params.length} or c.reference = upper($${params.length}))`,
-      );
+      // A KvK number or case number is looked up exactly (indexed); anything else by name.
+      const compact = query.q.replace(/\s/g, '');
+      if (/^\d{8}$/.test(compact)) add('e.kvk_number = $?', compact);
+      else if (/^HO-\d{4}-\d+$/i.test(compact)) add('c.reference = $?', compact.toUpperCase());
+      else {
+        add(
+          '(lower(e.name) like $? or lower(e.business_name) like $?)',
+          `%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`,
+        );
+      }
     }
     if (query.worklist) {
       let sql: string = WORKLIST_SQL[query.worklist];

@@ -638,6 +638,12 @@ describe('case management API', () => {
       expect(byName.items.map((i) => i.id)).to.deep.equal([c.id]);
       const byKvk = (await cw.get(`/api/v1/cases?q=${number}`)).json<CasePage>();
       expect(byKvk.items.map((i) => i.id)).to.deep.equal([c.id]);
+      const byReference = (
+        await cw.get(`/api/v1/cases?q=${c.reference.toLowerCase()}`)
+      ).json<CasePage>();
+      expect(byReference.items.map((i) => i.id)).to.deep.equal([c.id]);
+      const byBusiness = (await cw.get('/api/v1/cases?q=uniek%20atelier')).json<CasePage>();
+      expect(byBusiness.items.map((i) => i.id)).to.deep.equal([c.id]);
       const closed = (await cw.get('/api/v1/cases?status=closed')).json<CasePage>();
       expect(closed.items.every((i) => i.status === 'closed')).to.equal(true);
       const withRoute = (await cw.get('/api/v1/cases?route=strengthen_business')).json<CasePage>();
