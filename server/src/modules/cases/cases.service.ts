@@ -83,6 +83,7 @@ export class CasesService {
     private readonly staff = new StaffRepository(),
     private readonly entrepreneurs = new EntrepreneursService(),
     private readonly audit = new AuditService(),
+    private readonly attachments = new AttachmentsRepository(),
   ) {}
 
   private get user() {
@@ -296,7 +297,7 @@ export class CasesService {
     }
     if (
       input.reportAttachmentId &&
-      !(await new AttachmentsRepository().exists(id, input.reportAttachmentId))
+      !(await this.attachments.exists(id, input.reportAttachmentId))
     ) {
       throw new ValidationFailed([
         {

@@ -512,6 +512,26 @@ describe('case management API', () => {
       expect(after.activeRoutes).to.deep.equal(['employment']);
     });
 
+    it('offers only colleagues of the own municipality and counts only its cases', async () => {
+      const staff = (await agent('nijmegen-caseworker').get('/api/v1/staff')).json<
+        { name: string }[]
+      >();
+      expect(staff.length).to.be.greaterThan(0);
+      expect(staff.every((s) => s.name.endsWith('Nijmegen'))).to.equal(true);
+      const before = (
+        await agent('nijmegen-caseworker').get('/api/v1/worklist-counts')
+      ).json<WorklistCounts>();
+      const waiting = await register();
+      await db.admin.query(
+        `update case_file set registered_at = now() - interval '40 days' where id = $1`,
+        [waiting.id],
+      );
+      const after = (
+        await agent('nijmegen-caseworker').get('/api/v1/worklist-counts')
+      ).json<WorklistCounts>();
+      expect(after).to.deep.equal(before);
+    });
+
     it('lets an advisor see and work on assigned cases only', async () => {
       const assigned = await register({ advisorId: await userId('wijchen-advisor') });
       const unassigned = await register();

@@ -1,0 +1,33 @@
+import { expect } from 'chai';
+import { CaseRegistrationSchema } from '@herorientatie/domain';
+import { errorsFrom, getPath, setPath, toLocalInput } from '../components/form.tsx';
+
+describe('form helpers', () => {
+  it('reads and writes nested values by dotted path without changing the original', () => {
+    const values = { entrepreneur: { name: 'A' }, source: 'other' };
+    const next = setPath(values, 'entrepreneur.kvkNumber', '12345678');
+    expect(getPath(next, 'entrepreneur.kvkNumber')).to.equal('12345678');
+    expect(getPath(next, 'entrepreneur.name')).to.equal('A');
+    expect(getPath(values, 'entrepreneur.kvkNumber')).to.equal(undefined);
+    expect(getPath(next, 'missing.deeper')).to.equal(undefined);
+  });
+
+  it('turns schema issues into one Dutch message per field, as the server does', () => {
+    const result = CaseRegistrationSchema.safeParse({
+      entrepreneur: { name: '', kvkNumber: '12' },
+    });
+    expect(result.success).to.equal(false);
+    const errors = errorsFrom(result.error!);
+    expect(errors['entrepreneur.name']).to.equal('Naam is verplicht.');
+    expect(errors['entrepreneur.kvkNumber']).to.equal(
+      'Een KvK-nummer bestaat uit precies 8 cijfers.',
+    );
+    expect(errors.source).to.equal('Kies hoe de ondernemer bij ons kwam.');
+  });
+
+  it('shows an instant as a local date-time input value', () => {
+    const iso = new Date(2026, 10, 26, 9, 5).toISOString();
+    expect(toLocalInput(iso)).to.equal('2026-11-26T09:05');
+    expect(toLocalInput('geen datum')).to.equal('');
+  });
+});
