@@ -8,16 +8,18 @@ import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 
-// A 401 anywhere means the session ended (idle or absolute limit): re-check who is logged
-// in, so the app shows the login page instead of failing piece by piece.
-const onError = (error: unknown) => {
+// A 401 anywhere but /me means the session ended (idle or absolute limit): re-check who is
+// logged in, so the app shows the login page instead of failing piece by piece. The /me
+// query itself answering 401 is simply "logged out", not a reason to ask again.
+const onError = (error: unknown, query?: { queryKey: readonly unknown[] }) => {
+  if (query?.queryKey[0] === 'me') return;
   if (error instanceof ApiError && error.status === 401) {
     void queryClient.invalidateQueries({ queryKey: ['me'] });
   }
 };
 const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError }),
-  mutationCache: new MutationCache({ onError }),
+  queryCache: new QueryCache({ onError: (error, query) => onError(error, query) }),
+  mutationCache: new MutationCache({ onError: (error) => onError(error) }),
   defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 30_000 } },
 });
 

@@ -61,4 +61,24 @@ describe('end to end: logging in with a browser', () => {
     expect(links).to.not.include('Dossiers');
     await page.close();
   });
+
+  it('returns to the login page when the session has ended on the server', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.baseUrl}/auth/login`);
+    await page.getByLabel('Gebruikersnaam').fill('heumen-caseworker');
+    await page.getByLabel('Wachtwoord').fill('demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Consulent Heumen' }).waitFor();
+    // The idle limit passes: the server forgets the session.
+    await db.admin.query(
+      `delete from http_session where sess->'passport'->'user'->>'subject' = 'heumen-caseworker'`,
+    );
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Dossiers' })
+      .click();
+    await page.getByRole('link', { name: 'Inloggen' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).to.equal(0);
+    await page.close();
+  });
 });

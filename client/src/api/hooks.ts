@@ -56,7 +56,9 @@ export function useMe() {
     retry: (count, error) => error.status >= 500 && count < 2,
     staleTime: 60_000,
   });
-  return { ...query, me: query.data ?? null, loggedOut: query.error?.status === 401 };
+  // After a 401 the cached user is history: the session is gone.
+  const loggedOut = query.error?.status === 401;
+  return { ...query, me: loggedOut ? null : (query.data ?? null), loggedOut };
 }
 
 export const useLogout = createMutationHook<void, { redirectTo: string }>('POST', '/auth/logout', [

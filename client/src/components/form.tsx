@@ -104,6 +104,16 @@ export function ErrorSummary({ form, labels }: { form: FormApi; labels?: Record<
   );
 }
 
+/** What a field's control needs: its attributes, state class, text value and setter. */
+interface Control {
+  attrs: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+  invalid: '' | '--invalid';
+  text: string;
+  set: (value: unknown) => void;
+}
+
+const textOf = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
 interface FieldProps {
   form: FormApi;
   name: string;
@@ -118,7 +128,7 @@ function FieldShell({
   description,
   children,
 }: FieldProps & {
-  children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode;
+  children: (control: Control) => ReactNode;
 }) {
   const error = form.errors[name];
   const descriptionId = useId();
@@ -145,7 +155,17 @@ function FieldShell({
         </div>
       )}
       <div className="utrecht-form-field__input">
-        {children({ id: `field-${name}`, describedBy, invalid: Boolean(error) })}
+        {children({
+          attrs: {
+            id: `field-${name}`,
+            name,
+            'aria-invalid': error ? true : undefined,
+            'aria-describedby': describedBy,
+          },
+          invalid: error ? '--invalid' : '',
+          text: textOf(getPath(form.values, name)),
+          set: (value: unknown) => form.set(name, value),
+        })}
       </div>
     </div>
   );
@@ -159,20 +179,16 @@ export function TextField({
   type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number';
   autoComplete?: string;
 }) {
-  const value = getPath(props.form.values, props.name);
   return (
     <FieldShell {...props}>
-      {({ id, describedBy, invalid }) => (
+      {(c) => (
         <input
-          id={id}
-          name={props.name}
+          {...c.attrs}
           type={type}
           autoComplete={autoComplete}
-          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          value={value === undefined || value === null ? '' : String(value)}
-          onChange={(e) => props.form.set(props.name, e.target.value)}
+          className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${c.invalid}`}
+          value={c.text}
+          onChange={(e) => c.set(e.target.value)}
         />
       )}
     </FieldShell>
@@ -180,19 +196,15 @@ export function TextField({
 }
 
 export function TextArea(props: FieldProps) {
-  const value = getPath(props.form.values, props.name);
   return (
     <FieldShell {...props}>
-      {({ id, describedBy, invalid }) => (
+      {(c) => (
         <textarea
-          id={id}
-          name={props.name}
+          {...c.attrs}
           rows={4}
-          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          value={value === undefined || value === null ? '' : String(value)}
-          onChange={(e) => props.form.set(props.name, e.target.value)}
+          className={`utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea${c.invalid}`}
+          value={c.text}
+          onChange={(e) => c.set(e.target.value)}
         />
       )}
     </FieldShell>
@@ -204,20 +216,14 @@ export function SelectField({
   placeholder,
   ...props
 }: FieldProps & { options: Record<string, string>; placeholder?: string }) {
-  const value = getPath(props.form.values, props.name);
   return (
     <FieldShell {...props}>
-      {({ id, describedBy, invalid }) => (
+      {(c) => (
         <select
-          id={id}
-          name={props.name}
-          className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          value={value === undefined || value === null ? '' : String(value)}
-          onChange={(e) =>
-            props.form.set(props.name, e.target.value === '' ? undefined : e.target.value)
-          }
+          {...c.attrs}
+          className={`utrecht-select utrecht-select--html-select utrecht-select${c.invalid}`}
+          value={c.text}
+          onChange={(e) => c.set(e.target.value === '' ? undefined : e.target.value)}
         >
           <option value="">{placeholder ?? 'Maak een keuze'}</option>
           {Object.entries(options).map(([key, label]) => (
@@ -302,24 +308,17 @@ export function toLocalInput(iso: string): string {
 
 /** A date and time picked in local time, kept as an ISO instant for the schema. */
 export function DateTimeField(props: FieldProps) {
-  const value = getPath(props.form.values, props.name);
   return (
     <FieldShell {...props}>
-      {({ id, describedBy, invalid }) => (
+      {(c) => (
         <input
-          id={id}
-          name={props.name}
+          {...c.attrs}
           type="datetime-local"
-          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          value={typeof value === 'string' ? toLocalInput(value) : ''}
+          className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${c.invalid}`}
+          value={c.text && toLocalInput(c.text)}
           onChange={(e) => {
             const d = new Date(e.target.value);
-            props.form.set(
-              props.name,
-              Number.isNaN(d.getTime()) ? e.target.value : d.toISOString(),
-            );
+            c.set(Number.isNaN(d.getTime()) ? e.target.value : d.toISOString());
           }}
         />
       )}
