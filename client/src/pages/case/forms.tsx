@@ -373,7 +373,14 @@ export function CaseSettingsForm({
       onSubmit={form.submit(async (body) => {
         await action.mutateAsync({
           caseId,
-          body: canAssign ? body : { ...body, caseworkerId: undefined, advisorId: undefined },
+          // "Niemand" in the list means: take the assignment away (null), not: leave it.
+          body: canAssign
+            ? {
+                ...body,
+                caseworkerId: body.caseworkerId ?? null,
+                advisorId: body.advisorId ?? null,
+              }
+            : { ...body, caseworkerId: undefined, advisorId: undefined },
         });
         onDone('De gegevens van het dossier zijn gewijzigd.');
       })}

@@ -218,7 +218,10 @@ export class CasesService {
   async update(id: string, patch: CaseUpdate): Promise<CaseDetail> {
     this.requireWriter();
     const row = await this.load(id, true);
-    const assigning = patch.caseworkerId !== undefined || patch.advisorId !== undefined;
+    // Only a real change of who works on the case counts as (re)assigning.
+    const assigning =
+      (patch.caseworkerId !== undefined && patch.caseworkerId !== row.caseworker_id) ||
+      (patch.advisorId !== undefined && patch.advisorId !== row.advisor_id);
     if (assigning && !this.user.roles.includes('caseworker')) {
       throw new Forbidden('Alleen consulenten kunnen een dossier toewijzen.');
     }

@@ -425,6 +425,29 @@ describe('case management API', () => {
       expect(backwards.status).to.equal(400);
     });
 
+    it('assigns, unassigns and records only real changes of assignment on the timeline', async () => {
+      const c = await register();
+      const cw = agent('wijchen-caseworker');
+      const advisorId = await userId('wijchen-advisor');
+      const assigned = await cw.send('PATCH', `/api/v1/cases/${c.id}`, {
+        advisorId,
+        urgency: 'acute',
+      });
+      expect(assigned.json<CaseDetail>()).to.include({ advisorId, urgency: 'acute' });
+      await cw.send('PATCH', `/api/v1/cases/${c.id}`, { advisorId, urgency: 'normal' });
+      const cleared = await cw.send('PATCH', `/api/v1/cases/${c.id}`, { advisorId: null });
+      expect(cleared.json<CaseDetail>().advisorId).to.equal(null);
+      const events = (await cw.get(`/api/v1/cases/${c.id}/timeline`)).json<TimelineEvent[]>();
+      expect(events.filter((e) => e.type === 'assigned')).to.have.length(2);
+      // An advisor may change the urgency of an assigned case, sending the same assignment back.
+      await cw.send('PATCH', `/api/v1/cases/${c.id}`, { advisorId });
+      const byAdvisor = await agent('wijchen-advisor').send('PATCH', `/api/v1/cases/${c.id}`, {
+        advisorId,
+        urgency: 'high',
+      });
+      expect(byAdvisor.status, byAdvisor.text).to.equal(200);
+    });
+
     it('refuses a colleague of another municipality as advisor', async () => {
       const c = await register();
       const result = await agent('wijchen-caseworker').send('PATCH', `/api/v1/cases/${c.id}`, {
