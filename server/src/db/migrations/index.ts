@@ -2,6 +2,7 @@ import { Foundation1764100000000 } from './1764100000000-foundation.ts';
 import { SeedRijkVanNijmegen1764100000001 } from './1764100000001-seed-rijk-van-nijmegen.ts';
 import { CaseManagement1764200000000 } from './1764200000000-case-management.ts';
 import { Attachments1764300000000 } from './1764300000000-attachments.ts';
+import { IdempotencyKeyExpiry1764400000000 } from './1764400000000-idempotency-key-expiry.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   SeedRijkVanNijmegen1764100000001,
   CaseManagement1764200000000,
   Attachments1764300000000,
+  IdempotencyKeyExpiry1764400000000,
 ];
