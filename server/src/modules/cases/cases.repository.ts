@@ -58,13 +58,13 @@ const SELECT = `
     left join app_user cw on cw.municipality_id = c.municipality_id and cw.id = c.caseworker_id
     left join app_user adv on adv.municipality_id = c.municipality_id and adv.id = c.advisor_id`;
 
-export const WAITING_FOR_INTAKE_DAYS = 7;
-export const NO_CONTACT_DAYS = 30;
+// The worklists' limits (7 days waiting for intake, 30 days without contact) are fixed
+// SQL, the same as the labels users see.
 
 const WORKLIST_SQL = {
   mine: `(c.caseworker_id = $U or c.advisor_id = $U) and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
-  waitingForIntake: `c.status in ('registered', 'intake_scheduled') and c.registered_at < now() - interval '${WAITING_FOR_INTAKE_DAYS} days'`,
-  noRecentContact: `c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress') and coalesce(c.last_contact_at, c.registered_at) < now() - interval '${NO_CONTACT_DAYS} days'`,
+  waitingForIntake: `c.status in ('registered', 'intake_scheduled') and c.registered_at < now() - interval '7 days'`,
+  noRecentContact: `c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress') and coalesce(c.last_contact_at, c.registered_at) < now() - interval '30 days'`,
 } as const;
 
 const SORT_COLUMN = { registeredAt: 'c.registered_at', updatedAt: 'c.updated_at' } as const;
