@@ -60,7 +60,6 @@ const SELECT = `
 
 // The worklists' limits (7 days waiting for intake, 30 days without contact) are fixed
 // SQL, the same as the labels users see.
-
 const WORKLIST_SQL = {
   mine: `(c.caseworker_id = $U or c.advisor_id = $U) and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
   waitingForIntake: `c.status in ('registered', 'intake_scheduled') and c.registered_at < now() - interval '7 days'`,
