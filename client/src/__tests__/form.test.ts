@@ -31,3 +31,14 @@ describe('form helpers', () => {
     expect(toLocalInput('geen datum')).to.equal('');
   });
 });
+
+describe('session timer', () => {
+  it('counts the minutes left from the last contact with the server', async () => {
+    const { minutesLeft } = await import('../components/SessionTimer.tsx');
+    const idle = 30 * 60_000;
+    expect(minutesLeft(idle, 0, 0)).to.equal(30);
+    expect(minutesLeft(idle, 0, 26 * 60_000)).to.equal(4);
+    expect(minutesLeft(idle, 0, 29 * 60_000 + 1)).to.equal(1);
+    expect(minutesLeft(idle, 0, 31 * 60_000)).to.equal(0);
+  });
+});

@@ -15,6 +15,18 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+let lastServerContact = Date.now();
+const contactListeners = new Set<() => void>();
+
+/** When the server last saw this session: every request extends its idle limit. */
+export function lastContactWithServer(): number {
+  return lastServerContact;
+}
+
+export function onServerContact(listener: () => void): () => void {
+  contactListeners.add(listener);
+  return () => contactListeners.delete(listener);
+}
 
 /** The server hands out the token with /me; every state-changing request sends it back. */
 export function setCsrfToken(token: string | undefined) {
@@ -40,6 +52,8 @@ export async function apiFetch<T>(
     credentials: 'same-origin',
     body: init.formData ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
+  lastServerContact = Date.now();
+  contactListeners.forEach((listener) => listener());
   if (!response.ok) {
     const type = response.headers.get('content-type') ?? '';
     const problem = type.includes('json') ? ((await response.json()) as Problem) : undefined;

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useLogout } from '../api/hooks.ts';
 import { navigationFor } from '../navigation.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { SessionTimer } from './SessionTimer.tsx';
 import { Button } from './ui.tsx';
 
 export function Layout({ me }: { me: Me }) {
@@ -45,6 +46,7 @@ export function Layout({ me }: { me: Me }) {
           </ul>
         </div>
       </nav>
+      <SessionTimer me={me} />
       <main id="main" className="utrecht-page-content app-main" tabIndex={-1}>
         <ErrorBoundary>
           <Outlet />
