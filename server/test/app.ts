@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { silentLogger, TEST_APP_PASSWORD, type TestDatabase } from './database.ts';
+import { Agent } from './agent.ts';
+import {
+  createTestDatabase,
+  silentLogger,
+  TEST_APP_PASSWORD,
+  type TestDatabase,
+} from './database.ts';
 
 export interface TestApp extends App {
   baseUrl: string;
@@ -49,6 +55,53 @@ export async function startTestApp(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
       await sessionPool.end();
+    },
+  };
+}
+
+export interface TestContext {
+  readonly db: TestDatabase;
+  readonly app: TestApp;
+  /** The logged-in agent for a demo account named in `logins`. */
+  agent(username: string): Agent;
+}
+
+/**
+ * Registers mocha hooks that give the enclosing `describe` a fresh database, the app on
+ * it, and logged-in agents for the given demo accounts; everything is closed afterwards.
+ */
+export function useTestApp(
+  options: { logins?: string[]; env?: Record<string, string> } = {},
+): TestContext {
+  let db: TestDatabase | undefined;
+  let app: TestApp | undefined;
+  const agents = new Map<string, Agent>();
+  before(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db, options.env);
+    for (const username of options.logins ?? []) {
+      const agent = new Agent(app.baseUrl);
+      await agent.login(username);
+      agents.set(username, agent);
+    }
+  });
+  after(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+  return {
+    get db() {
+      if (!db) throw new Error('The test database is not ready yet');
+      return db;
+    },
+    get app() {
+      if (!app) throw new Error('The test app is not ready yet');
+      return app;
+    },
+    agent(username: string) {
+      const agent = agents.get(username);
+      if (!agent) throw new Error(`${username} is not logged in; add it to logins`);
+      return agent;
     },
   };
 }

@@ -1,23 +1,13 @@
 import { expect } from 'chai';
 import { Agent } from '../../../test/agent.ts';
-import { startTestApp, type TestApp } from '../../../test/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { startTestApp, useTestApp } from '../../../test/app.ts';
+import { createTestDatabase } from '../../../test/database.ts';
 
 describe('HTTP conventions', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-
-  before(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db);
-  });
-  after(async () => {
-    await app.stop();
-    await db.drop();
-  });
+  const t = useTestApp();
 
   it('answers liveness and readiness', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     expect((await agent.get('/health')).json()).to.deep.equal({ status: 'ok' });
     expect((await agent.get('/ready')).json()).to.deep.equal({ status: 'ok', database: 'ok' });
   });
@@ -37,7 +27,7 @@ describe('HTTP conventions', () => {
   });
 
   it('sends security headers, API-Version and no-store on API responses', async () => {
-    const result = await new Agent(app.baseUrl).get('/api/v1/openapi.json');
+    const result = await new Agent(t.app.baseUrl).get('/api/v1/openapi.json');
     expect(result.status).to.equal(200);
     expect(result.headers.get('api-version')).to.equal('1.0.0');
     expect(result.headers.get('cache-control')).to.equal('no-store');
@@ -48,7 +38,7 @@ describe('HTTP conventions', () => {
   });
 
   it('publishes an OpenAPI document with contact and version, unauthenticated', async () => {
-    const doc = (await new Agent(app.baseUrl).get('/api/v1/openapi.json')).json<{
+    const doc = (await new Agent(t.app.baseUrl).get('/api/v1/openapi.json')).json<{
       openapi: string;
       info: { version: string; contact: object };
       paths: Record<string, unknown>;
@@ -60,7 +50,7 @@ describe('HTTP conventions', () => {
   });
 
   it('answers unknown API paths with problem+json 404', async () => {
-    const result = await new Agent(app.baseUrl).get('/api/v1/bestaat-niet');
+    const result = await new Agent(t.app.baseUrl).get('/api/v1/bestaat-niet');
     expect(result.status).to.equal(404);
     expect(result.headers.get('content-type')).to.contain('application/problem+json');
     expect(result.json()).to.include({
@@ -71,14 +61,14 @@ describe('HTTP conventions', () => {
   });
 
   it('treats a trailing slash as a different, unknown path', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('wijchen-caseworker');
     expect((await agent.get('/api/v1/me')).status).to.equal(200);
     expect((await agent.get('/api/v1/me/')).status).to.equal(404);
   });
 
   it('answers malformed JSON with a Dutch 400 problem, not a 500', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('wijchen-caseworker');
     const result = await agent.request('POST', '/api/v1/me', {
       body: '{"kapot":',
@@ -89,7 +79,7 @@ describe('HTTP conventions', () => {
   });
 
   it('rejects an oversized body with 413', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('wijchen-caseworker');
     const result = await agent.request('POST', '/api/v1/me', {
       body: JSON.stringify({ x: 'a'.repeat(1_100_000) }),
@@ -100,7 +90,7 @@ describe('HTTP conventions', () => {
   });
 
   it('keeps a sane incoming request id and replaces a hostile one', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const kept = await agent.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });
     expect(kept.headers.get('x-request-id')).to.equal('abc-123');
     const replaced = await agent.request('GET', '/health', {
@@ -110,7 +100,7 @@ describe('HTTP conventions', () => {
   });
 
   it('rate-limits the login routes', async () => {
-    const limited = await startTestApp(db, { LOGIN_RATE_LIMIT: '3' });
+    const limited = await startTestApp(t.db, { LOGIN_RATE_LIMIT: '3' });
     try {
       const agent = new Agent(limited.baseUrl);
       const statuses = [];

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { CaseDetail } from '@herorientatie/domain';
-import { Agent } from '../../../../test/agent.ts';
-import { startTestApp, type TestApp } from '../../../../test/app.ts';
+import type { Agent } from '../../../../test/agent.ts';
+import { useTestApp } from '../../../../test/app.ts';
 import { registration } from '../../../../test/case-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/database.ts';
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -14,24 +13,15 @@ const PNG = Buffer.from(
 );
 
 describe('case documents', () => {
-  let db: TestDatabase;
-  let app: TestApp;
+  const t = useTestApp({ logins: ['wijchen-caseworker', 'nijmegen-caseworker'] });
   let wijchen: Agent;
   let nijmegen: Agent;
   let caseId: string;
 
   before(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db);
-    wijchen = new Agent(app.baseUrl);
-    nijmegen = new Agent(app.baseUrl);
-    await wijchen.login('wijchen-caseworker');
-    await nijmegen.login('nijmegen-caseworker');
+    wijchen = t.agent('wijchen-caseworker');
+    nijmegen = t.agent('nijmegen-caseworker');
     caseId = (await wijchen.send('POST', '/api/v1/cases', registration())).json<CaseDetail>().id;
-  });
-  after(async () => {
-    await app.stop();
-    await db.drop();
   });
 
   it('stores a PDF and an image, recognised by content, and returns them byte for byte', async () => {
@@ -56,16 +46,16 @@ describe('case documents', () => {
     expect(list).to.have.length(2);
     const id = pdf.json<{ id: string }>().id;
     const download = await fetch(
-      `${app.baseUrl}/api/v1/cases/${caseId}/attachments/${id}/content`,
+      `${t.app.baseUrl}/api/v1/cases/${caseId}/attachments/${id}/content`,
       {
-        headers: { cookie: await wijchen.jar.getCookieString(app.baseUrl) },
+        headers: { cookie: await wijchen.jar.getCookieString(t.app.baseUrl) },
       },
     );
     expect(download.status).to.equal(200);
     expect(download.headers.get('content-type')).to.equal('application/pdf');
     expect(download.headers.get('content-disposition')).to.contain('attachment');
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).to.equal(true);
-    const audit = await db.admin.query(
+    const audit = await t.db.admin.query(
       `select action from audit_log where object_type = 'attachment' and object_id = $1`,
       [id],
     );
@@ -89,14 +79,14 @@ describe('case documents', () => {
   });
 
   it('refuses files over 10 MB with 413 and stores nothing', async () => {
-    const before = (await db.admin.query('select count(*)::int as n from attachment')).rows[0].n;
+    const before = (await t.db.admin.query('select count(*)::int as n from attachment')).rows[0].n;
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
     const result = await wijchen.upload(`/api/v1/cases/${caseId}/attachments`, 'groot.pdf', big);
     expect(result.status).to.equal(413);
     expect(result.json<{ detail: string }>().detail).to.equal('Het bestand is groter dan 10 MB.');
-    expect((await db.admin.query('select count(*)::int as n from attachment')).rows[0].n).to.equal(
-      before,
-    );
+    expect(
+      (await t.db.admin.query('select count(*)::int as n from attachment')).rows[0].n,
+    ).to.equal(before);
   });
 
   it('asks for a file when none is sent', async () => {

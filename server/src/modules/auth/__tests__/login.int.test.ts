@@ -1,31 +1,20 @@
 import { expect } from 'chai';
 import type { Me } from '@herorientatie/domain';
 import { Agent } from '../../../../test/agent.ts';
-import { startTestApp, type TestApp } from '../../../../test/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/database.ts';
+import { useTestApp } from '../../../../test/app.ts';
 
 describe('login through OpenID Connect (development provider)', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-
-  before(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db);
-  });
-  after(async () => {
-    await app.stop();
-    await db.drop();
-  });
+  const t = useTestApp();
 
   it('redirects to the provider with state and nonce, and back with a session', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const start = await agent.get('/auth/login');
     expect(start.status).to.equal(302);
     const location = new URL(start.headers.get('location')!);
     expect(location.pathname).to.equal('/oidc/auth');
     expect(location.searchParams.get('state')).to.have.length.greaterThan(10);
     expect(location.searchParams.get('nonce')).to.have.length.greaterThan(10);
-    expect(location.searchParams.get('redirect_uri')).to.equal(`${app.baseUrl}/auth/callback`);
+    expect(location.searchParams.get('redirect_uri')).to.equal(`${t.app.baseUrl}/auth/callback`);
 
     const before = await agent.sessionCookie();
     await agent.login('wijchen-caseworker');
@@ -45,7 +34,7 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('sets a httpOnly, SameSite=Lax session cookie', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const start = await agent.get('/auth/login');
     const setCookie = start.headers.getSetCookie().find((c) => c.startsWith('hr.sid='));
     expect(setCookie).to.match(/HttpOnly/i);
@@ -53,16 +42,16 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('upserts the user and records the login in the audit log', async () => {
-    await new Agent(app.baseUrl).login('nijmegen-manager');
-    await new Agent(app.baseUrl).login('nijmegen-manager');
-    const users = await db.admin.query(
+    await new Agent(t.app.baseUrl).login('nijmegen-manager');
+    await new Agent(t.app.baseUrl).login('nijmegen-manager');
+    const users = await t.db.admin.query(
       `select u.name, u.roles, m.code from app_user u join municipality m on m.id = u.municipality_id
         where u.subject = 'nijmegen-manager'`,
     );
     expect(users.rows).to.deep.equal([
       { name: 'Manager Nijmegen', roles: ['manager'], code: 'GM0268' },
     ]);
-    const logins = await db.admin.query(
+    const logins = await t.db.admin.query(
       `select count(*)::int as n from audit_log a join app_user u using (municipality_id)
         where a.user_id = u.id and u.subject = 'nijmegen-manager' and a.action = 'login'`,
     );
@@ -70,7 +59,7 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('refuses a wrong password at the provider', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const page = await agent.get('/auth/login', true);
     const action = /action="([^"]+)"/.exec(page.text)![1]!;
     const result = await agent.request('POST', action, {
@@ -82,33 +71,33 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('answers 403 with a clear page for a user without roles', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const result = await agent.login('wijchen-zonder-rol');
     expect(result.status).to.equal(403);
     expect(result.text).to.contain('geen rol in Heroriëntatie');
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
-    const users = await db.admin.query(
+    const users = await t.db.admin.query(
       `select 1 from app_user where subject = 'wijchen-zonder-rol'`,
     );
     expect(users.rowCount).to.equal(0);
   });
 
   it('answers 403 for a municipality the system does not know', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const result = await agent.login('onbekende-gemeente-caseworker');
     expect(result.status).to.equal(403);
     expect(result.text).to.contain('niet bij een gemeente');
   });
 
   it('rejects a forged callback without a matching state', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     const result = await agent.get('/auth/callback?code=abc&state=forged');
     expect(result.status).to.equal(403);
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
   });
 
   it('only returns to paths inside the application after login', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.get('/auth/login?returnTo=//evil.example/steal');
     const page = await agent.get('/auth/login?returnTo=https://evil.example', true);
     const action = /action="([^"]+)"/.exec(page.text)![1]!;
@@ -116,12 +105,12 @@ describe('login through OpenID Connect (development provider)', () => {
       form: { username: 'wijchen-caseworker', password: 'demo' },
       follow: true,
     });
-    expect(new URL(result.url).origin).to.equal(app.baseUrl);
+    expect(new URL(result.url).origin).to.equal(t.app.baseUrl);
     expect(new URL(result.url).pathname).to.equal('/');
   });
 
   it('rejects state-changing requests without a valid CSRF token', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('wijchen-caseworker');
     const noToken = await agent.request('POST', '/auth/logout');
     expect(noToken.status).to.equal(403);
@@ -136,8 +125,8 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('does not accept the CSRF token of another session', async () => {
-    const alice = new Agent(app.baseUrl);
-    const bob = new Agent(app.baseUrl);
+    const alice = new Agent(t.app.baseUrl);
+    const bob = new Agent(t.app.baseUrl);
     await alice.login('wijchen-caseworker');
     await bob.login('wijchen-manager');
     const result = await bob.request('POST', '/auth/logout', {
@@ -147,7 +136,7 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('logs out: ends the session, audits it and points to the provider logout', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('beuningen-caseworker');
     const sid = await agent.sessionCookie();
     const result = await agent.send('POST', '/auth/logout');
@@ -157,11 +146,11 @@ describe('login through OpenID Connect (development provider)', () => {
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
 
     // Replaying the old cookie does not revive the session.
-    const replay = await fetch(`${app.baseUrl}/api/v1/me`, {
+    const replay = await fetch(`${t.app.baseUrl}/api/v1/me`, {
       headers: { cookie: `hr.sid=${sid}` },
     });
     expect(replay.status).to.equal(401);
-    const logouts = await db.admin.query(
+    const logouts = await t.db.admin.query(
       `select count(*)::int as n from audit_log a join app_user u on u.id = a.user_id
         where u.subject = 'beuningen-caseworker' and a.action = 'logout'`,
     );
@@ -169,19 +158,19 @@ describe('login through OpenID Connect (development provider)', () => {
   });
 
   it('ends a session that has been idle too long', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('heumen-caseworker');
     // The store enforces the idle limit through the expiry time it keeps per session.
-    await db.admin.query(
+    await t.db.admin.query(
       `update http_session set expire = now() - interval '1 minute' where sess->'passport'->'user'->>'subject' = 'heumen-caseworker'`,
     );
     expect((await agent.get('/api/v1/me')).status).to.equal(401);
   });
 
   it('ends a session older than the absolute limit, however active', async () => {
-    const agent = new Agent(app.baseUrl);
+    const agent = new Agent(t.app.baseUrl);
     await agent.login('druten-caseworker');
-    await db.admin.query(
+    await t.db.admin.query(
       `update http_session
           set sess = jsonb_set(sess::jsonb, '{loginAt}', to_jsonb((extract(epoch from now() - interval '13 hours') * 1000)::bigint))::json
         where sess->'passport'->'user'->>'subject' = 'druten-caseworker'`,
@@ -189,7 +178,7 @@ describe('login through OpenID Connect (development provider)', () => {
     const result = await agent.get('/api/v1/me');
     expect(result.status).to.equal(401);
     expect(result.json<{ detail: string }>().detail).to.contain('verlopen');
-    const left = await db.admin.query(
+    const left = await t.db.admin.query(
       `select 1 from http_session where sess->'passport'->'user'->>'subject' = 'druten-caseworker'`,
     );
     expect(left.rowCount).to.equal(0);

@@ -1,37 +1,22 @@
 import { expect } from 'chai';
 import type { CaseDetail, CasePage, TimelineEvent, WorklistCounts } from '@herorientatie/domain';
-import { Agent } from '../../../../test/agent.ts';
-import { startTestApp, type TestApp } from '../../../../test/app.ts';
+import { useTestApp } from '../../../../test/app.ts';
 import { bsn, intake, kvk, registration } from '../../../../test/case-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/database.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe('case management API', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  const agents: Record<string, Agent> = {};
-  const agent = (name: string) => agents[name]!;
-
-  before(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db);
-    for (const username of [
+  const t = useTestApp({
+    logins: [
       'wijchen-caseworker',
       'wijchen-advisor',
       'wijchen-manager',
       'wijchen-analyst',
       'nijmegen-caseworker',
       'nijmegen-advisor',
-    ]) {
-      agents[username] = new Agent(app.baseUrl);
-      await agents[username].login(username);
-    }
+    ],
   });
-  after(async () => {
-    await app.stop();
-    await db.drop();
-  });
+  const agent = (name: string) => t.agent(name);
 
   const register = async (
     overrides: Record<string, unknown> = {},
@@ -46,9 +31,9 @@ describe('case management API', () => {
     return result.json<CaseDetail>();
   };
   const count = async (table: string) =>
-    (await db.admin.query(`select count(*)::int as n from ${table}`)).rows[0].n;
+    (await t.db.admin.query(`select count(*)::int as n from ${table}`)).rows[0].n;
   const userId = async (subject: string) =>
-    (await db.admin.query('select id from app_user where subject = $1', [subject])).rows[0]
+    (await t.db.admin.query('select id from app_user where subject = $1', [subject])).rows[0]
       .id as string;
 
   describe('registration', () => {
@@ -334,7 +319,7 @@ describe('case management API', () => {
       expect((await cw.get(`/api/v1/cases/${c.id}`)).json<CaseDetail>().status).to.equal(
         'registered',
       );
-      const routes = await db.admin.query('select 1 from case_route where case_id = $1', [c.id]);
+      const routes = await t.db.admin.query('select 1 from case_route where case_id = $1', [c.id]);
       expect(routes.rowCount).to.equal(0);
     });
 
@@ -545,7 +530,7 @@ describe('case management API', () => {
         await agent('nijmegen-caseworker').get('/api/v1/worklist-counts')
       ).json<WorklistCounts>();
       const waiting = await register();
-      await db.admin.query(
+      await t.db.admin.query(
         `update case_file set registered_at = now() - interval '40 days' where id = $1`,
         [waiting.id],
       );
@@ -595,7 +580,7 @@ describe('case management API', () => {
     it('records reads and writes of cases and entrepreneurs', async () => {
       const c = await register();
       await agent('wijchen-manager').get(`/api/v1/cases/${c.id}`);
-      const entries = await db.admin.query(
+      const entries = await t.db.admin.query(
         `select a.action, a.object_type, u.subject from audit_log a join app_user u on u.id = a.user_id
           where a.object_id in ($1, $2) order by a.occurred_at`,
         [c.id, c.entrepreneurId],
@@ -627,7 +612,7 @@ describe('case management API', () => {
         },
       );
       expect(revealed.json()).to.deep.equal({ bsn: citizen });
-      const audit = await db.admin.query(
+      const audit = await t.db.admin.query(
         `select reason from audit_log where action = 'reveal' and object_id = $1`,
         [c.entrepreneurId],
       );
@@ -709,11 +694,11 @@ describe('case management API', () => {
       const before = (await cw.get('/api/v1/worklist-counts')).json<WorklistCounts>();
       const waiting = await register();
       const silent = await register();
-      await db.admin.query(
+      await t.db.admin.query(
         `update case_file set registered_at = now() - interval '8 days' where id = $1`,
         [waiting.id],
       );
-      await db.admin.query(
+      await t.db.admin.query(
         `update case_file set registered_at = now() - interval '31 days' where id = $1`,
         [silent.id],
       );

@@ -1,24 +1,14 @@
 import { expect } from 'chai';
 import type { CaseDetail, Entrepreneur } from '@herorientatie/domain';
-import { Agent } from '../../../../test/agent.ts';
-import { startTestApp, type TestApp } from '../../../../test/app.ts';
+import type { Agent } from '../../../../test/agent.ts';
+import { useTestApp } from '../../../../test/app.ts';
 import { bsn, kvk, registration } from '../../../../test/case-fixtures.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/database.ts';
 
 describe('entrepreneurs API', () => {
-  let db: TestDatabase;
-  let app: TestApp;
+  const t = useTestApp({ logins: ['wijchen-caseworker'] });
   let cw: Agent;
-
-  before(async () => {
-    db = await createTestDatabase();
-    app = await startTestApp(db);
-    cw = new Agent(app.baseUrl);
-    await cw.login('wijchen-caseworker');
-  });
-  after(async () => {
-    await app.stop();
-    await db.drop();
+  before(() => {
+    cw = t.agent('wijchen-caseworker');
   });
 
   it('changes the data and keeps the stored BSN when none is sent', async () => {
@@ -36,7 +26,7 @@ describe('entrepreneurs API', () => {
       name: 'Nieuwe Naam',
       bsnMasked: `******${citizen.slice(-3)}`,
     });
-    const stored = await db.admin.query('select bsn from entrepreneur where id = $1', [
+    const stored = await t.db.admin.query('select bsn from entrepreneur where id = $1', [
       c.entrepreneurId,
     ]);
     expect(stored.rows[0].bsn).to.equal(citizen);
