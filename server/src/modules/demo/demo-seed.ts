@@ -1,4 +1,4 @@
-import { ROLES, type CaseStatus } from '@herorientatie/domain';
+import { CASE_SOURCES, ROLES, type CaseStatus } from '@herorientatie/domain';
 import {
   currentManager,
   currentMunicipalityId,
@@ -76,15 +76,11 @@ const BUSINESSES: [string, string][] = [
   ['82', 'Evenementenbureau'],
   ['85', 'Rijschool'],
 ];
+/** Most clients came through the Tozo outreach, as in the pilot; 'other' is not used. */
 const SOURCES = [
   'tozo_outreach',
   'tozo_outreach',
-  'tozo_outreach',
-  'regional_campaign',
-  'local_campaign',
-  'self_registration',
-  'referred_by_accountant',
-  'referred_by_partner',
+  ...CASE_SOURCES.filter((source) => source !== 'other'),
 ];
 /** Status mix: most cases are past intake, some fresh, some finished. */
 const STATUSES: CaseStatus[] = [
