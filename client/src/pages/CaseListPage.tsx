@@ -1,6 +1,7 @@
 import {
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
+  INTENSITY_LABELS,
   ROUTE_TYPE_LABELS,
   URGENCY_LABELS,
   type Me,
@@ -143,6 +144,9 @@ export function CaseListPage({ me }: { me: Me }) {
                   Urgentie
                 </th>
                 <th className="utrecht-table__header-cell" scope="col">
+                  Intensiteit
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
                   Routes
                 </th>
                 <th className="utrecht-table__header-cell" scope="col">
@@ -170,6 +174,7 @@ export function CaseListPage({ me }: { me: Me }) {
                     <StatusBadge status={c.status} />
                   </td>
                   <td className="utrecht-table__cell">{URGENCY_LABELS[c.urgency]}</td>
+                  <td className="utrecht-table__cell">{INTENSITY_LABELS[c.intensity]}</td>
                   <td className="utrecht-table__cell">
                     {c.activeRoutes
                       .map(

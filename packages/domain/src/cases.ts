@@ -197,6 +197,8 @@ export const CaseSummarySchema = z.object({
   kvkNumber: z.string().nullable(),
   source: z.enum(CASE_SOURCES),
   urgency: z.enum(URGENCIES),
+  /** Derived from urgency and other support with serviceIntensity(). */
+  intensity: z.enum(['light', 'standard', 'intensive']),
   caseworkerId: z.uuid().nullable(),
   caseworkerName: z.string().nullable(),
   advisorId: z.uuid().nullable(),
@@ -248,3 +250,24 @@ export const WorklistCountsSchema = z.object({
   noRecentContact: z.number().int(),
 });
 export type WorklistCounts = z.infer<typeof WorklistCountsSchema>;
+
+export const INTENSITIES = ['light', 'standard', 'intensive'] as const;
+export type Intensity = (typeof INTENSITIES)[number];
+export const INTENSITY_LABELS: Record<Intensity, string> = {
+  light: 'Licht',
+  standard: 'Standaard',
+  intensive: 'Intensief',
+};
+
+/**
+ * How intensive the support should be: the more acute the problem and the less other
+ * support the entrepreneur has, the more intensive.
+ */
+export function serviceIntensity(
+  urgency: (typeof URGENCIES)[number],
+  otherSupport: (typeof OTHER_SUPPORT)[number],
+): Intensity {
+  const need =
+    { acute: 2, high: 1, normal: 0 }[urgency] + { none: 1, some: 0, sufficient: -1 }[otherSupport];
+  return need >= 2 ? 'intensive' : need >= 0 ? 'standard' : 'light';
+}

@@ -1,6 +1,7 @@
 import {
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
+  INTENSITY_LABELS,
   OTHER_SUPPORT_LABELS,
   URGENCY_LABELS,
   type CaseAction,
@@ -126,6 +127,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
           ],
           ['Urgentie', URGENCY_LABELS[detail.urgency]],
           ['Andere steun', OTHER_SUPPORT_LABELS[detail.otherSupport]],
+          ['Intensiteit begeleiding', INTENSITY_LABELS[detail.intensity]],
           ['Consulent', detail.caseworkerName],
           ['Bedrijfsadviseur', detail.advisorName],
           ['Aangemeld', formatDate(detail.registeredAt)],
@@ -228,7 +230,13 @@ export function CaseDetailPage({ me }: { me: Me }) {
             label: 'Routes',
             content: <RoutesPanel caseId={detail.id} canWrite={canWrite && isOpen} onDone={done} />,
           },
-          { id: 'coaching', label: 'Coaching', content: <CoachingPanel caseId={detail.id} /> },
+          {
+            id: 'coaching',
+            label: 'Coaching',
+            content: (
+              <CoachingPanel caseId={detail.id} canWrite={canWrite && isOpen} onDone={done} />
+            ),
+          },
           { id: 'contacts', label: 'Contacten', content: <ContactsPanel caseId={detail.id} /> },
           { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
         ]}

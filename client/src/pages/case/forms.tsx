@@ -6,6 +6,7 @@ import {
   OTHER_SUPPORT_LABELS,
   URGENCY_LABELS,
   type CaseDetail,
+  type Coaching,
   type Route,
   CloseCaseSchema,
   CoachingInputSchema,
@@ -199,30 +200,44 @@ export function ContactForm({ caseId, onDone, onCancel }: FormProps) {
   );
 }
 
-export function CoachingForm({ caseId, onDone, onCancel }: FormProps) {
-  const action = useCaseAction<unknown>('POST', (id) => `cases/${id}/coachings`);
+export function CoachingForm({
+  caseId,
+  existing,
+  onDone,
+  onCancel,
+}: FormProps & { existing?: Coaching }) {
+  const create = useCaseAction<unknown>('POST', (id) => `cases/${id}/coachings`);
+  const change = useCaseAction<unknown>('PUT', (id) => `cases/${id}/coachings/${existing?.id}`);
+  const action = existing ? change : create;
   const key = useKey();
-  const form = useForm(CoachingInputSchema, {
-    organisation: 'Over Rood',
-    startDate: today(),
-    sessions: '0',
-  });
+  const form = useForm(
+    CoachingInputSchema,
+    existing
+      ? { ...existing, endDate: existing.endDate ?? undefined, sessions: String(existing.sessions) }
+      : { organisation: 'Over Rood', startDate: today(), sessions: '0' },
+  );
   return (
     <form
       onSubmit={form.submit(async (body) => {
-        await action.mutateAsync({ caseId, body, idempotencyKey: key });
-        onDone('De coaching is vastgelegd.');
+        await action.mutateAsync({ caseId, body, idempotencyKey: existing ? undefined : key });
+        onDone(existing ? 'De coaching is bijgewerkt.' : 'De coaching is vastgelegd.');
       })}
       noValidate
     >
-      <Heading level={2}>Coaching vastleggen</Heading>
+      <Heading level={existing ? 3 : 2}>
+        {existing ? 'Coaching bijwerken' : 'Coaching vastleggen'}
+      </Heading>
       <ErrorSummary form={form} />
       <TextField form={form} name="organisation" label="Organisatie *" />
       <TextField form={form} name="coach" label="Coach *" />
       <TextField form={form} name="startDate" label="Startdatum *" type="date" />
       <TextField form={form} name="endDate" label="Einddatum" type="date" />
       <TextField form={form} name="sessions" label="Aantal gesprekken" type="number" />
-      <SubmitBar busy={action.isPending} label="Coaching vastleggen" onCancel={onCancel} />
+      <SubmitBar
+        busy={action.isPending}
+        label={existing ? 'Opslaan' : 'Coaching vastleggen'}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -24,7 +24,7 @@ import {
 } from '../../api/cases.ts';
 import { formatDate, formatDateTime } from '../../components/StatusBadge.tsx';
 import { Alert, Button, Paragraph } from '../../components/ui.tsx';
-import { RouteEndForm } from './forms.tsx';
+import { CoachingForm, RouteEndForm } from './forms.tsx';
 
 export function DataList({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -258,8 +258,17 @@ export function RoutesPanel({
   );
 }
 
-export function CoachingPanel({ caseId }: { caseId: string }) {
+export function CoachingPanel({
+  caseId,
+  canWrite,
+  onDone,
+}: {
+  caseId: string;
+  canWrite: boolean;
+  onDone: (m: string) => void;
+}) {
   const coachings = useCoachings(caseId);
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <Loading query={coachings}>
       {(list) =>
@@ -277,6 +286,22 @@ export function CoachingPanel({ caseId }: { caseId: string }) {
                   {c.endDate ? ` tot ${formatDate(c.endDate)}` : ''} · {c.sessions} gesprek
                   {c.sessions === 1 ? '' : 'ken'}
                 </div>
+                {canWrite && editing !== c.id && (
+                  <Button appearance="secondary-action" onClick={() => setEditing(c.id)}>
+                    Bijwerken
+                  </Button>
+                )}
+                {editing === c.id && (
+                  <CoachingForm
+                    caseId={caseId}
+                    existing={c}
+                    onDone={(m) => {
+                      setEditing(null);
+                      onDone(m);
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                )}
               </li>
             ))}
           </ul>

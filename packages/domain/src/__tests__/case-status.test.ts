@@ -140,3 +140,24 @@ describe('form messages', () => {
     ]);
   });
 });
+
+describe('service intensity', () => {
+  it('grows with urgency and shrinks with other support', async () => {
+    const { serviceIntensity, URGENCIES, OTHER_SUPPORT } = await import('../index.ts');
+    expect(serviceIntensity('acute', 'none')).to.equal('intensive');
+    expect(serviceIntensity('high', 'none')).to.equal('intensive');
+    expect(serviceIntensity('acute', 'sufficient')).to.equal('standard');
+    expect(serviceIntensity('normal', 'none')).to.equal('standard');
+    expect(serviceIntensity('normal', 'sufficient')).to.equal('light');
+    const rank = { light: 0, standard: 1, intensive: 2 } as const;
+    // Never less intensive when the problem is more acute, nor when there is less support.
+    for (const support of OTHER_SUPPORT) {
+      const levels = [...URGENCIES].reverse().map((u) => rank[serviceIntensity(u, support)]);
+      expect(levels).to.deep.equal([...levels].sort());
+    }
+    for (const urgency of URGENCIES) {
+      const levels = [...OTHER_SUPPORT].reverse().map((s) => rank[serviceIntensity(urgency, s)]);
+      expect(levels).to.deep.equal([...levels].sort());
+    }
+  });
+});

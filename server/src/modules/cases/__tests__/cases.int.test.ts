@@ -41,6 +41,8 @@ describe('case management API', () => {
       const created = await register({}, { bsn: '111222333' });
       expect(created.reference).to.match(/^HO-\d{4}-\d{4}$/);
       expect(created.status).to.equal('registered');
+      // High urgency and no other support: the most intensive support.
+      expect(created.intensity).to.equal('intensive');
       expect(created.caseworkerName).to.equal('Consulent Wijchen');
       expect(created.entrepreneur).to.include({
         name: 'Fatima el Amrani',
