@@ -38,6 +38,8 @@ export interface AppDependencies {
 
 export interface App {
   app: Express;
+  /** The router mounted at /api/v1, for checking its routes against the OpenAPI document. */
+  api: express.Router;
   uow: TenantUnitOfWork;
   close(): Promise<void>;
 }
@@ -197,6 +199,7 @@ export async function createApp({
 
   return {
     app,
+    api,
     uow,
     close: async () => {
       sessions.close();
