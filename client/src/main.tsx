@@ -20,7 +20,14 @@ const onError = (error: unknown, query?: { queryKey: readonly unknown[] }) => {
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error, query) => onError(error, query) }),
   mutationCache: new MutationCache({ onError: (error) => onError(error) }),
-  defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 30_000 } },
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: true,
+      staleTime: 30_000,
+      // A 4xx answer will not change by asking again; only network and server errors retry.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
 });
 
 createRoot(document.getElementById('root')!).render(
