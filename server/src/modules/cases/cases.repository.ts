@@ -6,6 +6,7 @@ import type {
   WorklistCounts,
 } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
+import { ValidationFailed } from '../../errors.ts';
 
 /** Limits what a user sees: advisors see only the cases assigned to them. */
 export interface CaseScope {
@@ -270,12 +271,19 @@ export class CasesRepository {
     const direction = descending ? 'desc' : 'asc';
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      if (cursor) {
-        params.push(cursor[0], cursor[1]);
-        where.push(
-          `(${column}, c.id) ${op} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-        );
+      if (!cursor) {
+        throw new ValidationFailed([
+          {
+            name: 'cursor',
+            code: 'invalid_cursor',
+            reason: 'Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.',
+          },
+        ]);
       }
+      params.push(cursor[0], cursor[1]);
+      where.push(
+        `(${column}, c.id) ${op} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
     params.push(query.pageSize + 1);
     const rows: (CaseRow & { sort_value: Date })[] = await currentManager().query(

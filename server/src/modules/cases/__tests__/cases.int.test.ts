@@ -689,6 +689,9 @@ describe('case management API', () => {
       expect((await cw.get('/api/v1/cases?pageSize=1000')).status).to.equal(400);
       expect((await cw.get('/api/v1/cases?status=zoek')).status).to.equal(400);
       expect((await cw.get('/api/v1/cases?sort=naam')).status).to.equal(400);
+      const cursor = await cw.get('/api/v1/cases?cursor=verzonnen');
+      expect(cursor.status).to.equal(400);
+      expect(cursor.json<{ errors: { name: string }[] }>().errors[0]!.name).to.equal('cursor');
     });
 
     it('counts the worklists: mine, waiting for intake over 7 days, no contact for 30 days', async () => {
