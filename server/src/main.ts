@@ -29,6 +29,17 @@ if (config.demoData) {
   if (created > 0) logger.info({ cases: created }, 'demo cases created');
 }
 const server = http.createServer(app);
+server.on('error', async (err: NodeJS.ErrnoException) => {
+  logger.fatal(
+    { err },
+    err.code === 'EADDRINUSE'
+      ? `Poort ${config.port} is al in gebruik. Stop het andere proces of kies een andere PORT.`
+      : 'De server kon niet starten.',
+  );
+  await close();
+  await database.close();
+  process.exit(1);
+});
 server.listen(config.port, () => {
   logger.info({ url: config.publicUrl }, 'Heroriëntatie is running');
 });
