@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { csrfSync } from 'csrf-sync';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import passport from 'passport';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -16,6 +15,7 @@ import { problemHandler, sendProblem } from './http/problem.ts';
 import { requestContext } from './http/request-context.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { createAuthenticator } from './modules/auth/authenticator.ts';
 import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
 import { meRouter } from './modules/auth/me.router.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
@@ -64,6 +64,7 @@ export async function createApp({
     municipality: config.oidc.municipalityClaim,
     roles: config.oidc.rolesClaim,
   });
+  const authenticator = createAuthenticator();
   const issuer = config.oidc.issuer ?? `${config.publicUrl}${DEV_PROVIDER_PATH}`;
   const oidc = new OidcClient(
     {
@@ -74,6 +75,7 @@ export async function createApp({
       callbackUrl: `${config.publicUrl}/auth/callback`,
     },
     auth,
+    authenticator,
   );
 
   app.use(
@@ -136,9 +138,7 @@ export async function createApp({
     secureCookie: config.session.secureCookie,
   });
   app.use(sessions.middleware);
-  passport.serializeUser((user, done) => done(null, user));
-  passport.deserializeUser((user: Express.User, done) => done(null, user));
-  app.use(passport.session());
+  app.use(authenticator.session());
   app.use(absoluteTimeout(config.session.absoluteMs));
 
   // Tenant and user come from the session only; bound once per request.
@@ -163,7 +163,13 @@ export async function createApp({
   app.use(
     '/auth',
     csrfSynchronisedProtection,
-    authRouter({ oidc, auth, publicUrl: config.publicUrl, loginRateLimit: config.loginRateLimit }),
+    authRouter({
+      oidc,
+      auth,
+      authenticator,
+      publicUrl: config.publicUrl,
+      loginRateLimit: config.loginRateLimit,
+    }),
   );
 
   const api = express.Router({ strict: true });

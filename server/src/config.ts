@@ -48,7 +48,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Login attempts per IP per 15 minutes. */
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   /** Trust X-Forwarded-* from this many proxies (set behind a load balancer). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Serve the built client from client/dist. */

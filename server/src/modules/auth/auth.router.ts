@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import passport from 'passport';
+import type { AppAuthenticator } from './authenticator.ts';
 import { sendProblem } from '../../http/problem.ts';
 import type { SessionUser } from '../../http/request-context.ts';
 import type { AuthService } from './auth.service.ts';
@@ -24,11 +24,18 @@ export function safeReturnTo(value: unknown): string {
 export interface AuthRouterOptions {
   oidc: OidcClient;
   auth: AuthService;
+  authenticator: AppAuthenticator;
   publicUrl: string;
   loginRateLimit: number;
 }
 
-export function authRouter({ oidc, auth, publicUrl, loginRateLimit }: AuthRouterOptions) {
+export function authRouter({
+  oidc,
+  auth,
+  authenticator,
+  publicUrl,
+  loginRateLimit,
+}: AuthRouterOptions) {
   const router = express.Router({ strict: true });
   const limiter = rateLimit({
     windowMs: 15 * 60_000,
@@ -58,7 +65,7 @@ export function authRouter({ oidc, auth, publicUrl, loginRateLimit }: AuthRouter
       return providerUnavailable(req, res);
     }
     req.session.returnTo = safeReturnTo(req.query.returnTo);
-    passport.authenticate(STRATEGY)(req, res, next);
+    authenticator.authenticate(STRATEGY)(req, res, next);
   });
 
   router.get('/callback', limiter, async (req: Request, res: Response, next: NextFunction) => {
@@ -69,7 +76,7 @@ export function authRouter({ oidc, auth, publicUrl, loginRateLimit }: AuthRouter
       return providerUnavailable(req, res);
     }
     const returnTo = safeReturnTo(req.session.returnTo);
-    passport.authenticate(
+    authenticator.authenticate(
       STRATEGY,
       (
         err: unknown,

@@ -1,4 +1,4 @@
-import passport from 'passport';
+import type { AppAuthenticator } from './authenticator.ts';
 import { Strategy as OpenIDConnectStrategy } from 'passport-openidconnect';
 import type { SessionUser } from '../../http/request-context.ts';
 import type { AuthService } from './auth.service.ts';
@@ -38,6 +38,7 @@ export class OidcClient {
   constructor(
     private readonly options: OidcClientOptions,
     private readonly auth: AuthService,
+    private readonly authenticator: AppAuthenticator,
   ) {}
 
   async ensureStrategy(): Promise<Discovery> {
@@ -69,7 +70,7 @@ export class OidcClient {
     if (!response.ok) throw new Error(`OIDC discovery failed with HTTP ${response.status}`);
     const discovery = (await response.json()) as Discovery;
     const auth = this.auth;
-    passport.use(
+    this.authenticator.use(
       STRATEGY,
       new OpenIDConnectStrategy(
         {

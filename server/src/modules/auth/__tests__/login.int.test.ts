@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Me } from '@herorientatie/domain';
 import { Agent } from '../../../../test/agent.ts';
-import { useTestApp } from '../../../../test/app.ts';
+import { startTestApp, useTestApp } from '../../../../test/app.ts';
 
 describe('login through OpenID Connect (development provider)', () => {
   const t = useTestApp();
@@ -182,5 +182,19 @@ describe('login through OpenID Connect (development provider)', () => {
       `select 1 from http_session where sess->'passport'->'user'->>'subject' = 'druten-caseworker'`,
     );
     expect(left.rowCount).to.equal(0);
+  });
+
+  it('keeps the login of two apps in one process apart', async () => {
+    const other = await startTestApp(t.db);
+    try {
+      // The other app discovers its own provider first…
+      expect((await new Agent(other.baseUrl).get('/auth/login')).status).to.equal(302);
+      // …and this app still logs in against its own.
+      const agent = new Agent(t.app.baseUrl);
+      await agent.login('mook-en-middelaar-caseworker');
+      expect((await agent.get('/api/v1/me')).status).to.equal(200);
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -1,0 +1,14 @@
+import { Passport } from 'passport';
+
+/**
+ * One passport instance per app, so the strategy and sessions of two apps in one process
+ * (as in tests) never mix. The session keeps the whole user; it is small.
+ */
+export function createAuthenticator() {
+  const authenticator = new Passport();
+  authenticator.serializeUser((user, done) => done(null, user));
+  authenticator.deserializeUser((user: Express.User, done) => done(null, user));
+  return authenticator;
+}
+
+export type AppAuthenticator = ReturnType<typeof createAuthenticator>;
