@@ -10,6 +10,7 @@ import { useEntrepreneurSearch, useRegisterCase, useStaff } from '../api/cases.t
 import { ErrorSummary, SelectField, SubmitBar, TextField, useForm } from '../components/form.tsx';
 import { EntrepreneurFields } from '../components/EntrepreneurFields.tsx';
 import { Button, Heading, Paragraph } from '../components/ui.tsx';
+import { useDebounced } from '../useDebounced.ts';
 
 const LABELS: Record<string, string> = {
   'entrepreneur.name': 'Naam',
@@ -33,7 +34,8 @@ export function RegistrationPage() {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [existing, setExisting] = useState<{ id: string; label: string } | null>(null);
   const [search, setSearch] = useState('');
-  const found = useEntrepreneurSearch(search);
+  // Each search is an audited read of personal data: search on a pause, not on every key.
+  const found = useEntrepreneurSearch(useDebounced(search.trim()));
   const advisors = useStaff('advisor');
   const form = useForm(CaseRegistrationSchema, {
     urgency: 'normal',
