@@ -18,6 +18,17 @@ export const WORKLIST_LABELS = {
   noRecentContact: 'Al 30 dagen geen contact',
 } as const;
 
+const COLUMNS = [
+  'Dossier',
+  'Ondernemer',
+  'Status',
+  'Urgentie',
+  'Intensiteit',
+  'Routes',
+  'Adviseur',
+  'Aangemeld',
+];
+
 const FILTER_KEYS = ['q', 'status', 'route', 'source', 'advisorId', 'worklist', 'sort'] as const;
 
 export function CaseListPage({ me }: { me: Me }) {
@@ -131,30 +142,11 @@ export function CaseListPage({ me }: { me: Me }) {
             </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  Dossier
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Ondernemer
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Status
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Urgentie
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Intensiteit
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Routes
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Adviseur
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  Aangemeld
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} className="utrecht-table__header-cell" scope="col">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="utrecht-table__body">

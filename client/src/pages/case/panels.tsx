@@ -206,6 +206,41 @@ export function IntakePanel({ detail }: { detail: CaseDetail }) {
   );
 }
 
+/** A button on a card that opens one inline form; closing the form reports its message. */
+function CardAction({
+  id,
+  open,
+  setOpen,
+  label,
+  visible,
+  onDone,
+  form,
+}: {
+  id: string;
+  open: string | null;
+  setOpen: (id: string | null) => void;
+  label: string;
+  visible: boolean;
+  onDone: (m: string) => void;
+  form: (done: (m: string) => void, cancel: () => void) => ReactNode;
+}) {
+  if (open === id) {
+    return form(
+      (m) => {
+        setOpen(null);
+        onDone(m);
+      },
+      () => setOpen(null),
+    );
+  }
+  if (!visible) return null;
+  return (
+    <Button appearance="secondary-action" onClick={() => setOpen(id)}>
+      {label}
+    </Button>
+  );
+}
+
 export function RoutesPanel({
   caseId,
   canWrite,
@@ -233,22 +268,17 @@ export function RoutesPanel({
                   {r.outcome ? ` · ${ROUTE_OUTCOME_LABELS[r.outcome]}` : ''}
                 </div>
                 {r.note && <div>{r.note}</div>}
-                {canWrite && r.status === 'active' && ending !== r.id && (
-                  <Button appearance="secondary-action" onClick={() => setEnding(r.id)}>
-                    Route beëindigen
-                  </Button>
-                )}
-                {ending === r.id && (
-                  <RouteEndForm
-                    caseId={caseId}
-                    route={r}
-                    onDone={(m) => {
-                      setEnding(null);
-                      onDone(m);
-                    }}
-                    onCancel={() => setEnding(null)}
-                  />
-                )}
+                <CardAction
+                  id={r.id}
+                  open={ending}
+                  setOpen={setEnding}
+                  label="Route beëindigen"
+                  visible={canWrite && r.status === 'active'}
+                  onDone={onDone}
+                  form={(done, cancel) => (
+                    <RouteEndForm caseId={caseId} route={r} onDone={done} onCancel={cancel} />
+                  )}
+                />
               </li>
             ))}
           </ul>
@@ -286,22 +316,17 @@ export function CoachingPanel({
                   {c.endDate ? ` tot ${formatDate(c.endDate)}` : ''} · {c.sessions} gesprek
                   {c.sessions === 1 ? '' : 'ken'}
                 </div>
-                {canWrite && editing !== c.id && (
-                  <Button appearance="secondary-action" onClick={() => setEditing(c.id)}>
-                    Bijwerken
-                  </Button>
-                )}
-                {editing === c.id && (
-                  <CoachingForm
-                    caseId={caseId}
-                    existing={c}
-                    onDone={(m) => {
-                      setEditing(null);
-                      onDone(m);
-                    }}
-                    onCancel={() => setEditing(null)}
-                  />
-                )}
+                <CardAction
+                  id={c.id}
+                  open={editing}
+                  setOpen={setEditing}
+                  label="Bijwerken"
+                  visible={canWrite}
+                  onDone={onDone}
+                  form={(done, cancel) => (
+                    <CoachingForm caseId={caseId} existing={c} onDone={done} onCancel={cancel} />
+                  )}
+                />
               </li>
             ))}
           </ul>
