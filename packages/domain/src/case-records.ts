@@ -1,20 +1,5 @@
 import { z } from 'zod';
-import { DateSchema } from './cases.ts';
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-/** A required text: the same Dutch message whether it is missing or empty. */
-const required = (message: string, max: number) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { message })
-    .max(max, { message: `Maximaal ${max} tekens.` });
-const longText = (max = 5000) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `Maximaal ${max} tekens.` });
+import { DateSchema, DateTimeSchema, longText, optional, required } from './text.ts';
 
 export const CONTACT_MODES = ['face_to_face', 'video', 'phone'] as const;
 export const CONTACT_MODE_LABELS: Record<(typeof CONTACT_MODES)[number], string> = {
@@ -78,7 +63,7 @@ export type IntakeInput = z.infer<typeof IntakeInputSchema>;
 export const PerspectiveAnalysisInputSchema = z.object({
   provider: required('Vul de aanbieder in.', 200),
   date: DateSchema,
-  conclusion: required('Vul de conclusie in.', 5000),
+  conclusion: required('Vul de conclusie in.', 5000, true),
   reportAttachmentId: optional(z.uuid()),
 });
 export type PerspectiveAnalysisInput = z.infer<typeof PerspectiveAnalysisInputSchema>;
@@ -113,6 +98,7 @@ export const ROUTE_OUTCOME_LABELS: Record<string, string> = {
 export const RouteStartSchema = z.object({
   type: z.enum(ROUTE_TYPES, { error: 'Kies een route.' }),
   startDate: DateSchema,
+  /** Why the route starts and what is agreed; kept apart from the end note. */
   note: optional(longText(2000)),
 });
 export type RouteStart = z.infer<typeof RouteStartSchema>;
@@ -156,9 +142,9 @@ export const CONTACT_CHANNEL_LABELS: Record<(typeof CONTACT_CHANNELS)[number], s
 };
 
 export const ContactInputSchema = z.object({
-  occurredAt: z.iso.datetime({ offset: true, message: 'Vul een geldig tijdstip in.' }),
+  occurredAt: DateTimeSchema,
   channel: z.enum(CONTACT_CHANNELS, { error: 'Kies het kanaal.' }),
-  summary: required('Vat het contact kort samen.', 5000),
+  summary: required('Vat het contact kort samen.', 5000, true),
 });
 export type ContactInput = z.infer<typeof ContactInputSchema>;
 
@@ -174,6 +160,11 @@ export const TIMELINE_EVENT_TYPES = [
   'coaching_recorded',
   'contact_logged',
   'document_added',
+  'case_updated',
+  'entrepreneur_updated',
+  'coaching_updated',
+  'record_corrected',
+  'note',
 ] as const;
 
 export const TimelineEventSchema = z.object({
@@ -198,6 +189,8 @@ export const IntakeSchema = z.object({
   bbzNotEligibleReason: z.string().nullable(),
   recommendedRoutes: z.array(z.enum(ROUTE_TYPES)),
   findings: z.string().nullable(),
+  /** 1 for the record as first saved; each correction adds one. */
+  version: z.number().int(),
 });
 export type Intake = z.infer<typeof IntakeSchema>;
 
@@ -207,6 +200,7 @@ export const PerspectiveAnalysisSchema = z.object({
   date: DateSchema,
   conclusion: z.string(),
   reportAttachmentId: z.uuid().nullable(),
+  version: z.number().int(),
 });
 export type PerspectiveAnalysis = z.infer<typeof PerspectiveAnalysisSchema>;
 
@@ -217,7 +211,8 @@ export const RouteSchema = z.object({
   startDate: DateSchema,
   endDate: DateSchema.nullable(),
   outcome: z.string().nullable(),
-  note: z.string().nullable(),
+  startNote: z.string().nullable(),
+  endNote: z.string().nullable(),
 });
 export type Route = z.infer<typeof RouteSchema>;
 
@@ -237,6 +232,7 @@ export const ContactSchema = z.object({
   channel: z.enum(CONTACT_CHANNELS),
   summary: z.string(),
   userName: z.string(),
+  version: z.number().int(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -249,3 +245,34 @@ export const AttachmentSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** Saved records that can be corrected; a correction keeps the earlier version. */
+export const CORRECTABLE_RECORDS = ['intake', 'perspective-analysis', 'contact'] as const;
+export type CorrectableRecord = (typeof CORRECTABLE_RECORDS)[number];
+export const CORRECTABLE_RECORD_LABELS: Record<CorrectableRecord, string> = {
+  intake: 'Intake',
+  'perspective-analysis': 'Analyse perspectief',
+  contact: 'Contact',
+};
+
+const correction = {
+  correctionReason: required('Geef aan wat u corrigeert en waarom.', 500),
+};
+export const IntakeCorrectionSchema = IntakeInputSchema.safeExtend(correction);
+export type IntakeCorrection = z.infer<typeof IntakeCorrectionSchema>;
+export const PerspectiveAnalysisCorrectionSchema =
+  PerspectiveAnalysisInputSchema.safeExtend(correction);
+export type PerspectiveAnalysisCorrection = z.infer<typeof PerspectiveAnalysisCorrectionSchema>;
+export const ContactCorrectionSchema = ContactInputSchema.safeExtend(correction);
+export type ContactCorrection = z.infer<typeof ContactCorrectionSchema>;
+
+/** An earlier version of a corrected record, as it was before the correction. */
+export const RecordVersionSchema = z.object({
+  version: z.number().int(),
+  /** When this version was replaced, by whom and why. */
+  replacedAt: z.iso.datetime(),
+  replacedByName: z.string().nullable(),
+  reason: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type RecordVersion = z.infer<typeof RecordVersionSchema>;

@@ -42,7 +42,8 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** What the machine needs to know besides the status. */
 export interface CaseFacts {
   hasIntake: boolean;
-  hasRoutes: boolean;
+  /** Routes that have started and not ended. */
+  hasActiveRoutes: boolean;
 }
 
 export type TransitionResult = { ok: true; status: CaseStatus } | { ok: false; reason: string };
@@ -97,7 +98,7 @@ export function transition(
       if (open) return { ok: false, reason: 'Het dossier is nog open; heropenen is niet nodig.' };
       return {
         ok: true,
-        status: facts.hasRoutes ? 'in_progress' : facts.hasIntake ? 'intake_done' : 'registered',
+        status: facts.hasActiveRoutes ? 'in_progress' : facts.hasIntake ? 'intake_done' : 'registered',
       };
   }
 }
@@ -105,4 +106,13 @@ export function transition(
 /** Actions allowed now, for showing only the buttons that can work. */
 export function allowedActions(status: CaseStatus, facts: CaseFacts): CaseAction[] {
   return CASE_ACTIONS.filter((action) => transition(status, action, facts).ok);
+}
+
+/**
+ * The status that matches what runs: "routes running" only while a route runs, so a case
+ * whose last route has ended is back at "intake done" until it is closed or a route starts.
+ */
+export function settledStatus(status: CaseStatus, facts: CaseFacts): CaseStatus {
+  if (status === 'in_progress' && !facts.hasActiveRoutes) return 'intake_done';
+  return status;
 }

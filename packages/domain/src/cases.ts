@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { CaseStatusSchema } from './case-status.ts';
 import { BsnSchema, KvkSchema, PostcodeSchema } from './validators.ts';
+import { DateSchema, DateTimeSchema, longText, optional, requiredText, text } from './text.ts';
 
-const text = (max: number, message = `Maximaal ${max} tekens.`) =>
-  z.string().trim().max(max, { message });
-const requiredText = (max: number, label: string) =>
-  z
-    .string({ error: `${label} is verplicht.` })
-    .trim()
-    .min(1, { message: `${label} is verplicht.` })
-    .max(max, {
-      message: `${label} mag maximaal ${max} tekens hebben.`,
-    });
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-/** A calendar date, YYYY-MM-DD. */
-export const DateSchema = z.iso.date({ message: 'Vul een geldige datum in (jjjj-mm-dd).' });
 const notInFuture = (value: string) => value <= new Date().toISOString().slice(0, 10);
 
 export const LEGAL_FORMS = ['eenmanszaak', 'vof', 'maatschap', 'bv', 'other'] as const;
@@ -152,10 +139,9 @@ export const CaseRegistrationSchema = z
     entrepreneur: EntrepreneurInputSchema.optional(),
     source: z.enum(CASE_SOURCES, { error: 'Kies hoe de ondernemer bij ons kwam.' }),
     sourceDetail: optional(text(200)),
-    urgency: z.enum(URGENCIES, { error: 'Kies de urgentie.' }).default('normal'),
-    otherSupport: z
-      .enum(OTHER_SUPPORT, { error: 'Kies de beschikbaarheid van andere steun.' })
-      .default('none'),
+    // No preselected value: the caseworker must weigh both.
+    urgency: z.enum(URGENCIES, { error: 'Kies de urgentie.' }),
+    otherSupport: z.enum(OTHER_SUPPORT, { error: 'Kies de beschikbaarheid van andere steun.' }),
     caseworkerId: optional(z.uuid()),
     advisorId: optional(z.uuid()),
   })
@@ -175,12 +161,27 @@ export const CaseUpdateSchema = z.object({
 export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
 
 export const ScheduleIntakeSchema = z.object({
-  scheduledAt: z.iso.datetime({ offset: true, message: 'Vul een geldig tijdstip in.' }),
+  scheduledAt: DateTimeSchema,
 });
 
-export const CloseCaseSchema = z.object({
-  outcome: z.enum(CLOSING_OUTCOMES, { error: 'Kies de uitkomst.' }),
-  note: optional(text(2000)),
+export const CloseCaseSchema = z
+  .object({
+    outcome: z.enum(CLOSING_OUTCOMES, { error: 'Kies de uitkomst.' }),
+    note: optional(longText(2000)),
+    /**
+     * Running routes and coaching end with the case when true; when false and something
+     * still runs, closing is refused with what runs.
+     */
+    endRunning: z.boolean().default(false),
+  })
+  .refine((v) => v.outcome !== 'other' || Boolean(v.note), {
+    message: 'Licht de uitkomst "Anders" toe.',
+    path: ['note'],
+  });
+export type CloseCase = z.infer<typeof CloseCaseSchema>;
+
+export const ReopenCaseSchema = z.object({
+  reason: requiredText(500, 'De reden voor heropenen'),
 });
 
 export const WithdrawCaseSchema = z.object({
@@ -217,6 +218,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   outcomeNote: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   closedAt: z.iso.datetime().nullable(),
+  /** Coaching trajectories without an end date. */
+  activeCoachings: z.number().int(),
   allowedActions: z.array(z.string()),
   hasIntake: z.boolean(),
   entrepreneur: EntrepreneurSchema,

@@ -4,6 +4,9 @@ import { z } from 'zod';
 z.config(z.locales.nl());
 
 export * from './roles.ts';
+export * from './permissions.ts';
+export * from './text.ts';
+export * from './money.ts';
 export * from './validators.ts';
 export * from './me.ts';
 export * from './problem.ts';

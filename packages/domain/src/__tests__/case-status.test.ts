@@ -13,7 +13,7 @@ import {
 interface Model {
   status: CaseStatus;
   hasIntake: boolean;
-  hasRoutes: boolean;
+  hasActiveRoutes: boolean;
   outcome: string | null;
   withdrawReason: string | null;
 }
@@ -24,7 +24,7 @@ function apply(model: Model, action: CaseAction): Model {
   if (!result.ok) return model;
   const next: Model = { ...model, status: result.status };
   if (action === 'recordIntake') next.hasIntake = true;
-  if (action === 'startRoute') next.hasRoutes = true;
+  if (action === 'startRoute') next.hasActiveRoutes = true;
   if (action === 'close') next.outcome = 'business_continued_without_bbz';
   if (action === 'withdraw') next.withdrawReason = 'Geen behoefte meer';
   if (action === 'reopen') {
@@ -37,7 +37,7 @@ function apply(model: Model, action: CaseAction): Model {
 const start: Model = {
   status: 'registered',
   hasIntake: false,
-  hasRoutes: false,
+  hasActiveRoutes: false,
   outcome: null,
   withdrawReason: null,
 };
@@ -58,15 +58,15 @@ describe('case status machine', () => {
   });
 
   it('refuses illegal steps with a Dutch reason', () => {
-    const result = transition('registered', 'startRoute', { hasIntake: false, hasRoutes: false });
+    const result = transition('registered', 'startRoute', { hasIntake: false, hasActiveRoutes: false });
     expect(result).to.deep.equal({
       ok: false,
       reason: 'Een route start pas na de intake. Leg eerst de intake vast.',
     });
-    expect(transition('closed', 'withdraw', { hasIntake: true, hasRoutes: true }).ok).to.equal(
+    expect(transition('closed', 'withdraw', { hasIntake: true, hasActiveRoutes: true }).ok).to.equal(
       false,
     );
-    expect(transition('in_progress', 'reopen', { hasIntake: true, hasRoutes: true }).ok).to.equal(
+    expect(transition('in_progress', 'reopen', { hasIntake: true, hasActiveRoutes: true }).ok).to.equal(
       false,
     );
   });
@@ -81,7 +81,7 @@ describe('case status machine', () => {
           expect(CASE_STATUSES).to.include(m.status);
           // Routes only ever run after an intake.
           if (m.status === 'in_progress') expect(m.hasIntake).to.equal(true);
-          if (m.hasRoutes) expect(m.hasIntake).to.equal(true);
+          if (m.hasActiveRoutes) expect(m.hasIntake).to.equal(true);
           // Closed has an outcome, withdrawn a reason, open states neither.
           if (m.status === 'closed') expect(m.outcome).to.not.equal(null);
           if (m.status === 'withdrawn') expect(m.withdrawReason).to.not.equal(null);
@@ -103,11 +103,11 @@ describe('case status machine', () => {
         fc.constantFrom(...CASE_STATUSES),
         fc.boolean(),
         fc.boolean(),
-        (status, hasIntake, hasRoutes) => {
-          const allowed = allowedActions(status, { hasIntake, hasRoutes });
+        (status, hasIntake, hasActiveRoutes) => {
+          const allowed = allowedActions(status, { hasIntake, hasActiveRoutes });
           for (const action of CASE_ACTIONS) {
             expect(allowed.includes(action)).to.equal(
-              transition(status, action, { hasIntake, hasRoutes }).ok,
+              transition(status, action, { hasIntake, hasActiveRoutes }).ok,
             );
           }
         },
