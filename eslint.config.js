@@ -18,12 +18,12 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "Literal[value=/set_config\\('app\\.municipality_id'/]",
-          message: 'Only the tenant unit of work sets app.municipality_id.',
+          selector: 'Literal[value=/set_config/]',
+          message: 'Only the unit of work sets the app.* settings (who acts).',
         },
         {
-          selector: "TemplateElement[value.raw=/set_config\\('app\\.municipality_id'/]",
-          message: 'Only the tenant unit of work sets app.municipality_id.',
+          selector: 'TemplateElement[value.raw=/set_config/]',
+          message: 'Only the unit of work sets the app.* settings (who acts).',
         },
       ],
     },

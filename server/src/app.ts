@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config.ts';
 import { TenantUnitOfWork } from './db/unit-of-work.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
-import { requestContext } from './http/request-context.ts';
+import { requestContext } from './context/request-context.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { createAuthenticator } from './modules/auth/authenticator.ts';
@@ -81,10 +81,9 @@ export async function createApp({
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      // The server names every request; an id the client sends is kept apart (not trusted).
+      genReqId: (_req, res) => {
+        const id = randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
@@ -136,6 +135,7 @@ export async function createApp({
     idleMs: config.session.idleMs,
     absoluteMs: config.session.absoluteMs,
     secureCookie: config.session.secureCookie,
+    logger,
   });
   app.use(sessions.middleware);
   app.use(authenticator.session());
@@ -143,9 +143,12 @@ export async function createApp({
 
   // Tenant and user come from the session only; bound once per request.
   app.use((req, _res, next) => {
+    const incoming = req.headers['x-request-id'];
     requestContext.run(
       {
         requestId: String(req.id),
+        clientRequestId:
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : undefined,
         route: `${req.method} ${req.originalUrl.split('?')[0]}`,
         user: req.user,
       },

@@ -11,7 +11,8 @@ export function createAppDataSource(url: string, poolSize: number): DataSource {
     entities,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: 'herorientatie' },
+    // A database that does not answer within 5 s is an outage (503), not a hanging request.
+    extra: { max: poolSize, application_name: 'herorientatie', connectionTimeoutMillis: 5000 },
   });
 }
 

@@ -267,7 +267,8 @@ export function RoutesPanel({
                   {r.endDate ? ` · beëindigd ${formatDate(r.endDate)}` : ''}
                   {r.outcome ? ` · ${ROUTE_OUTCOME_LABELS[r.outcome]}` : ''}
                 </div>
-                {r.note && <div>{r.note}</div>}
+                {r.startNote && <div>Bij de start: {r.startNote}</div>}
+                {r.endNote && <div>Bij het einde: {r.endNote}</div>}
                 <CardAction
                   id={r.id}
                   open={ending}
