@@ -15,6 +15,11 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
