@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.ts';
+import { safeError } from './logger.ts';
 import { TenantUnitOfWork } from './db/unit-of-work.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { requestContext } from './context/request-context.ts';
@@ -98,6 +99,8 @@ export async function createApp({
           url: req.url.split('?')[0],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // Database errors carry the statement's parameters: never into the log.
+        err: safeError,
       },
     }),
   );

@@ -1,13 +1,16 @@
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { entities } from './entities.ts';
 import { migrations } from './migrations/index.ts';
 import { DB_ROLES } from './roles.ts';
 
 /** The application's pool: connects as the app role, subject to row-level security. */
-export function createAppDataSource(url: string, poolSize: number): DataSource {
+export function createAppDataSource(url: string, poolSize: number, logger?: Logger): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
+    // An idle connection dropped by the server is logged as JSON; the pool reconnects.
+    poolErrorHandler: (err: unknown) => logger?.warn({ err }, 'database pool connection lost'),
     entities,
     synchronize: false,
     migrationsRun: false,

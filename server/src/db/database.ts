@@ -32,7 +32,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   try {
     await migrate(adminUrl, config.db.appPassword, logger);
     const appUrl = appUrlFrom(adminUrl, config.db.appPassword);
-    const dataSource = createAppDataSource(appUrl, config.db.poolSize);
+    const dataSource = createAppDataSource(appUrl, config.db.poolSize, logger);
     await dataSource.initialize();
     const sessionPool = new pg.Pool({
       connectionString: appUrl,

@@ -167,7 +167,23 @@ export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[
         // Browsers send file names as UTF-8 without saying so; latin1 would turn café into cafÃ©.
         defParamCharset: 'utf8',
       });
-      handlers.push(upload.single('file'));
+      const single = upload.single('file');
+      // A broken multipart body is the sender's mistake: a 400, like any invalid input.
+      handlers.push((req, res, next) =>
+        single(req, res, (err: unknown) => {
+          if (!err || (err instanceof Error && err.name === 'MulterError')) return next(err);
+          next(
+            new ValidationFailed([
+              {
+                name: 'file',
+                code: 'malformed_multipart',
+                reason:
+                  'Het formulier met het bestand kon niet worden gelezen. Probeer het opnieuw.',
+              },
+            ]),
+          );
+        }),
+      );
     }
     handlers.push(async (req: Request, res: Response) => {
       let params: unknown;
