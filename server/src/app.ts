@@ -19,7 +19,9 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { createAuthenticator } from './modules/auth/authenticator.ts';
 import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
 import { meRouter } from './modules/auth/me.router.ts';
+import { announcementsRouter } from './modules/announcements/announcements.router.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
+import { regionalRouter } from './modules/regional/regional.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
 import { staffRouter } from './modules/staff/staff.router.ts';
@@ -194,6 +196,8 @@ export async function createApp({
   api.use(entrepreneursRouter(uow));
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
+  api.use(announcementsRouter(uow));
+  api.use(regionalRouter(uow, config.figuresThreshold));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
   app.use(API_BASE, api);
 

@@ -127,6 +127,7 @@ export class PlatformKit1764500000000 implements MigrationInterface {
         title text not null check (length(title) between 1 and 200),
         body text not null check (length(body) between 1 and 5000),
         published_by uuid not null,
+        publisher_name text,
         publisher_municipality_id uuid not null references municipality (id),
         published_at timestamptz not null default now(),
         primary key (region_id, id)
