@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longText, required } from './text.ts';
+import { required } from './text.ts';
 
 /** A message of the region's coordinator to the staff of every member municipality. */
 export const AnnouncementInputSchema = z.object({
