@@ -21,6 +21,7 @@ import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider
 import { meRouter } from './modules/auth/me.router.ts';
 import { announcementsRouter } from './modules/announcements/announcements.router.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
+import { outreachRouter } from './modules/outreach/outreach.router.ts';
 import { regionalRouter } from './modules/regional/regional.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
@@ -197,6 +198,7 @@ export async function createApp({
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
   api.use(announcementsRouter(uow));
+  api.use(outreachRouter(uow));
   api.use(regionalRouter(uow, config.figuresThreshold));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
   app.use(API_BASE, api);
