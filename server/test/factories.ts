@@ -137,6 +137,11 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
     [municipalityId, wave.rows[0].id, recipient.rows[0].id, caseId],
   );
   await admin.query(
+    `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
+     values ($1, 'test', 'a@example.org', 'Onderwerp', 'Tekst')`,
+    [municipalityId],
+  );
+  await admin.query(
     `insert into idempotency_key (municipality_id, user_id, key, request_hash) values ($1, $2, 'k-' || random(), 'h')`,
     [municipalityId, user.id],
   );

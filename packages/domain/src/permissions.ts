@@ -25,6 +25,7 @@ export const ACTIONS = [
   'campaign:manage',
   'figures:own',
   'figures:region',
+  'outbox:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type GrantScope = 'all' | 'assigned' | 'centre';
@@ -75,6 +76,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
   },
   admin: {
     'announcement:read': 'all',
+    'outbox:read': 'all',
   },
 };
 
