@@ -22,6 +22,8 @@ import { meRouter } from './modules/auth/me.router.ts';
 import { announcementsRouter } from './modules/announcements/announcements.router.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
 import { JobQueue } from './jobs/job-queue.ts';
+import { campaignsRouter } from './modules/campaigns/campaigns.router.ts';
+import { CampaignsService } from './modules/campaigns/campaigns.service.ts';
 import { QUEUES } from './jobs/queues.ts';
 import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-server.ts';
 import { mailRouter } from './modules/mail/mail.router.ts';
@@ -221,6 +223,7 @@ export async function createApp({
   api.use(attachmentsRouter(uow));
   api.use(announcementsRouter(uow));
   api.use(outreachRouter(uow));
+  api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl)));
   api.use(mailRouter(uow, mail, devMail?.received ?? null));
   api.use(regionalRouter(uow, config.figuresThreshold));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));

@@ -17,3 +17,4 @@ export * from './sbi.ts';
 export * from './announcements.ts';
 export * from './figures.ts';
 export * from './outreach.ts';
+export * from './campaigns.ts';

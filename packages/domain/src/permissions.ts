@@ -23,6 +23,8 @@ export const ACTIONS = [
   'announcement:manage',
   'campaign:read',
   'campaign:manage',
+  'local-campaign:manage',
+  'budget:override',
   'figures:own',
   'figures:region',
   'outbox:read',
@@ -60,6 +62,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'outreach:read': 'all',
     'announcement:read': 'all',
     'campaign:read': 'all',
+    'local-campaign:manage': 'all',
+    'budget:override': 'all',
     'figures:own': 'all',
     'figures:region': 'all',
   },
@@ -72,6 +76,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
   },
   analyst: {
     'announcement:read': 'all',
+    'campaign:read': 'all',
     'figures:region': 'all',
   },
   admin: {

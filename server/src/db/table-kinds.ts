@@ -58,15 +58,31 @@ export function aggregateRead(table: string): string {
  */
 export function regionTable(
   table: string,
-  options: { writeRoles: Role[]; centreOnly: boolean; grants: Privilege[] },
+  options: {
+    writeRoles: Role[];
+    centreOnly: boolean;
+    grants: Privilege[];
+    /**
+     * Rows may also belong to one member municipality (`owner_municipality_id`, null for
+     * the region's own rows): only that municipality reads them, and users there with
+     * one of these roles write them. One module then serves both levels.
+     */
+    local?: { writeRoles: Role[] };
+  },
 ): string {
-  const writer = `region_id = current_region_id() and current_user_has_role(${sqlList(options.writeRoles)})${
+  const regional = `current_user_has_role(${sqlList(options.writeRoles)})${
     options.centreOnly ? ' and current_municipality_is_centre()' : ''
   }`;
+  const writer = options.local
+    ? `region_id = current_region_id() and ((owner_municipality_id is null and ${regional}) or (owner_municipality_id = current_municipality_id() and current_user_has_role(${sqlList(options.local.writeRoles)})))`
+    : `region_id = current_region_id() and ${regional}`;
+  const reader = options.local
+    ? 'region_id = current_region_id() and (owner_municipality_id is null or owner_municipality_id = current_municipality_id())'
+    : 'region_id = current_region_id()';
   return `
     alter table ${table} enable row level security;
     alter table ${table} force row level security;
-    create policy region_read on ${table} for select using (region_id = current_region_id());
+    create policy region_read on ${table} for select using (${reader});
     create policy region_insert on ${table} for insert with check (${writer});
     create policy region_update on ${table} for update using (${writer}) with check (${writer});
     create policy region_delete on ${table} for delete using (${writer});

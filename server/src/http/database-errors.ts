@@ -7,7 +7,8 @@
 export type DatabaseErrorKind =
   | { kind: 'conflict'; message: string }
   | { kind: 'invalid'; message: string }
-  | { kind: 'unavailable' };
+  | { kind: 'unavailable' }
+  | { kind: 'forbidden' };
 
 const UNIQUE_MESSAGES: Record<string, string> = {
   entrepreneur_kvk_idx:
@@ -44,6 +45,8 @@ export function classifyDatabaseError(err: unknown): DatabaseErrorKind | null {
   ) {
     return { kind: 'unavailable' };
   }
+  // Row-level security refused a write the service let through: refuse, never a 500.
+  if (code === '42501') return { kind: 'forbidden' };
   if (code === '23505') {
     return {
       kind: 'conflict',

@@ -102,6 +102,9 @@ export function problemHandler(exposeDetails: boolean): ErrorRequestHandler {
       res.setHeader('Retry-After', '5');
       return sendProblem(res, 'unavailable', { instance });
     }
+    if (database?.kind === 'forbidden') {
+      return sendProblem(res, 'forbidden', { instance });
+    }
     if (database?.kind === 'conflict') {
       return sendProblem(res, 'conflict', { detail: database.message, instance });
     }

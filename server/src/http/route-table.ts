@@ -39,8 +39,11 @@ export interface RouteSpec<
   /** OpenAPI form, e.g. `/cases/{id}/routes/{routeId}`. */
   path: string;
   summary: string;
-  /** The user must hold this action in some scope; services check the object itself. */
-  permission: Action;
+  /**
+   * The user must hold this action (or one of these) in some scope; services check the
+   * object itself.
+   */
+  permission: Action | readonly Action[];
   /** Path parameters; a malformed one names nothing, so it answers 404 with this subject. */
   params?: P;
   notFound?: string;
@@ -100,12 +103,13 @@ function document(tag: string, spec: RouteSpec) {
   const extra = Object.fromEntries(
     Object.entries(spec.problems ?? {}).map(([code, text]) => [code, problemResponse(text)]),
   );
-  const roles = rolesFor(spec.permission).join(', ');
+  const actions = ([] as Action[]).concat(spec.permission);
+  const roles = [...new Set(actions.flatMap((a) => rolesFor(a)))].join(', ');
   registry.registerPath({
     method: spec.method,
     path: spec.path,
     summary: spec.summary,
-    description: `Recht: \`${spec.permission}\` (rollen: ${roles}).`,
+    description: `Recht: ${actions.map((a) => `\`${a}\``).join(' of ')} (rollen: ${roles}).`,
     tags: [tag],
     request: {
       ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
@@ -131,7 +135,8 @@ function document(tag: string, spec: RouteSpec) {
 const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /** Refuses the request unless the user holds the action in some scope. */
-export function requirePermission(action: Action): RequestHandler {
+export function requirePermission(action: Action | readonly Action[]): RequestHandler {
+  const actions = ([] as Action[]).concat(action);
   return (req, res, next) => {
     if (!req.user) {
       sendProblem(res, 'unauthenticated', {
@@ -140,7 +145,7 @@ export function requirePermission(action: Action): RequestHandler {
       });
       return;
     }
-    if (!can(principalOf(req.user), action)) {
+    if (!actions.some((a) => can(principalOf(req.user!), a))) {
       sendProblem(res, 'forbidden', {
         detail: 'Uw rol geeft geen toegang tot dit onderdeel.',
         instance: req.originalUrl,
@@ -217,7 +222,10 @@ export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[
           run,
           // A replay answers only while the user may still do what the first request did.
           async () => {
-            if (!can(principalOf(req.user!), spec.permission)) throw new Forbidden();
+            const user = principalOf(req.user!);
+            if (!([] as Action[]).concat(spec.permission).some((a) => can(user, a))) {
+              throw new Forbidden();
+            }
             await spec.authorize?.(ctx as never);
           },
         );

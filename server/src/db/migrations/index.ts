@@ -6,6 +6,7 @@ import { IdempotencyKeyExpiry1764400000000 } from './1764400000000-idempotency-k
 import { PlatformKit1764500000000 } from './1764500000000-platform-kit.ts';
 import { Outreach1764600000000 } from './1764600000000-outreach.ts';
 import { MailOutbox1764700000000 } from './1764700000000-mail-outbox.ts';
+import { Campaigns1764800000000 } from './1764800000000-campaigns.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   PlatformKit1764500000000,
   Outreach1764600000000,
   MailOutbox1764700000000,
+  Campaigns1764800000000,
 ];
