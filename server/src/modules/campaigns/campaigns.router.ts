@@ -12,7 +12,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
-import { CampaignsService } from './campaigns.service.ts';
+import type { CampaignsService } from './campaigns.service.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 const campaign = { params: IdParam, notFound: 'De campagne' } as const;

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
+import type {
+  CAMPAIGN_CHANNEL_KINDS} from '@herorientatie/domain';
 import {
   can,
-  CAMPAIGN_CHANNEL_KINDS,
   formatEuro,
   type BudgetChangeInput,
   type CampaignDetail,
