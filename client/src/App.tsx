@@ -29,7 +29,7 @@ function routerFor(me: Me) {
       children: [
         { index: true, element: <HomePage me={me} /> },
         { path: 'dossiers', element: <CaseListPage me={me} /> },
-        { path: 'dossiers/nieuw', element: <RegistrationPage /> },
+        { path: 'dossiers/nieuw', element: <RegistrationPage me={me} /> },
         { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
         { path: 'campagne', element: <NotYetAvailablePage title="Regionale campagne" /> },
         { path: 'financien', element: <NotYetAvailablePage title="Budgetten" /> },
