@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { useMe } from './api/hooks.ts';
 import { Layout } from './components/Layout.tsx';
@@ -10,6 +10,7 @@ import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import type { Me } from '@herorientatie/domain';
+import { markLoggedIn } from './session-marker.ts';
 
 function RouteError() {
   return (
@@ -50,6 +51,9 @@ export function App() {
     () => (me ? routerFor(me) : loggedOut ? anonymousRouter() : null),
     [me, loggedOut],
   );
+  useEffect(() => {
+    if (me) markLoggedIn();
+  }, [me]);
   if (isPending) {
     return (
       <p className="utrecht-paragraph app-loading" role="status">

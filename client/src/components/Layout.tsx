@@ -5,6 +5,7 @@ import { useLogout } from '../api/hooks.ts';
 import { clearAllDrafts } from '../forms/draft-store.ts';
 import { hasUnsavedForm, leaveWithoutAsking } from '../forms/unsaved-guard.tsx';
 import { navigationFor } from '../navigation.ts';
+import { markLoggedOut } from '../session-marker.ts';
 import { ConfirmDialog } from './Dialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { SessionTimer } from './SessionTimer.tsx';
@@ -24,6 +25,7 @@ export function Layout({ me }: { me: Me }) {
     }
     // Nothing typed stays behind in this tab once the user has logged out.
     clearAllDrafts();
+    markLoggedOut();
     leaveWithoutAsking();
     window.location.assign(redirectTo);
   };
