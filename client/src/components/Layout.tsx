@@ -1,10 +1,11 @@
 import { ROLE_LABELS, type Me } from '@herorientatie/domain';
-import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../api/hooks.ts';
 import { clearAllDrafts } from '../forms/draft-store.ts';
 import { hasUnsavedForm, leaveWithoutAsking } from '../forms/unsaved-guard.tsx';
 import { navigationFor } from '../navigation.ts';
+import { focusMainHeading } from '../page-focus.ts';
 import { markLoggedOut } from '../session-marker.ts';
 import { ConfirmDialog } from './Dialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -14,6 +15,14 @@ import { Alert, Button, Paragraph } from './ui.tsx';
 export function Layout({ me }: { me: Me }) {
   const logout = useLogout();
   const [askLogout, setAskLogout] = useState(false);
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
+
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    focusMainHeading();
+  }, [pathname]);
 
   const logOut = async () => {
     setAskLogout(false);

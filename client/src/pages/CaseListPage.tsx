@@ -12,6 +12,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCaseList, useStaff, type CaseFilters } from '../api/cases.ts';
 import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
+import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 
 export const WORKLIST_LABELS = {
@@ -43,6 +44,7 @@ export function CaseListPage({ me }: { me: Me }) {
   const advisors = useStaff('advisor');
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const title = filters.worklist ? WORKLIST_LABELS[filters.worklist] : 'Dossiers';
+  usePageTitle(title);
 
   const update = (key: (typeof FILTER_KEYS)[number], value: string) => {
     const next = new URLSearchParams(params);

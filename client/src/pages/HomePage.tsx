@@ -2,6 +2,7 @@ import { can, type Me, type Role } from '@herorientatie/domain';
 import { Link } from 'react-router';
 import { useWorklistCounts } from '../api/cases.ts';
 import { Heading, Paragraph } from '../components/ui.tsx';
+import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
 
@@ -55,6 +56,7 @@ function Worklists() {
 }
 
 export function HomePage({ me }: { me: Me }) {
+  usePageTitle('Start');
   const seesCases = can(principalOf(me), 'case:read');
   return (
     <>

@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { Alert, ButtonLink, Heading, Paragraph } from '../components/ui.tsx';
 import { hasDrafts } from '../forms/draft-store.ts';
 import { loginHref } from '../navigation.ts';
+import { usePageTitle } from '../page-focus.ts';
 import { wasLoggedIn } from '../session-marker.ts';
 
 export function LoginPage() {
@@ -10,6 +11,7 @@ export function LoginPage() {
   // Read once: what the tab remembers from before the session ended.
   const [ended] = useState(wasLoggedIn);
   const [drafts] = useState(() => hasDrafts());
+  usePageTitle(ended ? 'Opnieuw inloggen' : 'Inloggen');
   return (
     <div className="utrecht-page app-page">
       <main id="main" className="utrecht-page-content app-main app-login">

@@ -13,6 +13,7 @@ import { SelectField, TextField } from '../components/form.tsx';
 import { Button, Heading, Paragraph } from '../components/ui.tsx';
 import { ActionForm } from '../forms/ActionForm.tsx';
 import type { FormApi } from '../forms/use-form.ts';
+import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { useDebounced } from '../useDebounced.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -92,6 +93,7 @@ export function RegistrationPage({ me }: { me: Me }) {
   const navigate = useNavigate();
   const advisors = useStaff('advisor');
   const register = useRegisterCase();
+  usePageTitle('Ondernemer aanmelden');
   if (!can(principalOf(me), 'case:register')) return <NotFoundPage />;
 
   return (

@@ -14,6 +14,7 @@ import { useCase } from '../../api/cases.ts';
 import { formatDate, formatDateTime, StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
+import { usePageTitle } from '../../page-focus.ts';
 import { principalOf } from '../../principal.ts';
 import {
   ACTION_LABELS,
@@ -185,6 +186,13 @@ export function CaseDetailPage({ me }: { me: Me }) {
   const query = useCase(id);
   const view = useCaseView();
   const [message, setMessage] = useState<string | null>(null);
+  usePageTitle(
+    query.data
+      ? `Dossier ${query.data.reference}`
+      : query.error
+        ? 'Dossier niet beschikbaar'
+        : 'Dossier',
+  );
 
   if (query.isPending) return <Paragraph>Dossier laden…</Paragraph>;
   if (query.error) {
