@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { problemType, type Problem } from '@herorientatie/domain';
 import { ApiError } from '../api/client.ts';
 import {
+  CSRF_RETRY,
   formErrorsFrom,
   NOT_SENT,
   placeFieldErrors,
@@ -119,5 +120,20 @@ describe('server messages on the form', () => {
     expect(formErrorsFrom(new TypeError('Failed to fetch'), shown()).general).to.deep.equal([
       NOT_SENT,
     ]);
+  });
+});
+
+describe('a refused CSRF token', () => {
+  it('asks to send again, and counts as a reason to check the session', () => {
+    const csrf = new ApiError(403, {
+      type: problemType('csrf'),
+      title:
+        'De beveiligingscode van het formulier ontbreekt of is verlopen. Laad de pagina opnieuw.',
+      status: 403,
+    });
+    expect(formErrorsFrom(csrf, shown()).general).to.deep.equal([CSRF_RETRY]);
+    expect(csrf.sessionMayHaveEnded).to.equal(true);
+    expect(new ApiError(401, undefined).sessionMayHaveEnded).to.equal(true);
+    expect(new ApiError(403, undefined).sessionMayHaveEnded).to.equal(false);
   });
 });

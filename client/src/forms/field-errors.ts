@@ -1,4 +1,4 @@
-import type { FieldError } from '@herorientatie/domain';
+import { problemType, type FieldError } from '@herorientatie/domain';
 import { ApiError } from '../api/client.ts';
 
 /** What a form shows after a refused submit: messages on fields, and the rest on top. */
@@ -13,6 +13,8 @@ export const NO_ERRORS: FormErrors = { fields: {}, general: [] };
 
 export const SESSION_ENDED =
   'U bent uitgelogd omdat uw sessie is verlopen. Wat u heeft ingevuld is bewaard: log opnieuw in en verstuur het dan.';
+export const CSRF_RETRY =
+  'Het formulier kon niet worden verstuurd omdat de beveiligingscode was verlopen. Verstuur het opnieuw; wat u heeft ingevuld staat er nog.';
 export const NOT_SENT =
   'Het versturen is mislukt. Controleer uw verbinding en probeer het opnieuw.';
 
@@ -56,6 +58,7 @@ function nearestField(name: string, hasField: (name: string) => boolean): string
 export function formErrorsFrom(error: unknown, hasField: (name: string) => boolean): FormErrors {
   if (!(error instanceof ApiError)) return { fields: {}, general: [NOT_SENT] };
   if (error.status === 401) return { fields: {}, general: [SESSION_ENDED] };
+  if (error.problem?.type === problemType('csrf')) return { fields: {}, general: [CSRF_RETRY] };
   if (error.fieldErrors.length > 0) return placeFieldErrors(error.fieldErrors, hasField);
   // A refusal without fields (a step not allowed now, a conflict): its detail says why.
   return { fields: {}, general: [error.message] };
