@@ -186,7 +186,8 @@ export function RecordHistory({
 }) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
-  if (version <= 1) return null;
+  // Version 1 is the record as first saved: nothing earlier to show.
+  if (!(version > 1)) return null;
   const earlier = version - 1;
   return (
     <div className="app-history">
