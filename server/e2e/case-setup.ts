@@ -25,8 +25,9 @@ export async function caseInProgress(
   agent: Agent,
   name: string,
   running: { routes?: { type: string; note?: string }[]; coach?: string } = {},
+  entrepreneur: Record<string, unknown> = {},
 ): Promise<{ caseId: string; routeIds: string[] }> {
-  const caseId = await created(agent, '/api/v1/cases', registration({}, { name }));
+  const caseId = await created(agent, '/api/v1/cases', registration({}, { name, ...entrepreneur }));
   await created(agent, `/api/v1/cases/${caseId}/intake`, intake());
   const routeIds: string[] = [];
   for (const route of running.routes ?? []) {
