@@ -52,3 +52,21 @@ export async function caseInProgress(
 export async function registeredCase(agent: Agent, name: string): Promise<string> {
   return created(agent, '/api/v1/cases', registration({}, { name }));
 }
+
+// These run in the page (the server's TypeScript has no DOM types, so they are strings).
+
+/** The text of the element that has the focus. */
+export const focusedText = (page: Page) =>
+  page.evaluate('document.activeElement?.textContent ?? null') as Promise<string | null>;
+
+/** The tag name of the element that has the focus, e.g. "H1". */
+export const focusedTag = (page: Page) =>
+  page.evaluate('document.activeElement?.tagName ?? null') as Promise<string | null>;
+
+/** Whether the focus is inside an open dialog. */
+export const focusInDialog = (page: Page) =>
+  page.evaluate("document.activeElement?.closest('dialog[open]') != null") as Promise<boolean>;
+
+/** The keys this tab keeps in sessionStorage. */
+export const sessionKeys = (page: Page) =>
+  page.evaluate('Object.keys(sessionStorage)') as Promise<string[]>;

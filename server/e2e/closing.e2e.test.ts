@@ -4,7 +4,7 @@ import { Agent } from '../test/agent.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { caseInProgress, logIn } from './case-setup.ts';
+import { caseInProgress, focusedTag, focusedText, focusInDialog, logIn } from './case-setup.ts';
 
 describe('end to end: closing a case with routes and coaching still running', () => {
   let db: TestDatabase;
@@ -66,13 +66,10 @@ describe('end to end: closing a case with routes and coaching still running', ()
   it('opens as a modal dialog, closes with Escape and gives focus back to its button', async () => {
     await page.getByRole('button', { name: 'Afsluiten' }).click();
     await dialog().waitFor();
-    const focusInDialog = await page.evaluate(
-      () => document.activeElement?.closest('dialog')?.getAttribute('aria-labelledby') !== null,
-    );
-    expect(focusInDialog).to.equal(true);
+    expect(await focusInDialog(page)).to.equal(true);
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Afsluiten');
+    expect(await focusedText(page)).to.equal('Afsluiten');
   });
 
   it('lists what still runs and needs an explanation for "Anders"', async () => {
@@ -113,7 +110,7 @@ describe('end to end: closing a case with routes and coaching still running', ()
     const closedOn = page.locator('.utrecht-data-list__item').filter({ hasText: 'Afgesloten op' });
     expect(await closedOn.textContent()).to.equal(`Afgesloten op${today}`);
     // The button that opened the dialog is gone: focus is on the page heading.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).to.equal('H1');
+    expect(await focusedTag(page)).to.equal('H1');
 
     await page.getByRole('tab', { name: 'Routes' }).click();
     await page.getByRole('tabpanel').getByText('Gestopt').waitFor();

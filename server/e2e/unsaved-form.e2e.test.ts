@@ -4,7 +4,7 @@ import { Agent } from '../test/agent.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { caseInProgress, logIn } from './case-setup.ts';
+import { caseInProgress, focusedText, logIn, sessionKeys } from './case-setup.ts';
 
 describe('end to end: typed input is never lost', () => {
   let db: TestDatabase;
@@ -44,9 +44,7 @@ describe('end to end: typed input is never lost', () => {
     await page.getByRole('button', { name: 'Route starten' }).click();
     await question().waitFor();
     // The safe answer has the focus.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal(
-      'Terug naar het formulier',
-    );
+    expect(await focusedText(page)).to.equal('Terug naar het formulier');
     await question().getByRole('button', { name: 'Terug naar het formulier' }).click();
     await question().waitFor({ state: 'detached' });
     expect(await summary().inputValue()).to.equal('Gebeld over de offerte van de drukker');
@@ -124,8 +122,8 @@ describe('end to end: typed input is never lost', () => {
 
     await page.getByRole('button', { name: 'Contact vastleggen' }).last().click();
     await page.getByRole('status').filter({ hasText: 'Het contact is vastgelegd.' }).waitFor();
-    const drafts = await page.evaluate(() =>
-      Object.keys(sessionStorage).filter((key) => key.startsWith('herorientatie:draft:')),
+    const drafts = (await sessionKeys(page)).filter((key) =>
+      key.startsWith('herorientatie:draft:'),
     );
     expect(drafts).to.deep.equal([]);
   });
@@ -158,7 +156,7 @@ describe('end to end: typed input is never lost', () => {
     await question().getByRole('button', { name: 'Toch uitloggen' }).click();
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('link', { name: 'Inloggen' }).waitFor();
-    const stored = await page.evaluate(() => Object.keys(sessionStorage));
+    const stored = await sessionKeys(page);
     expect(stored.filter((key) => key.startsWith('herorientatie:'))).to.deep.equal([]);
     // Logged out on purpose: no message about an ended session.
     expect(await page.getByText('U bent uitgelogd.').count()).to.equal(0);
