@@ -15,15 +15,20 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
-          selector: "Literal[value=/set_config\\('app\\.municipality_id'/]",
-          message: 'Only the tenant unit of work sets app.municipality_id.',
+          selector: 'Literal[value=/set_config/]',
+          message: 'Only the unit of work sets the app.* settings (who acts).',
         },
         {
-          selector: "TemplateElement[value.raw=/set_config\\('app\\.municipality_id'/]",
-          message: 'Only the tenant unit of work sets app.municipality_id.',
+          selector: 'TemplateElement[value.raw=/set_config/]',
+          message: 'Only the unit of work sets the app.* settings (who acts).',
         },
       ],
     },

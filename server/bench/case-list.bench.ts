@@ -8,8 +8,8 @@
 import { performance } from 'node:perf_hooks';
 import { CaseListQuerySchema } from '@herorientatie/domain';
 import { TenantUnitOfWork } from '../src/db/unit-of-work.ts';
-import { requestContext } from '../src/http/request-context.ts';
-import { CasesService } from '../src/modules/cases/cases.service.ts';
+import { actors } from '../src/context/actor.ts';
+import { CaseLifecycleService } from '../src/modules/cases/case-lifecycle.service.ts';
 import { createTestDatabase, releaseTestServer } from '../test/database.ts';
 
 const cases = Number(process.env.BENCH_CASES ?? 10_000);
@@ -46,25 +46,26 @@ try {
   }
   await db.admin.query('analyze');
   const uow = new TenantUnitOfWork(db.dataSource);
-  const service = new CasesService();
-  const context = {
-    requestId: 'bench',
-    route: 'bench',
-    user: {
-      id: user,
-      subject: 'bench',
-      name: 'Bench',
-      email: null,
-      municipalityId: nijmegen,
-      municipalityCode: 'GM0268',
-      roles: ['caseworker' as const],
-    },
-  };
+  const service = new CaseLifecycleService();
+  const region = (
+    await db.admin.query('select region_id from municipality where id = $1', [nijmegen])
+  ).rows[0].region_id as string;
+  const actor = actors.user({
+    id: user,
+    subject: 'bench',
+    name: 'Bench',
+    email: null,
+    municipalityId: nijmegen,
+    municipalityCode: 'GM0268',
+    regionId: region,
+    isCentre: true,
+    roles: ['caseworker'],
+  });
   const measure = async (label: string, work: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const start = performance.now();
-      await requestContext.run(context, () => uow.run(work));
+      await uow.run(actor, work);
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -72,7 +73,8 @@ try {
       times[Math.min(times.length - 1, Math.floor(times.length * q))]!.toFixed(2);
     console.log(`${label.padEnd(44)} p50 ${p(0.5)} ms   p95 ${p(0.95)} ms`);
   };
-  const page = (query: Record<string, string>) => service.list(CaseListQuerySchema.parse(query));
+  const page = (query: Record<string, string>) =>
+    service.list(actor, CaseListQuerySchema.parse(query));
 
   console.log(
     `case list, ${cases} cases in the municipality and ${cases} in another one, ${runs} runs each`,
@@ -82,15 +84,13 @@ try {
   await measure('search by KvK number', () => page({ q: '00004242' }));
   await measure('filter: status registered', () => page({ status: 'registered' }));
   await measure('worklist: waiting for intake', () => page({ worklist: 'waitingForIntake' }));
-  const deep = await requestContext.run(context, () =>
-    uow.run(async () => {
-      let cursor: string | null = null;
-      for (let i = 0; i < 40; i++) cursor = (await page(cursor ? { cursor } : {})).nextCursor;
-      return cursor;
-    }),
-  );
+  const deep = await uow.run(actor, async () => {
+    let cursor: string | null = null;
+    for (let i = 0; i < 40; i++) cursor = (await page(cursor ? { cursor } : {})).nextCursor;
+    return cursor;
+  });
   await measure('page 41 by keyset cursor', () => page({ cursor: deep! }));
-  await measure('worklist counts', () => service.worklistCounts());
+  await measure('worklist counts', () => service.worklistCounts(actor));
 } finally {
   await db.drop();
   await releaseTestServer();

@@ -7,6 +7,7 @@
  *   BENCH_UNITS=50000 npm run bench
  */
 import { performance } from 'node:perf_hooks';
+import { actors } from '../src/context/actor.ts';
 import { currentManager, TenantUnitOfWork } from '../src/db/unit-of-work.ts';
 import { createTestDatabase, releaseTestServer } from '../test/database.ts';
 
@@ -17,8 +18,10 @@ const usersPerMunicipality = Number(process.env.BENCH_USERS ?? 2_000);
 const db = await createTestDatabase();
 try {
   const municipalities = (
-    await db.admin.query<{ id: string }>('select id from municipality')
-  ).rows.map((r) => r.id);
+    await db.admin.query<{ id: string; regionId: string }>(
+      'select id, region_id as "regionId" from municipality',
+    )
+  ).rows;
   await db.admin.query(
     `insert into app_user (municipality_id, subject, name, roles)
      select m.id, 'bench-' || m.id || '-' || g, 'Gebruiker ' || g, '{caseworker}'
@@ -32,9 +35,10 @@ try {
   const worker = async () => {
     while (next < units) {
       const i = next++;
-      const municipalityId = municipalities[i % municipalities.length]!;
+      const municipality = municipalities[i % municipalities.length]!;
+      const municipalityId = municipality.id;
       const start = performance.now();
-      await uow.runFor(municipalityId, () =>
+      await uow.run(actors.system(municipality, 'bench'), () =>
         currentManager().query(
           'select id, name from app_user where municipality_id = $1 order by id limit 25',
           [municipalityId],

@@ -10,15 +10,18 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config.ts';
+import { safeError } from './logger.ts';
 import { TenantUnitOfWork } from './db/unit-of-work.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
-import { requestContext } from './http/request-context.ts';
+import { requestContext } from './context/request-context.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { createAuthenticator } from './modules/auth/authenticator.ts';
 import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
 import { meRouter } from './modules/auth/me.router.ts';
+import { announcementsRouter } from './modules/announcements/announcements.router.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
+import { regionalRouter } from './modules/regional/regional.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
 import { staffRouter } from './modules/staff/staff.router.ts';
@@ -81,10 +84,9 @@ export async function createApp({
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      // The server names every request; an id the client sends is kept apart (not trusted).
+      genReqId: (_req, res) => {
+        const id = randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
@@ -99,6 +101,8 @@ export async function createApp({
           url: req.url.split('?')[0],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // Database errors carry the statement's parameters: never into the log.
+        err: safeError,
       },
     }),
   );
@@ -136,6 +140,7 @@ export async function createApp({
     idleMs: config.session.idleMs,
     absoluteMs: config.session.absoluteMs,
     secureCookie: config.session.secureCookie,
+    logger,
   });
   app.use(sessions.middleware);
   app.use(authenticator.session());
@@ -143,9 +148,12 @@ export async function createApp({
 
   // Tenant and user come from the session only; bound once per request.
   app.use((req, _res, next) => {
+    const incoming = req.headers['x-request-id'];
     requestContext.run(
       {
         requestId: String(req.id),
+        clientRequestId:
+          typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : undefined,
         route: `${req.method} ${req.originalUrl.split('?')[0]}`,
         user: req.user,
       },
@@ -188,6 +196,8 @@ export async function createApp({
   api.use(entrepreneursRouter(uow));
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
+  api.use(announcementsRouter(uow));
+  api.use(regionalRouter(uow, config.figuresThreshold));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
   app.use(API_BASE, api);
 

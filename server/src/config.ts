@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Serve the built client from client/dist. */
   SERVE_CLIENT: bool.default(true),
+  /** Figures across municipalities hide counts below this number (small-cell suppression). */
+  FIGURES_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
   /** Fill an empty database with demo cases (default: only in development). */
   DEMO_DATA: bool.optional(),
 });
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
+    figuresThreshold: e.FIGURES_THRESHOLD,
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
   };
 }

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import type { Logger } from 'pino';
+import { createAppDataSource } from '../src/db/data-source.ts';
 import { createApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { Agent } from './agent.ts';
@@ -23,6 +25,8 @@ export interface TestApp extends App {
 export async function startTestApp(
   db: TestDatabase,
   env: Record<string, string> = {},
+  /** A logger to read what the app logs; an app URL to reach the database another way. */
+  options: { logger?: Logger; appUrl?: string } = {},
 ): Promise<TestApp> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,12 +42,20 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const sessionPool = new pg.Pool({ connectionString: db.appUrl, max: 2 });
+  const sessionPool = new pg.Pool({
+    connectionString: options.appUrl ?? db.appUrl,
+    max: 2,
+    connectionTimeoutMillis: 5000,
+  });
   sessionPool.on('error', () => {});
+  const dataSource = options.appUrl
+    ? createAppDataSource(options.appUrl, 4, options.logger)
+    : db.dataSource;
+  if (options.appUrl) await dataSource.initialize();
   const app = await createApp({
     config,
-    logger: silentLogger,
-    dataSource: db.dataSource,
+    logger: options.logger ?? silentLogger,
+    dataSource,
     sessionPool,
   });
   server.on('request', app.app);
@@ -55,6 +67,7 @@ export async function startTestApp(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
       await sessionPool.end();
+      if (options.appUrl) await dataSource.destroy();
     },
   };
 }

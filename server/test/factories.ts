@@ -1,15 +1,18 @@
 import type pg from 'pg';
+import { actors, type SystemActor } from '../src/context/actor.ts';
 
 export interface MunicipalityRef {
   id: string;
   code: string;
   name: string;
+  regionId: string;
 }
 
 export async function municipality(admin: pg.Pool, code: string): Promise<MunicipalityRef> {
-  const result = await admin.query('select id, code, name from municipality where code = $1', [
-    code,
-  ]);
+  const result = await admin.query(
+    'select id, code, name, region_id as "regionId" from municipality where code = $1',
+    [code],
+  );
   if (!result.rows[0]) throw new Error(`No municipality ${code}`);
   return result.rows[0];
 }
@@ -28,9 +31,18 @@ export async function createUser(
   return { id: result.rows[0].id, municipalityId };
 }
 
+/** The system acting for a municipality, for units of work in tests. */
+export function systemActor(m: MunicipalityRef, label = 'test'): SystemActor {
+  return actors.system(m, label);
+}
+
+/** An audit entry as a user would leave it; the stamp trigger needs an actor in the transaction. */
 export async function createAuditEntry(admin: pg.Pool, municipalityId: string, userId: string) {
   await admin.query(
-    `insert into audit_log (municipality_id, user_id, action, object_type, object_id) values ($1, $2, 'read', 'test', 'x')`,
+    // eslint-disable-next-line no-restricted-syntax -- arranging test data as superuser
+    `with who as (select set_config('app.actor', 'user', true) as a, set_config('app.user_id', $2, true) as u)
+     insert into audit_log (municipality_id, action, object_type, object_id)
+     select $1, 'read', 'test', 'x' from who`,
     [municipalityId, userId],
   );
 }
@@ -96,6 +108,12 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
     `insert into attachment (municipality_id, case_id, filename, content_type, size_bytes, sha256, content, uploaded_by)
      values ($1, $2, 'rapport.pdf', 'application/pdf', 4, 'x', '\\x25504446', $3)`,
     [municipalityId, caseId, user.id],
+  );
+  await admin.query(
+    `insert into record_version (municipality_id, case_id, record_type, record_id, version, data, reason, replaced_by)
+     select municipality_id, case_id, 'contact', id, 1, '{}', 'correctie', $2 from contact
+      where municipality_id = $1 limit 1`,
+    [municipalityId, user.id],
   );
   await admin.query(
     `insert into idempotency_key (municipality_id, user_id, key, request_hash) values ($1, $2, 'k-' || random(), 'h')`,

@@ -93,7 +93,11 @@ export const ROUTE_OUTCOME_LABELS: Record<string, string> = {
   side_job: 'Bijbaan gevonden',
   training_started: 'Scholing gestart',
   no_job: 'Geen baan gevonden',
+  // Set by the system when a case closes or is withdrawn while the route still runs.
+  ended_with_case: 'Beëindigd met het dossier',
 };
+/** The outcome of a route that ended because its case was closed or withdrawn. */
+export const ROUTE_ENDED_WITH_CASE = 'ended_with_case';
 
 export const RouteStartSchema = z.object({
   type: z.enum(ROUTE_TYPES, { error: 'Kies een route.' }),

@@ -98,7 +98,11 @@ export function transition(
       if (open) return { ok: false, reason: 'Het dossier is nog open; heropenen is niet nodig.' };
       return {
         ok: true,
-        status: facts.hasActiveRoutes ? 'in_progress' : facts.hasIntake ? 'intake_done' : 'registered',
+        status: facts.hasActiveRoutes
+          ? 'in_progress'
+          : facts.hasIntake
+            ? 'intake_done'
+            : 'registered',
       };
   }
 }

@@ -14,3 +14,5 @@ export * from './case-status.ts';
 export * from './cases.ts';
 export * from './case-records.ts';
 export * from './sbi.ts';
+export * from './announcements.ts';
+export * from './figures.ts';

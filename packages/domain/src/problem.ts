@@ -11,6 +11,7 @@ export const PROBLEM_CODES = [
   'csrf',
   'rate-limited',
   'payload-too-large',
+  'unavailable',
   'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -12,10 +12,11 @@ export async function bootstrapRoles(
 ): Promise<void> {
   const owner = client.escapeIdentifier(DB_ROLES.owner);
   const app = client.escapeIdentifier(DB_ROLES.app);
+  const aggregate = client.escapeIdentifier(DB_ROLES.aggregate);
   const db = client.escapeIdentifier(databaseName);
   const existing = await client.query<{ rolname: string }>(
     'select rolname from pg_roles where rolname = any($1)',
-    [[DB_ROLES.owner, DB_ROLES.app]],
+    [[DB_ROLES.owner, DB_ROLES.app, DB_ROLES.aggregate]],
   );
   const names = new Set(existing.rows.map((r) => r.rolname));
   if (!names.has(DB_ROLES.owner)) {
@@ -24,6 +25,11 @@ export async function bootstrapRoles(
   if (!names.has(DB_ROLES.app)) {
     await client.query(`create role ${app} login nosuperuser nobypassrls nocreatedb nocreaterole`);
   }
+  if (!names.has(DB_ROLES.aggregate)) {
+    await client.query(`create role ${aggregate} nologin nosuperuser nobypassrls`);
+  }
+  // The owner hands the aggregate functions to the aggregate role in migrations.
+  await client.query(`grant ${aggregate} to ${owner}`);
   // Passwords cannot be bound as parameters in DDL; escapeLiteral quotes safely.
   await client.query(
     `alter role ${app} with login nosuperuser nobypassrls password ${client.escapeLiteral(appPassword)}`,

@@ -1,17 +1,21 @@
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { entities } from './entities.ts';
 import { migrations } from './migrations/index.ts';
 import { DB_ROLES } from './roles.ts';
 
 /** The application's pool: connects as the app role, subject to row-level security. */
-export function createAppDataSource(url: string, poolSize: number): DataSource {
+export function createAppDataSource(url: string, poolSize: number, logger?: Logger): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
+    // An idle connection dropped by the server is logged as JSON; the pool reconnects.
+    poolErrorHandler: (err: unknown) => logger?.warn({ err }, 'database pool connection lost'),
     entities,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: 'herorientatie' },
+    // A database that does not answer within 5 s is an outage (503), not a hanging request.
+    extra: { max: poolSize, application_name: 'herorientatie', connectionTimeoutMillis: 5000 },
   });
 }
 

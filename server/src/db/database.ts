@@ -32,9 +32,13 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   try {
     await migrate(adminUrl, config.db.appPassword, logger);
     const appUrl = appUrlFrom(adminUrl, config.db.appPassword);
-    const dataSource = createAppDataSource(appUrl, config.db.poolSize);
+    const dataSource = createAppDataSource(appUrl, config.db.poolSize, logger);
     await dataSource.initialize();
-    const sessionPool = new pg.Pool({ connectionString: appUrl, max: 4 });
+    const sessionPool = new pg.Pool({
+      connectionString: appUrl,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+    });
     // An idle connection dropped by the server must not crash the process.
     sessionPool.on('error', (err) => logger.warn({ err }, 'session pool connection lost'));
     return {

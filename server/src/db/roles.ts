@@ -7,4 +7,10 @@ export const DB_ROLES = {
   owner: 'herorientatie_owner',
   /** The application connects as this role: no SUPERUSER, no BYPASSRLS, owns nothing. */
   app: 'herorientatie_app',
+  /**
+   * Owns the functions that return figures across the municipalities of a region (NOLOGIN).
+   * It may read tenant rows of the caller's region; the app role may only execute its
+   * functions, which return aggregates, never rows.
+   */
+  aggregate: 'herorientatie_aggregate',
 } as const;

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
-import { requestContext } from '../http/request-context.ts';
+import type { Actor } from '../context/actor.ts';
+import { requestContext } from '../context/request-context.ts';
 
 interface Scope {
-  municipalityId: string;
+  actor: Actor;
   manager: EntityManager;
 }
 
@@ -18,28 +19,38 @@ export class MissingTenantError extends Error {
 }
 
 /**
- * The one place that opens transactions on tenant data. Each unit of work is one
- * transaction that first sets `app.municipality_id` transaction-locally, so row-level
- * security applies and a pooled connection never carries a tenant into the next use.
+ * The one place that opens transactions on tenant and region data. Each unit of work is one
+ * transaction that first sets, transaction-locally, who acts: the municipality and region
+ * (row-level security), the user and roles (region write policies, audit), the actor kind
+ * and the request (audit). A pooled connection never carries any of it into the next use.
  */
 export class TenantUnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs `work` for the municipality of the logged-in user. */
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const user = requestContext.get()?.user;
-    if (!user) throw new MissingTenantError();
-    return this.runFor(user.municipalityId, work);
-  }
-
-  /** Runs `work` for an explicit municipality (login, seeding, background jobs). */
-  async runFor<T>(municipalityId: string, work: () => Promise<T>): Promise<T> {
-    if (!UUID.test(municipalityId)) throw new MissingTenantError();
+  /** Runs `work` as `actor` in one transaction. */
+  async run<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+    if (!UUID.test(actor.municipalityId) || !UUID.test(actor.regionId)) {
+      throw new MissingTenantError();
+    }
     if (scope.getStore()) throw new Error('Units of work do not nest');
+    const context = requestContext.get();
+    const settings: Record<string, string> = {
+      'app.municipality_id': actor.municipalityId,
+      'app.region_id': actor.regionId,
+      'app.actor': actor.kind,
+      'app.user_id': actor.kind === 'user' ? actor.user.id : '',
+      'app.roles': actor.kind === 'user' ? actor.user.roles.join(',') : '',
+      'app.actor_label': actor.kind === 'user' ? '' : actor.label,
+      'app.request_id': context?.requestId ?? '',
+      'app.client_request_id': context?.clientRequestId ?? '',
+      'app.route': context?.route ?? '',
+    };
     return this.dataSource.transaction(async (manager) => {
-      // eslint-disable-next-line no-restricted-syntax -- the one place that sets the tenant
-      await manager.query(`select set_config('app.municipality_id', $1, true)`, [municipalityId]);
-      return scope.run({ municipalityId, manager }, work);
+      // eslint-disable-next-line no-restricted-syntax -- the one place that sets who acts
+      await manager.query(`select set_config(key, value, true) from json_each_text($1::json)`, [
+        JSON.stringify(settings),
+      ]);
+      return scope.run({ actor, manager }, work);
     });
   }
 }
@@ -51,9 +62,19 @@ export function currentManager(): EntityManager {
   return current.manager;
 }
 
-/** The municipality of the current unit of work. */
-export function currentMunicipalityId(): string {
+/** Who acts in the current unit of work. */
+export function currentActor(): Actor {
   const current = scope.getStore();
   if (!current) throw new MissingTenantError();
-  return current.municipalityId;
+  return current.actor;
+}
+
+/** The municipality of the current unit of work. */
+export function currentMunicipalityId(): string {
+  return currentActor().municipalityId;
+}
+
+/** The region of the current unit of work. */
+export function currentRegionId(): string {
+  return currentActor().regionId;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IdempotencyRepository } from './idempotency.repository.ts';
 import { Conflict, ValidationFailed } from '../errors.ts';
-import { requestContext } from './request-context.ts';
+import { currentActor } from '../db/unit-of-work.ts';
 
 export interface IdempotentResult<T> {
   body: T;
@@ -19,6 +19,8 @@ export async function idempotent<T>(
   key: string | undefined,
   request: { method: string; path: string; body: unknown },
   create: () => Promise<T>,
+  /** Runs before a replay: throws when the user may no longer do what was asked. */
+  mayReplay: () => Promise<void> = async () => {},
   repository = new IdempotencyRepository(),
 ): Promise<IdempotentResult<T>> {
   if (key === undefined) return { body: await create(), replayed: false };
@@ -31,7 +33,9 @@ export async function idempotent<T>(
       },
     ]);
   }
-  const userId = requestContext.user().id;
+  const actor = currentActor();
+  if (actor.kind !== 'user') throw new Error('Idempotency keys belong to a user');
+  const userId = actor.user.id;
   const hash = createHash('sha256')
     .update(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
@@ -46,5 +50,6 @@ export async function idempotent<T>(
       'Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.',
     );
   }
+  await mayReplay();
   return { body: stored.responseBody as T, replayed: true };
 }

@@ -1,6 +1,7 @@
 import { problemType, type Problem, type ProblemCode } from '@herorientatie/domain';
 import type { ErrorRequestHandler, Response } from 'express';
 import { DomainError, ValidationFailed } from '../errors.ts';
+import { classifyDatabaseError } from './database-errors.ts';
 
 const TITLES: Record<ProblemCode, string> = {
   validation: 'De invoer is niet geldig.',
@@ -12,6 +13,7 @@ const TITLES: Record<ProblemCode, string> = {
   csrf: 'De beveiligingscode van het formulier ontbreekt of is verlopen. Laad de pagina opnieuw.',
   'rate-limited': 'Te veel pogingen. Probeer het over enkele minuten opnieuw.',
   'payload-too-large': 'Het verzoek is te groot.',
+  unavailable: 'De dienst is tijdelijk niet beschikbaar. Probeer het over enkele seconden opnieuw.',
   internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
 };
 
@@ -25,6 +27,7 @@ const STATUS: Record<ProblemCode, number> = {
   csrf: 403,
   'rate-limited': 429,
   'payload-too-large': 413,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -93,6 +96,22 @@ export function problemHandler(exposeDetails: boolean): ErrorRequestHandler {
       });
     }
     if (e.type === 'entity.too.large') return sendProblem(res, 'payload-too-large', { instance });
+    const database = classifyDatabaseError(err);
+    if (database?.kind === 'unavailable') {
+      req.log?.error({ err }, 'database unavailable');
+      res.setHeader('Retry-After', '5');
+      return sendProblem(res, 'unavailable', { instance });
+    }
+    if (database?.kind === 'conflict') {
+      return sendProblem(res, 'conflict', { detail: database.message, instance });
+    }
+    if (database?.kind === 'invalid') {
+      return sendProblem(res, 'validation', {
+        detail: database.message,
+        errors: [{ name: '(body)', code: 'invalid_value', reason: database.message }],
+        instance,
+      });
+    }
     const status = e.status ?? e.statusCode;
     if (status === 404) return sendProblem(res, 'not-found', { instance });
     if (status && status >= 400 && status < 500) {

@@ -58,17 +58,20 @@ describe('case status machine', () => {
   });
 
   it('refuses illegal steps with a Dutch reason', () => {
-    const result = transition('registered', 'startRoute', { hasIntake: false, hasActiveRoutes: false });
+    const result = transition('registered', 'startRoute', {
+      hasIntake: false,
+      hasActiveRoutes: false,
+    });
     expect(result).to.deep.equal({
       ok: false,
       reason: 'Een route start pas na de intake. Leg eerst de intake vast.',
     });
-    expect(transition('closed', 'withdraw', { hasIntake: true, hasActiveRoutes: true }).ok).to.equal(
-      false,
-    );
-    expect(transition('in_progress', 'reopen', { hasIntake: true, hasActiveRoutes: true }).ok).to.equal(
-      false,
-    );
+    expect(
+      transition('closed', 'withdraw', { hasIntake: true, hasActiveRoutes: true }).ok,
+    ).to.equal(false);
+    expect(
+      transition('in_progress', 'reopen', { hasIntake: true, hasActiveRoutes: true }).ok,
+    ).to.equal(false);
   });
 
   it('never reaches an invalid state, whatever the sequence of operations', () => {

@@ -3,6 +3,17 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import { tenantTables } from '../../../test/factories.ts';
 import { DB_ROLES } from '../roles.ts';
 
+async function tablesOfKind(db: TestDatabase) {
+  const result = await db.admin.query<{ table: string; kind: string | null }>(
+    `select c.relname as table, substring(obj_description(c.oid, 'pg_class') from 'kind=(\\w+)') as kind
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+  );
+  const byKind: Record<string, string[]> = {};
+  for (const row of result.rows) (byKind[row.kind ?? 'none'] ??= []).push(row.table);
+  return byKind;
+}
+
 /** Fails when a table or role breaks the tenancy rules of docs/architecture.md. */
 describe('tenancy rules in the catalog', () => {
   let db: TestDatabase;
@@ -34,7 +45,10 @@ describe('tenancy rules in the catalog', () => {
     const result = await db.admin.query(
       `select c.relname, pg_get_expr(p.polqual, p.polrelid) as using_expr,
               pg_get_expr(p.polwithcheck, p.polrelid) as check_expr, p.polcmd
-         from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = any($1)`,
+         from pg_policy p join pg_class c on c.oid = p.polrelid
+        where c.relname = any($1)
+          -- The aggregate role's read policy is checked on its own below.
+          and p.polname <> 'aggregate_region_read'`,
       [await tenantTables(db.admin)],
     );
     expect(result.rowCount).to.be.greaterThan(0);
@@ -131,5 +145,111 @@ describe('tenancy rules in the catalog', () => {
     expect(foreign.rows).to.deep.equal([]);
     const [row] = await db.dataSource.query('select current_user as name');
     expect(row.name).to.equal(DB_ROLES.app);
+  });
+
+  describe('table kinds', () => {
+    it('gives every table a kind, and every table with municipality_id is a tenant table', async () => {
+      const kinds = await tablesOfKind(db);
+      expect(kinds.none ?? [], 'tables without a kind').to.deep.equal([]);
+      expect([...(await tenantTables(db.admin))].sort()).to.deep.equal([...kinds.tenant!].sort());
+      expect(kinds.region).to.include('region_announcement');
+      expect(kinds.reference).to.include.members(['region', 'municipality']);
+      expect(kinds.system).to.include.members(['http_session', 'schema_migration']);
+    });
+
+    it('lets the aggregate role only read, and only through its own policy', async () => {
+      const result = await db.admin.query(
+        `select c.relname, p.polcmd, array(select rolname::text from pg_roles where oid = any(p.polroles)) as roles,
+                pg_get_expr(p.polqual, p.polrelid) as using_expr
+           from pg_policy p join pg_class c on c.oid = p.polrelid where p.polname = 'aggregate_region_read'`,
+      );
+      expect(result.rowCount).to.be.greaterThan(0);
+      for (const row of result.rows) {
+        expect(row.polcmd, row.relname).to.equal('r');
+        expect(row.roles, row.relname).to.deep.equal([DB_ROLES.aggregate]);
+        expect(row.using_expr, row.relname).to.match(/current_region_id\(\)/);
+      }
+    });
+
+    it('keys region tables by region, reads them by region and writes them only by named roles', async () => {
+      for (const table of (await tablesOfKind(db)).region!) {
+        const rls = await db.admin.query(
+          `select relrowsecurity, relforcerowsecurity from pg_class where relname = $1`,
+          [table],
+        );
+        expect(rls.rows[0], table).to.deep.equal({
+          relrowsecurity: true,
+          relforcerowsecurity: true,
+        });
+        const pk = await db.admin.query(
+          `select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+            where i.indrelid = $1::regclass and i.indisprimary`,
+          [table],
+        );
+        expect(pk.rows[0]?.attname, `${table} primary key`).to.equal('region_id');
+        const policies = await db.admin.query(
+          `select p.polcmd, pg_get_expr(p.polqual, p.polrelid) as using_expr,
+                  pg_get_expr(p.polwithcheck, p.polrelid) as check_expr
+             from pg_policy p where p.polrelid = $1::regclass`,
+          [table],
+        );
+        const commands = policies.rows.map((r) => r.polcmd).sort();
+        expect(commands, table).to.deep.equal(['a', 'd', 'r', 'w']);
+        for (const row of policies.rows) {
+          const expr = `${row.using_expr ?? ''} ${row.check_expr ?? ''}`;
+          expect(expr, `${table} ${row.polcmd}`).to.match(/region_id = current_region_id\(\)/);
+          if (row.polcmd !== 'r')
+            expect(expr, `${table} ${row.polcmd}`).to.match(/current_user_has_role/);
+        }
+      }
+    });
+
+    it('lets the app role only read reference tables', async () => {
+      for (const table of (await tablesOfKind(db)).reference!) {
+        const grants = await db.admin.query(
+          `select privilege_type from information_schema.role_table_grants
+            where table_name = $1 and grantee = $2 order by 1`,
+          [table, DB_ROLES.app],
+        );
+        expect(
+          grants.rows.map((r) => r.privilege_type),
+          table,
+        ).to.deep.equal(['SELECT']);
+      }
+    });
+
+    it('gives the aggregate role no login and the app role only EXECUTE on figures functions', async () => {
+      const role = await db.admin.query(
+        'select rolcanlogin, rolsuper, rolbypassrls from pg_roles where rolname = $1',
+        [DB_ROLES.aggregate],
+      );
+      expect(role.rows[0]).to.deep.equal({
+        rolcanlogin: false,
+        rolsuper: false,
+        rolbypassrls: false,
+      });
+      const functions = await db.admin.query(
+        `select p.proname, p.prosecdef, r.rolname as owner,
+                has_function_privilege($1, p.oid, 'execute') as app_may_execute,
+                has_function_privilege('public', p.oid, 'execute') as public_may_execute
+           from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+           join pg_roles r on r.oid = p.proowner where n.nspname = 'figures'`,
+        [DB_ROLES.app],
+      );
+      expect(functions.rowCount).to.be.greaterThan(0);
+      for (const row of functions.rows) {
+        expect(row, row.proname).to.deep.include({
+          prosecdef: true,
+          owner: DB_ROLES.aggregate,
+          app_may_execute: true,
+          public_may_execute: false,
+        });
+      }
+      const appCreate = await db.admin.query(
+        `select has_schema_privilege($1, 'figures', 'create') as c`,
+        [DB_ROLES.app],
+      );
+      expect(appCreate.rows[0].c).to.equal(false);
+    });
   });
 });

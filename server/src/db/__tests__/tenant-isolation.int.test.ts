@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import {
   municipality,
   seedEveryTenantTable,
+  systemActor,
   tenantTables,
   type MunicipalityRef,
 } from '../../../test/factories.ts';
@@ -38,7 +39,7 @@ describe('tenant isolation through row-level security', () => {
 
   it('shows only the own rows to a query without any WHERE clause', async () => {
     for (const table of tables) {
-      const seen = await uow.runFor(wijchen.id, () =>
+      const seen = await uow.run(systemActor(wijchen), () =>
         currentManager().query(`select distinct municipality_id from ${table}`),
       );
       expect(
@@ -58,7 +59,7 @@ describe('tenant isolation through row-level security', () => {
       const row = sample.rows[0].row;
       let error: Error | undefined;
       try {
-        await uow.runFor(wijchen.id, () =>
+        await uow.run(systemActor(wijchen), () =>
           currentManager().query(
             `insert into ${table} select * from jsonb_populate_record(null::${table}, $1::jsonb || jsonb_build_object('id', gen_random_uuid()))`,
             [row],
@@ -74,7 +75,7 @@ describe('tenant isolation through row-level security', () => {
   it('cannot move an own row to another municipality', async () => {
     let error: Error | undefined;
     try {
-      await uow.runFor(wijchen.id, () =>
+      await uow.run(systemActor(wijchen), () =>
         currentManager().query(`update app_user set municipality_id = $1`, [nijmegen.id]),
       );
     } catch (err) {
@@ -84,7 +85,7 @@ describe('tenant isolation through row-level security', () => {
   });
 
   it('cannot update or delete rows of another municipality (they are invisible)', async () => {
-    const result = await uow.runFor(wijchen.id, () =>
+    const result = await uow.run(systemActor(wijchen), () =>
       currentManager().query(`update app_user set name = 'gekaapt' where municipality_id = $1`, [
         nijmegen.id,
       ]),
@@ -120,7 +121,7 @@ describe('tenant isolation through row-level security', () => {
     expect(() => currentManager()).to.throw(MissingTenantError);
     let error: unknown;
     try {
-      await uow.run(async () => 1);
+      await uow.run({ ...systemActor(wijchen), municipalityId: '' }, async () => 1);
     } catch (err) {
       error = err;
     }
@@ -130,7 +131,7 @@ describe('tenant isolation through row-level security', () => {
   it('rejects a malformed tenant id instead of running without one', async () => {
     let error: unknown;
     try {
-      await uow.runFor("' or true --", async () => 1);
+      await uow.run({ ...systemActor(wijchen), municipalityId: "' or true --" }, async () => 1);
     } catch (err) {
       error = err;
     }
@@ -140,7 +141,7 @@ describe('tenant isolation through row-level security', () => {
   it('rolls back the whole unit of work when it fails', async () => {
     let error: unknown;
     try {
-      await uow.runFor(wijchen.id, async () => {
+      await uow.run(systemActor(wijchen), async () => {
         await currentManager().query(`update app_user set name = 'half geschreven'`);
         throw new Error('afgebroken');
       });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createAppDataSource } from '../data-source.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { createUser, municipality } from '../../../test/factories.ts';
+import { createUser, municipality, systemActor } from '../../../test/factories.ts';
 import { currentManager, currentMunicipalityId, TenantUnitOfWork } from '../unit-of-work.ts';
 
 describe('tenant setting on a shared connection pool', () => {
@@ -28,7 +28,7 @@ describe('tenant setting on a shared connection pool', () => {
       );
       const seen = await Promise.all(
         runs.map((m, i) =>
-          uow.runFor(m.id, async () => {
+          uow.run(systemActor(m), async () => {
             // Interleave: yield between statements so transactions overlap on the pool.
             const first = await currentManager().query(
               'select distinct municipality_id from app_user',

@@ -3,6 +3,7 @@ import { SeedRijkVanNijmegen1764100000001 } from './1764100000001-seed-rijk-van-
 import { CaseManagement1764200000000 } from './1764200000000-case-management.ts';
 import { Attachments1764300000000 } from './1764300000000-attachments.ts';
 import { IdempotencyKeyExpiry1764400000000 } from './1764400000000-idempotency-key-expiry.ts';
+import { PlatformKit1764500000000 } from './1764500000000-platform-kit.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CaseManagement1764200000000,
   Attachments1764300000000,
   IdempotencyKeyExpiry1764400000000,
+  PlatformKit1764500000000,
 ];

@@ -1,52 +1,54 @@
 import { createHash } from 'node:crypto';
-import { NotFound, ValidationFailed, InvalidTransition } from '../../errors.ts';
-import { requestContext } from '../../http/request-context.ts';
-import { AuditService } from '../audit/audit.service.ts';
-import { CasesRepository } from '../cases/cases.repository.ts';
-import { scopeFor } from '../cases/cases.service.ts';
-import { TimelineRepository } from '../cases/timeline.repository.ts';
 import type { Attachment } from '@herorientatie/domain';
+import type { UserActor } from '../../context/actor.ts';
+import { NotFound, ValidationFailed } from '../../errors.ts';
+import { CaseAccess } from '../cases/case-access.ts';
+import { CaseJournal } from '../cases/case-journal.ts';
+import { CasesRepository } from '../cases/cases.repository.ts';
 import { AttachmentsRepository } from './attachments.repository.ts';
-import { ALLOWED_TYPES, detectAllowedType, safeFilename } from './file-types.ts';
+import { ALLOWED_TYPES, detectAllowedType, extensionMatches, safeFilename } from './file-types.ts';
 
-/** Documents on a case: type checked by content, every upload and download audited. */
+const ACCEPTED = [...new Set(Object.values(ALLOWED_TYPES).map((t) => t.label))].join(', ');
+
+/**
+ * Documents on a case: type checked by content and name, every upload and download
+ * audited. Documents can be added to a closed case too (follow-up, letters).
+ */
 export class AttachmentsService {
   constructor(
     private readonly attachments = new AttachmentsRepository(),
+    private readonly access = new CaseAccess(),
     private readonly cases = new CasesRepository(),
-    private readonly timeline = new TimelineRepository(),
-    private readonly audit = new AuditService(),
+    private readonly journal = new CaseJournal(),
   ) {}
 
-  private async loadCase(caseId: string, forUpdate = false) {
-    const user = requestContext.user();
-    const row = await this.cases.find(caseId, scopeFor(user.roles, user.id), forUpdate);
-    if (!row) throw new NotFound('Het dossier');
-    return row;
-  }
-
   async upload(
+    actor: UserActor,
     caseId: string,
     file: { originalname: string; buffer: Buffer },
   ): Promise<Attachment> {
-    const row = await this.loadCase(caseId, true);
-    if (row.status === 'closed' || row.status === 'withdrawn') {
-      throw new InvalidTransition(
-        'Het dossier is afgesloten of teruggetrokken. Heropen het eerst.',
-      );
-    }
+    await this.access.write(actor, caseId, { mustBeOpen: false });
     const contentType = await detectAllowedType(file.buffer);
     if (!contentType) {
       throw new ValidationFailed([
         {
           name: 'file',
           code: 'unsupported_type',
-          reason: `Dit soort bestand kan niet worden toegevoegd. Toegestaan: ${[...new Set(Object.values(ALLOWED_TYPES))].join(', ')}.`,
+          reason: `Dit soort bestand kan niet worden toegevoegd. Toegestaan: ${ACCEPTED}.`,
         },
       ]);
     }
-    const user = requestContext.user();
     const filename = safeFilename(file.originalname);
+    if (!extensionMatches(filename, contentType)) {
+      const expected = ALLOWED_TYPES[contentType]!;
+      throw new ValidationFailed([
+        {
+          name: 'file',
+          code: 'extension_mismatch',
+          reason: `De naam van het bestand past niet bij de inhoud: dit is een ${expected.label}. Geef het de extensie .${expected.extensions[0]}.`,
+        },
+      ]);
+    }
     const id = await this.attachments.insert(
       caseId,
       {
@@ -55,31 +57,33 @@ export class AttachmentsService {
         content: file.buffer,
         sha256: createHash('sha256').update(file.buffer).digest('hex'),
       },
-      user.id,
+      actor.user.id,
     );
     await this.cases.touch(caseId);
-    await this.timeline.append(
-      caseId,
-      'document_added',
-      `Document toegevoegd: ${filename}`,
-      user.id,
-      { attachmentId: id },
-    );
-    await this.audit.record({ action: 'create', objectType: 'attachment', objectId: id });
+    await this.journal.event(actor, caseId, 'document_added', `Document toegevoegd: ${filename}`, {
+      attachmentId: id,
+    });
+    await this.journal.record({ action: 'create', objectType: 'attachment', objectId: id });
     return (await this.attachments.list(caseId)).find((a) => a.id === id)!;
   }
 
-  async list(caseId: string): Promise<Attachment[]> {
-    await this.loadCase(caseId);
-    await this.audit.record({ action: 'read', objectType: 'attachment-list', objectId: caseId });
-    return this.attachments.list(caseId);
+  async list(actor: UserActor, caseId: string): Promise<Attachment[]> {
+    await this.access.read(actor, caseId);
+    const attachments = await this.attachments.list(caseId);
+    await this.journal.record({
+      action: 'read',
+      objectType: 'attachment-list',
+      objectId: caseId,
+      objectIds: attachments.map((a) => a.id),
+    });
+    return attachments;
   }
 
-  async download(caseId: string, id: string) {
-    await this.loadCase(caseId);
+  async download(actor: UserActor, caseId: string, id: string) {
+    await this.access.read(actor, caseId);
     const file = await this.attachments.content(caseId, id);
     if (!file) throw new NotFound('Het document');
-    await this.audit.record({ action: 'read', objectType: 'attachment', objectId: id });
+    await this.journal.record({ action: 'read', objectType: 'attachment', objectId: id });
     return file;
   }
 }

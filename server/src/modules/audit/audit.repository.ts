@@ -2,23 +2,30 @@ import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts'
 import { AuditLogEntry, type AuditAction } from './audit-log.entity.ts';
 
 export interface NewAuditEntry {
-  userId: string;
   action: AuditAction;
   objectType: string;
   objectId: string | null;
-  route: string | null;
   reason: string | null;
-  requestId: string | null;
+  query: Record<string, unknown> | null;
+  objectIds: string[] | null;
 }
 
 export class AuditRepository {
+  /** Who, when, route and request are stamped by the database (trigger audit_log_stamp). */
   async append(entry: NewAuditEntry): Promise<void> {
-    await currentManager()
-      .createQueryBuilder()
-      .insert()
-      .into(AuditLogEntry)
-      .values({ ...entry, municipalityId: currentMunicipalityId() })
-      .execute();
+    await currentManager().query(
+      `insert into audit_log (municipality_id, action, object_type, object_id, reason, query, object_ids)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        currentMunicipalityId(),
+        entry.action,
+        entry.objectType,
+        entry.objectId,
+        entry.reason,
+        entry.query === null ? null : JSON.stringify(entry.query),
+        entry.objectIds,
+      ],
+    );
   }
 
   listForObject(objectType: string, objectId: string): Promise<AuditLogEntry[]> {

@@ -1,4 +1,3 @@
-import { requestContext } from '../../http/request-context.ts';
 import type { AuditAction } from './audit-log.entity.ts';
 import { AuditRepository } from './audit.repository.ts';
 
@@ -7,28 +6,29 @@ export interface AuditEvent {
   objectType: string;
   objectId: string | null;
   reason?: string;
-  /** Defaults to the logged-in user of the request. */
-  userId?: string;
+  /** For list and search reads: the query as asked (filters, search text, cursor). */
+  query?: Record<string, unknown>;
+  /** For list and search reads: which records were returned. */
+  objectIds?: string[];
 }
 
 /**
- * Records access to personal data in the audit log, inside the caller's unit of work:
- * the entry commits with the access it describes. Who, route and request come from the
- * request context; callers say what and which object.
+ * Records access to personal data in the audit log, inside the caller's unit of work: the
+ * entry commits with the access it describes. The database stamps the time, the actor
+ * (user, public or system), the route and the request from the unit of work; callers say
+ * what and which object.
  */
 export class AuditService {
   constructor(private readonly repository = new AuditRepository()) {}
 
   async record(event: AuditEvent): Promise<void> {
-    const context = requestContext.get();
     await this.repository.append({
-      userId: event.userId ?? requestContext.user().id,
       action: event.action,
       objectType: event.objectType,
       objectId: event.objectId,
-      route: context?.route ?? null,
       reason: event.reason ?? null,
-      requestId: context?.requestId ?? null,
+      query: event.query ?? null,
+      objectIds: event.objectIds ?? null,
     });
   }
 }

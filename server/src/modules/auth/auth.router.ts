@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import type { AppAuthenticator } from './authenticator.ts';
 import { sendProblem } from '../../http/problem.ts';
-import type { SessionUser } from '../../http/request-context.ts';
+import type { SessionUser } from '../../context/actor.ts';
 import type { AuthService } from './auth.service.ts';
 import { escapeHtml, page } from './html.ts';
 import { STRATEGY, type OidcClient } from './oidc-client.ts';

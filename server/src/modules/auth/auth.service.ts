@@ -1,6 +1,6 @@
 import { parseRoles, type Role } from '@herorientatie/domain';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
-import type { SessionUser } from '../../http/request-context.ts';
+import { actors, type SessionUser } from '../../context/actor.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import type { ReferenceRepository } from '../reference/reference.repository.ts';
 import { UsersRepository } from './users.repository.ts';
@@ -42,37 +42,32 @@ export class AuthService {
       subject;
     const email = typeof claims.email === 'string' ? claims.email : null;
 
-    return this.uow.runFor(municipality.id, async () => {
+    const place = { id: municipality.id, regionId: municipality.regionId };
+    // The system records who logged in; the login itself is then audited as that user.
+    const id = await this.uow.run(actors.system(place, 'login'), async () => {
       const user = await this.users.upsertOnLogin({ subject, name, email, roles });
-      await this.audit.record({
-        action: 'login',
-        objectType: 'session',
-        objectId: null,
-        userId: user.id,
-      });
-      return {
-        ok: true as const,
-        user: {
-          id: user.id,
-          subject,
-          name,
-          email,
-          municipalityId: municipality.id,
-          municipalityCode: municipality.code,
-          roles,
-        },
-      };
+      return user.id;
     });
+    const user: SessionUser = {
+      id,
+      subject,
+      name,
+      email,
+      municipalityId: municipality.id,
+      municipalityCode: municipality.code,
+      regionId: municipality.regionId,
+      isCentre: municipality.isCentre,
+      roles,
+    };
+    await this.uow.run(actors.user(user), () =>
+      this.audit.record({ action: 'login', objectType: 'session', objectId: null }),
+    );
+    return { ok: true, user };
   }
 
   async logout(user: SessionUser): Promise<void> {
-    await this.uow.runFor(user.municipalityId, () =>
-      this.audit.record({
-        action: 'logout',
-        objectType: 'session',
-        objectId: null,
-        userId: user.id,
-      }),
+    await this.uow.run(actors.user(user), () =>
+      this.audit.record({ action: 'logout', objectType: 'session', objectId: null }),
     );
   }
 }

@@ -7,7 +7,10 @@ import { Passport } from 'passport';
 export function createAuthenticator() {
   const authenticator = new Passport();
   authenticator.serializeUser((user, done) => done(null, user));
-  authenticator.deserializeUser((user: Express.User, done) => done(null, user));
+  // A session from before a change to what a user carries counts as logged out.
+  authenticator.deserializeUser((user: Express.User, done) =>
+    done(null, user && typeof user.regionId === 'string' ? user : false),
+  );
   return authenticator;
 }
 

@@ -50,6 +50,14 @@ export function demoAccounts(municipalities: DemoMunicipality[]): DemoAccount[] 
         roles: [role],
       });
     }
+    // One person with two roles, to show that roles add up per object and never beyond.
+    accounts.push({
+      username: `${slug(m.name)}-advisor-manager`,
+      name: `Adviseur-manager ${m.name}`,
+      email: `${slug(m.name)}-advisor-manager@example.org`,
+      municipality: m.code,
+      roles: ['advisor', 'manager'],
+    });
     accounts.push({
       username: `${slug(m.name)}-zonder-rol`,
       name: `Medewerker zonder rol ${m.name}`,

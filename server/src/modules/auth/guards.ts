@@ -1,7 +1,7 @@
 import type { Role } from '@herorientatie/domain';
 import type { RequestHandler } from 'express';
 import { sendProblem } from '../../http/problem.ts';
-import type { SessionUser } from '../../http/request-context.ts';
+import type { SessionUser } from '../../context/actor.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -1,6 +1,6 @@
 import type { AppAuthenticator } from './authenticator.ts';
 import { Strategy as OpenIDConnectStrategy } from 'passport-openidconnect';
-import type { SessionUser } from '../../http/request-context.ts';
+import type { SessionUser } from '../../context/actor.ts';
 import type { AuthService } from './auth.service.ts';
 
 export interface OidcClientOptions {

@@ -2,6 +2,7 @@ import connectPgSimple from 'connect-pg-simple';
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import { sendProblem } from '../../http/problem.ts';
 
 declare module 'express-session' {
@@ -22,6 +23,7 @@ export interface SessionOptions {
   idleMs: number;
   absoluteMs: number;
   secureCookie: boolean;
+  logger: Logger;
 }
 
 /**
@@ -35,6 +37,9 @@ export function createSessionMiddleware(options: SessionOptions) {
     tableName: 'http_session',
     createTableIfMissing: false,
     pruneSessionInterval: 15 * 60,
+    // Store errors (an unreachable database) are logged as JSON like everything else.
+    errorLog: (...args: unknown[]) =>
+      options.logger.error({ err: args.find((a) => a instanceof Error) }, 'session store error'),
   });
   const middleware = session({
     name: SESSION_COOKIE,

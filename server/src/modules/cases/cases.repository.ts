@@ -6,12 +6,12 @@ import type {
   WorklistCounts,
 } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
-import { ValidationFailed } from '../../errors.ts';
+import { afterCursor, pageOf } from '../../db/keyset.ts';
 
-/** Limits what a user sees: advisors see only the cases assigned to them. */
+/** Limits which cases a query reaches: all of the municipality, or those assigned to the user. */
 export interface CaseScope {
   userId: string;
-  advisorOnly: boolean;
+  assignedOnly: boolean;
 }
 
 export interface CaseRow {
@@ -40,7 +40,8 @@ export interface CaseRow {
   outcome_note: string | null;
   withdrawn_reason: string | null;
   has_intake: boolean;
-  has_routes: boolean;
+  has_active_routes: boolean;
+  active_coachings: number;
 }
 
 const SELECT = `
@@ -53,7 +54,10 @@ const SELECT = `
          c.registered_at, c.updated_at, c.last_contact_at, c.intake_scheduled_at, c.closed_at, c.outcome,
          c.outcome_note, c.withdrawn_reason,
          exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake,
-         exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id) as has_routes
+         exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id
+                  and r.status = 'active') as has_active_routes,
+         (select count(*) from coaching co where co.municipality_id = c.municipality_id and co.case_id = c.id
+                  and co.end_date is null)::int as active_coachings
     from case_file c
     join entrepreneur e on e.municipality_id = c.municipality_id and e.id = c.entrepreneur_id
     left join app_user cw on cw.municipality_id = c.municipality_id and cw.id = c.caseworker_id
@@ -68,27 +72,6 @@ const WORKLIST_SQL = {
 } as const;
 
 const SORT_COLUMN = { registeredAt: 'c.registered_at', updatedAt: 'c.updated_at' } as const;
-
-export function encodeCursor(value: Date, id: string): string {
-  return Buffer.from(JSON.stringify([value.toISOString(), id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      !Number.isNaN(Date.parse(parsed[0])) &&
-      /^[0-9a-f-]{36}$/i.test(parsed[1])
-    ) {
-      return [parsed[0], parsed[1]];
-    }
-  } catch {
-    // fall through
-  }
-  return null;
-}
 
 /** Cases of the current municipality; every query filters by tenant and scope. */
 export class CasesRepository {
@@ -150,7 +133,7 @@ export class CasesRepository {
     }
     const rows: CaseRow[] = await currentManager().query(
       `${SELECT} where c.municipality_id = $1 and c.id = $2 and ($3::uuid is null or c.advisor_id = $3)`,
-      [currentMunicipalityId(), id, scope.advisorOnly ? scope.userId : null],
+      [currentMunicipalityId(), id, scope.assignedOnly ? scope.userId : null],
     );
     return rows[0] ?? null;
   }
@@ -235,7 +218,7 @@ export class CasesRepository {
       params.push(value);
       where.push(sql.replaceAll('$?', `$${params.length}`));
     };
-    if (scope.advisorOnly) add('c.advisor_id = $?', scope.userId);
+    if (scope.assignedOnly) add('c.advisor_id = $?', scope.userId);
     if (query.status) add('c.status = $?', query.status);
     if (query.source) add('c.source = $?', query.source);
     if (query.advisorId) add('c.advisor_id = $?', query.advisorId);
@@ -267,22 +250,13 @@ export class CasesRepository {
     }
     const descending = query.sort.startsWith('-');
     const column = SORT_COLUMN[query.sort.replace('-', '') as keyof typeof SORT_COLUMN];
-    const op = descending ? '<' : '>';
     const direction = descending ? 'desc' : 'asc';
     if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      if (!cursor) {
-        throw new ValidationFailed([
-          {
-            name: 'cursor',
-            code: 'invalid_cursor',
-            reason: 'Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.',
-          },
-        ]);
-      }
-      params.push(cursor[0], cursor[1]);
       where.push(
-        `(${column}, c.id) ${op} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        afterCursor(query.cursor, column, 'c.id', descending, (value) => {
+          params.push(value);
+          return `$${params.length}`;
+        }),
       );
     }
     params.push(query.pageSize + 1);
@@ -292,20 +266,17 @@ export class CasesRepository {
         order by sort_value ${direction}, id ${direction} limit $${params.length}`,
       params,
     );
-    const more = rows.length > query.pageSize;
-    const page = more ? rows.slice(0, query.pageSize) : rows;
-    const last = page.at(-1);
-    return { rows: page, nextCursor: more && last ? encodeCursor(last.sort_value, last.id) : null };
+    return pageOf(rows, query.pageSize, (row) => ({ value: row.sort_value, id: row.id }));
   }
 
-  async worklistCounts(userId: string, advisorOnly: boolean): Promise<WorklistCounts> {
+  async worklistCounts(userId: string, assignedOnly: boolean): Promise<WorklistCounts> {
     const rows = await currentManager().query(
       `select count(*) filter (where ${WORKLIST_SQL.mine.replaceAll('$U', '$2')})::int as mine,
               count(*) filter (where ${WORKLIST_SQL.waitingForIntake})::int as "waitingForIntake",
               count(*) filter (where ${WORKLIST_SQL.noRecentContact})::int as "noRecentContact"
          from case_file c
         where c.municipality_id = $1 and ($3::uuid is null or c.advisor_id = $3)`,
-      [currentMunicipalityId(), userId, advisorOnly ? userId : null],
+      [currentMunicipalityId(), userId, assignedOnly ? userId : null],
     );
     return rows[0];
   }

@@ -28,6 +28,21 @@ export class TimelineRepository {
     );
   }
 
+  /** The same event on every case of an entrepreneur (changes to their details). */
+  async appendForEntrepreneur(
+    entrepreneurId: string,
+    type: TimelineEventType,
+    summary: string,
+    actorId: string,
+  ): Promise<void> {
+    await currentManager().query(
+      `insert into case_event (municipality_id, case_id, type, summary, actor_id)
+       select c.municipality_id, c.id, $3, $4, $5 from case_file c
+        where c.municipality_id = $1 and c.entrepreneur_id = $2`,
+      [currentMunicipalityId(), entrepreneurId, type, summary, actorId],
+    );
+  }
+
   async list(caseId: string): Promise<TimelineEvent[]> {
     const rows = await currentManager().query(
       `select e.id, e.occurred_at, e.type, e.summary, u.name as actor_name

@@ -1,4 +1,5 @@
 import { CASE_SOURCES, ROLES, type CaseStatus } from '@herorientatie/domain';
+import { actors } from '../../context/actor.ts';
 import {
   currentManager,
   currentMunicipalityId,
@@ -299,7 +300,9 @@ export async function seedDemoData(
   for (const m of await reference.listMunicipalities()) {
     const count = DEMO_CASES[m.code];
     if (!count) continue;
-    total += await uow.runFor(m.id, () => seedMunicipality(m.name, count, next));
+    total += await uow.run(actors.system(m, 'demo-seed'), () =>
+      seedMunicipality(m.name, count, next),
+    );
   }
   return total;
 }

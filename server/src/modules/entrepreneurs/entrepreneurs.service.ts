@@ -1,15 +1,35 @@
 import type { Entrepreneur, EntrepreneurInput } from '@herorientatie/domain';
+import type { UserActor } from '../../context/actor.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
+import { CaseJournal } from '../cases/case-journal.ts';
 import { EntrepreneursRepository } from './entrepreneurs.repository.ts';
 
 export class DuplicateEntrepreneur extends Conflict {}
+
+/** Dutch names of the fields, for the timeline (values stay out of it). */
+const FIELD_LABELS = {
+  name: 'naam',
+  email: 'e-mailadres',
+  phone: 'telefoonnummer',
+  postcode: 'postcode',
+  houseNumber: 'huisnummer',
+  businessName: 'bedrijfsnaam',
+  kvkNumber: 'KvK-nummer',
+  legalForm: 'rechtsvorm',
+  sbiCode: 'SBI-code',
+  businessStartDate: 'startdatum bedrijf',
+  tozoPeriods: 'Tozo-periodes',
+  partnerIncome: 'inkomen partner',
+  bsn: 'BSN',
+} as const;
 
 /** Entrepreneurs: create with duplicate detection, read (audited), reveal the BSN (audited). */
 export class EntrepreneursService {
   constructor(
     private readonly repository = new EntrepreneursRepository(),
     private readonly audit = new AuditService(),
+    private readonly journal = new CaseJournal(),
   ) {}
 
   async assertNoDuplicate(input: EntrepreneurInput, exceptId?: string): Promise<void> {
@@ -41,10 +61,28 @@ export class EntrepreneursService {
   }
 
   /** Updates; an omitted BSN keeps the stored one, so the masked value never overwrites it. */
-  async update(id: string, input: EntrepreneurInput): Promise<Entrepreneur> {
+  async update(actor: UserActor, id: string, input: EntrepreneurInput): Promise<Entrepreneur> {
+    const before = await this.repository.findById(id);
+    if (!before) throw new NotFound('De ondernemer');
     await this.assertNoDuplicate(input, id);
+    const bsnBefore = input.bsn === undefined ? undefined : await this.repository.findBsn(id);
     const updated = await this.repository.update(id, input, input.bsn === undefined);
     if (!updated) throw new NotFound('De ondernemer');
+    const fields = Object.keys(FIELD_LABELS).filter((f) => f !== 'bsn') as Exclude<
+      keyof typeof FIELD_LABELS,
+      'bsn'
+    >[];
+    const changed: (keyof typeof FIELD_LABELS)[] = fields.filter(
+      (field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(updated[field] ?? null),
+    );
+    if (input.bsn !== undefined && input.bsn !== bsnBefore) changed.push('bsn');
+    if (changed.length > 0) {
+      await this.journal.entrepreneurChanged(
+        actor,
+        id,
+        `Gegevens ondernemer gewijzigd: ${changed.map((f) => FIELD_LABELS[f]).join(', ')}`,
+      );
+    }
     await this.audit.record({ action: 'update', objectType: 'entrepreneur', objectId: id });
     return updated;
   }
@@ -63,7 +101,13 @@ export class EntrepreneursService {
 
   async search(q: string | undefined): Promise<Entrepreneur[]> {
     const found = await this.repository.search(q, 20);
-    await this.audit.record({ action: 'read', objectType: 'entrepreneur-search', objectId: null });
+    await this.audit.record({
+      action: 'read',
+      objectType: 'entrepreneur-search',
+      objectId: null,
+      query: { q: q ?? null },
+      objectIds: found.map((e) => e.id),
+    });
     return found;
   }
 }

@@ -37,7 +37,15 @@ describe('case documents', () => {
       sizeBytes: PDF.length,
     });
     // A PNG with a misleading name is stored as what it is.
-    const png = await wijchen.upload(`/api/v1/cases/${caseId}/attachments`, 'foto.docx', PNG);
+    // The name must match the content: an image called .docx is refused, as .png it is taken.
+    const misnamed = await wijchen.upload(`/api/v1/cases/${caseId}/attachments`, 'foto.docx', PNG);
+    expect(misnamed.status).to.equal(400);
+    expect(
+      misnamed.json<{ errors: { code: string; reason: string }[] }>().errors[0],
+    ).to.deep.include({
+      code: 'extension_mismatch',
+    });
+    const png = await wijchen.upload(`/api/v1/cases/${caseId}/attachments`, 'foto.png', PNG);
     expect(png.json<{ contentType: string }>().contentType).to.equal('image/png');
 
     const list = (await wijchen.get(`/api/v1/cases/${caseId}/attachments`)).json<

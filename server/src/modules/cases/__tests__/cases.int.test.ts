@@ -130,6 +130,8 @@ describe('case management API', () => {
       const again = await agent('wijchen-caseworker').send('POST', '/api/v1/cases', {
         entrepreneurId: created.entrepreneurId,
         source: 'self_registration',
+        urgency: 'normal',
+        otherSupport: 'some',
       });
       expect(again.status).to.equal(409);
       expect(again.json<{ detail: string }>().detail).to.contain(created.reference);
@@ -275,15 +277,33 @@ describe('case management API', () => {
       expect(detail.activeRoutes).to.deep.equal(['strengthen_business']);
       expect(detail.lastContactAt).to.be.a('string');
 
-      const closed = await cw.send('POST', `${base}/closure`, {
+      // A route and the coaching still run: closing says so and changes nothing.
+      const refused = await cw.send('POST', `${base}/closure`, {
         outcome: 'business_with_side_job',
         note: 'Zaak loopt weer',
       });
-      expect(closed.status).to.equal(200);
+      expect(refused.status).to.equal(409);
+      expect(refused.json<{ detail: string }>().detail).to.contain(
+        'Route 1: versterken eigen bedrijf',
+      );
+      expect(refused.json<{ detail: string }>().detail).to.contain('coaching');
+      expect((await cw.get(base)).json<CaseDetail>().status).to.equal('in_progress');
+
+      const closed = await cw.send('POST', `${base}/closure`, {
+        outcome: 'business_with_side_job',
+        note: 'Zaak loopt weer',
+        endRunning: true,
+      });
+      expect(closed.status, closed.text).to.equal(200);
       expect(closed.json<CaseDetail>()).to.include({
         status: 'closed',
         outcome: 'business_with_side_job',
+        activeCoachings: 0,
       });
+      expect(closed.json<CaseDetail>().activeRoutes).to.deep.equal([]);
+      expect(closed.json<CaseDetail>().closedAt).to.be.a('string');
+      const routes = (await cw.get(`${base}/routes`)).json<{ status: string; outcome: string }[]>();
+      expect(routes.map((r) => r.status).sort()).to.deep.equal(['completed', 'stopped']);
 
       const timeline = (await cw.get(`${base}/timeline`)).json<TimelineEvent[]>();
       const types = timeline.map((e) => e.type);
@@ -314,9 +334,12 @@ describe('case management API', () => {
         type: 'urn:herorientatie:problem:invalid-transition',
         detail: 'Een route start pas na de intake. Leg eerst de intake vast.',
       });
-      const close = await cw.send('POST', `/api/v1/cases/${c.id}/closure`, { outcome: 'other' });
+      const close = await cw.send('POST', `/api/v1/cases/${c.id}/closure`, {
+        outcome: 'other',
+        note: 'Verhuisd',
+      });
       expect(close.status).to.equal(409);
-      const reopen = await cw.send('POST', `/api/v1/cases/${c.id}/reopening`);
+      const reopen = await cw.send('POST', `/api/v1/cases/${c.id}/reopening`, { reason: 'Fout' });
       expect(reopen.status).to.equal(409);
       expect((await cw.get(`/api/v1/cases/${c.id}`)).json<CaseDetail>().status).to.equal(
         'registered',
@@ -336,13 +359,19 @@ describe('case management API', () => {
         status: 'withdrawn',
         withdrawnReason: 'Heeft zelf een baan gevonden',
       });
+      // Follow-up stays possible after withdrawing, and shows on the timeline.
       const contact = await cw.send('POST', `/api/v1/cases/${c.id}/contacts`, {
         occurredAt: new Date().toISOString(),
         channel: 'phone',
-        summary: 'x',
+        summary: 'Nagebeld na terugtrekken',
       });
-      expect(contact.status).to.equal(409);
-      const reopened = await cw.send('POST', `/api/v1/cases/${c.id}/reopening`);
+      expect(contact.status).to.equal(201);
+      const timeline = (await cw.get(`/api/v1/cases/${c.id}/timeline`)).json<TimelineEvent[]>();
+      expect(timeline.map((e) => e.summary)).to.include('Telefoon: Nagebeld na terugtrekken');
+      expect((await cw.send('POST', `/api/v1/cases/${c.id}/reopening`, {})).status).to.equal(400);
+      const reopened = await cw.send('POST', `/api/v1/cases/${c.id}/reopening`, {
+        reason: 'Wil toch begeleiding',
+      });
       expect(reopened.json<CaseDetail>()).to.include({
         status: 'registered',
         withdrawnReason: null,
@@ -507,8 +536,8 @@ describe('case management API', () => {
           date: today(),
           conclusion: 'Y',
         }),
-        await other.send('POST', `${base}/closure`, { outcome: 'other' }),
-        await other.send('POST', `${base}/reopening`),
+        await other.send('POST', `${base}/closure`, { outcome: 'other', note: 'x' }),
+        await other.send('POST', `${base}/reopening`, { reason: 'x' }),
       ];
       expect(attempts.map((a, i) => `${i}:${a.status}`)).to.deep.equal(
         attempts.map((_, i) => `${i}:404`),

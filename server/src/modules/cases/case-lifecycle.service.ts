@@ -1,0 +1,320 @@
+import {
+  allowedActions,
+  CLOSING_OUTCOME_LABELS,
+  OTHER_SUPPORT_LABELS,
+  ROUTE_TYPE_LABELS,
+  serviceIntensity,
+  transition,
+  URGENCY_LABELS,
+  type CaseAction,
+  type CaseDetail,
+  type CaseListQuery,
+  type CasePage,
+  type CaseRegistration,
+  type CaseSummary,
+  type CaseUpdate,
+  type CloseCase,
+  type Role,
+  type RouteType,
+  type TimelineEvent,
+  type WorklistCounts,
+} from '@herorientatie/domain';
+import type { UserActor } from '../../context/actor.ts';
+import { Conflict, InvalidTransition, ValidationFailed } from '../../errors.ts';
+import { EntrepreneursService } from '../entrepreneurs/entrepreneurs.service.ts';
+import { StaffRepository } from '../staff/staff.repository.ts';
+import { CaseAccess } from './case-access.ts';
+import { CaseJournal } from './case-journal.ts';
+import { CaseRecordsRepository } from './case-records.repository.ts';
+import { CasesRepository, type CaseRow } from './cases.repository.ts';
+import { TimelineRepository } from './timeline.repository.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    entrepreneurId: row.entrepreneur_id,
+    entrepreneurName: row.entrepreneur_name,
+    businessName: row.business_name,
+    kvkNumber: row.kvk_number,
+    source: row.source,
+    urgency: row.urgency,
+    intensity: serviceIntensity(row.urgency, row.other_support),
+    caseworkerId: row.caseworker_id,
+    caseworkerName: row.caseworker_name,
+    advisorId: row.advisor_id,
+    advisorName: row.advisor_name,
+    activeRoutes: row.active_routes,
+    registeredAt: row.registered_at.toISOString(),
+    lastContactAt: iso(row.last_contact_at),
+  };
+}
+
+export const factsOf = (row: CaseRow) => ({
+  hasIntake: row.has_intake,
+  hasActiveRoutes: row.has_active_routes,
+});
+
+/** Moves a case along the status machine, or refuses with the machine's reason. */
+export function move(row: CaseRow, action: CaseAction) {
+  const result = transition(row.status, action, factsOf(row));
+  if (!result.ok) throw new InvalidTransition(result.reason);
+  return result.status;
+}
+
+const openCaseConflict = (reference: string) =>
+  new Conflict(
+    `Deze ondernemer heeft al een open dossier (${reference}). Er kan maar één dossier tegelijk open zijn.`,
+  );
+
+/**
+ * The life of a case: registration, reading and listing, changes of urgency, support and
+ * assignment, planning the intake, closing, withdrawing and reopening. Every method runs
+ * in the caller's unit of work for the actor it is given.
+ */
+export class CaseLifecycleService {
+  constructor(
+    private readonly access = new CaseAccess(),
+    private readonly cases = new CasesRepository(),
+    private readonly records = new CaseRecordsRepository(),
+    private readonly journal = new CaseJournal(),
+    private readonly timeline = new TimelineRepository(),
+    private readonly staff = new StaffRepository(),
+    private readonly entrepreneurs = new EntrepreneursService(),
+  ) {}
+
+  private async assertStaff(
+    field: string,
+    userId: string | null | undefined,
+    roles: Role[],
+    label: string,
+  ) {
+    if (!userId) return;
+    if (!(await this.staff.hasRole(userId, roles))) {
+      throw new ValidationFailed([
+        { name: field, code: 'unknown_user', reason: `Kies een ${label} van uw eigen gemeente.` },
+      ]);
+    }
+  }
+
+  async register(actor: UserActor, input: CaseRegistration): Promise<CaseDetail> {
+    await this.assertStaff('caseworkerId', input.caseworkerId, ['caseworker'], 'consulent');
+    await this.assertStaff('advisorId', input.advisorId, ['advisor'], 'bedrijfsadviseur');
+    let entrepreneurId = input.entrepreneurId;
+    if (input.entrepreneur) {
+      entrepreneurId = (await this.entrepreneurs.create(input.entrepreneur)).id;
+    } else {
+      await this.entrepreneurs.get(entrepreneurId!);
+      const open = await this.cases.hasOpenCase(entrepreneurId!);
+      if (open) throw openCaseConflict(open);
+    }
+    const reference = await this.cases.nextReference();
+    const id = await this.cases.insert({
+      reference,
+      entrepreneurId: entrepreneurId!,
+      source: input.source,
+      sourceDetail: input.sourceDetail ?? null,
+      urgency: input.urgency,
+      otherSupport: input.otherSupport,
+      caseworkerId: input.caseworkerId ?? actor.user.id,
+      advisorId: input.advisorId ?? null,
+    });
+    await this.journal.event(actor, id, 'registered', `Aangemeld als ${reference}`);
+    await this.journal.record({ action: 'create', objectType: 'case', objectId: id });
+    return this.detail(actor, id);
+  }
+
+  async get(actor: UserActor, id: string): Promise<CaseDetail> {
+    const detail = await this.detail(actor, id);
+    await this.journal.record({ action: 'read', objectType: 'case', objectId: id });
+    return detail;
+  }
+
+  /** The case as the API shows it; reads the entrepreneur (audited by its service). */
+  async detail(actor: UserActor, id: string): Promise<CaseDetail> {
+    const row = await this.access.read(actor, id);
+    const entrepreneur = await this.entrepreneurs.get(row.entrepreneur_id);
+    return {
+      ...toSummary(row),
+      sourceDetail: row.source_detail,
+      otherSupport: row.other_support,
+      intakeScheduledAt: iso(row.intake_scheduled_at),
+      outcome: row.outcome as CaseDetail['outcome'],
+      outcomeNote: row.outcome_note,
+      withdrawnReason: row.withdrawn_reason,
+      closedAt: iso(row.closed_at),
+      activeCoachings: row.active_coachings,
+      allowedActions: allowedActions(row.status, factsOf(row)),
+      hasIntake: row.has_intake,
+      entrepreneur,
+    };
+  }
+
+  async list(actor: UserActor, query: CaseListQuery): Promise<CasePage> {
+    const { rows, nextCursor } = await this.cases.list(query, this.access.scope(actor));
+    await this.journal.record({
+      action: 'read',
+      objectType: 'case-list',
+      objectId: null,
+      query: { ...query },
+      objectIds: rows.map((row) => row.id),
+    });
+    return { items: rows.map(toSummary), nextCursor };
+  }
+
+  worklistCounts(actor: UserActor): Promise<WorklistCounts> {
+    const scope = this.access.scope(actor);
+    return this.cases.worklistCounts(actor.user.id, scope.assignedOnly);
+  }
+
+  async update(actor: UserActor, id: string, patch: CaseUpdate): Promise<CaseDetail> {
+    const row = await this.access.write(actor, id);
+    // Only a real change of who works on the case counts as (re)assigning.
+    const assigning =
+      (patch.caseworkerId !== undefined && patch.caseworkerId !== row.caseworker_id) ||
+      (patch.advisorId !== undefined && patch.advisorId !== row.advisor_id);
+    if (assigning) await this.access.write(actor, id, { action: 'case:assign' });
+    await this.assertStaff('caseworkerId', patch.caseworkerId, ['caseworker'], 'consulent');
+    await this.assertStaff('advisorId', patch.advisorId, ['advisor'], 'bedrijfsadviseur');
+    await this.cases.update(id, patch);
+    const changes: string[] = [];
+    if (patch.urgency !== undefined && patch.urgency !== row.urgency) {
+      changes.push(`urgentie ${URGENCY_LABELS[row.urgency]} → ${URGENCY_LABELS[patch.urgency]}`);
+    }
+    if (patch.otherSupport !== undefined && patch.otherSupport !== row.other_support) {
+      changes.push(
+        `andere steun ${OTHER_SUPPORT_LABELS[row.other_support]} → ${OTHER_SUPPORT_LABELS[patch.otherSupport]}`,
+      );
+    }
+    if (
+      patch.sourceDetail !== undefined &&
+      patch.sourceDetail !== (row.source_detail ?? undefined)
+    ) {
+      changes.push('toelichting op de herkomst');
+    }
+    if (changes.length > 0) {
+      await this.journal.event(actor, id, 'case_updated', `Gewijzigd: ${changes.join('; ')}`);
+    }
+    if (assigning) {
+      await this.journal.event(actor, id, 'assigned', 'Toewijzing gewijzigd', {
+        caseworkerId: patch.caseworkerId ?? row.caseworker_id,
+        advisorId: patch.advisorId ?? row.advisor_id,
+      });
+    }
+    await this.journal.record({ action: 'update', objectType: 'case', objectId: id });
+    return this.detail(actor, id);
+  }
+
+  async scheduleIntake(actor: UserActor, id: string, scheduledAt: string): Promise<CaseDetail> {
+    const row = await this.access.write(actor, id);
+    const status = move(row, 'scheduleIntake');
+    await this.cases.setStatus(id, status, { intakeScheduledAt: scheduledAt });
+    const when = new Date(scheduledAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
+    await this.journal.event(actor, id, 'intake_scheduled', `Intake gepland op ${when}`);
+    await this.journal.status(actor, id, row.status, status);
+    await this.journal.record({ action: 'update', objectType: 'case', objectId: id });
+    return this.detail(actor, id);
+  }
+
+  /** Ends what still runs (routes, coaching) when a case closes or is withdrawn. */
+  private async endRunning(actor: UserActor, row: CaseRow, why: string) {
+    const routes = await this.records.endActiveRoutes(row.id, why);
+    for (const type of routes) {
+      await this.journal.event(
+        actor,
+        row.id,
+        'route_ended',
+        `${ROUTE_TYPE_LABELS[type as RouteType]} beëindigd: ${why.toLowerCase()}`,
+      );
+    }
+    const coachings = await this.records.endOpenCoachings(row.id);
+    for (const coach of coachings) {
+      await this.journal.event(
+        actor,
+        row.id,
+        'coaching_updated',
+        `Coaching door ${coach} beëindigd`,
+      );
+    }
+  }
+
+  async close(actor: UserActor, id: string, input: CloseCase): Promise<CaseDetail> {
+    const row = await this.access.write(actor, id);
+    const status = move(row, 'close');
+    const running = [
+      ...row.active_routes.map((t) => ROUTE_TYPE_LABELS[t as RouteType]),
+      ...(row.active_coachings > 0 ? [`coaching (${row.active_coachings})`] : []),
+    ];
+    if (running.length > 0 && !input.endRunning) {
+      throw new Conflict(
+        `Er loopt nog: ${running.join(', ')}. Beëindig dit eerst, of kies ervoor het bij het afsluiten te beëindigen.`,
+      );
+    }
+    await this.endRunning(actor, row, 'Dossier afgesloten');
+    await this.cases.setStatus(id, status, {
+      outcome: input.outcome,
+      outcomeNote: input.note ?? null,
+      closedAt: 'now',
+    });
+    await this.journal.status(
+      actor,
+      id,
+      row.status,
+      status,
+      ` (${CLOSING_OUTCOME_LABELS[input.outcome]})`,
+    );
+    await this.journal.record({
+      action: 'update',
+      objectType: 'case',
+      objectId: id,
+      reason: 'afsluiten',
+    });
+    return this.detail(actor, id);
+  }
+
+  async withdraw(actor: UserActor, id: string, reason: string): Promise<CaseDetail> {
+    const row = await this.access.write(actor, id);
+    const status = move(row, 'withdraw');
+    await this.endRunning(actor, row, 'Dossier teruggetrokken');
+    await this.cases.setStatus(id, status, { withdrawnReason: reason, closedAt: 'now' });
+    await this.journal.status(actor, id, row.status, status, ` (${reason.slice(0, 100)})`);
+    await this.journal.record({
+      action: 'update',
+      objectType: 'case',
+      objectId: id,
+      reason: 'terugtrekken',
+    });
+    return this.detail(actor, id);
+  }
+
+  async reopen(actor: UserActor, id: string, reason: string): Promise<CaseDetail> {
+    const row = await this.access.write(actor, id, { mustBeOpen: false });
+    const status = move(row, 'reopen');
+    const open = await this.cases.hasOpenCase(row.entrepreneur_id);
+    if (open) throw openCaseConflict(open);
+    await this.cases.setStatus(id, status);
+    await this.journal.status(
+      actor,
+      id,
+      row.status,
+      status,
+      ` (heropend: ${reason.slice(0, 200)})`,
+    );
+    await this.journal.record({
+      action: 'update',
+      objectType: 'case',
+      objectId: id,
+      reason: `heropenen: ${reason}`,
+    });
+    return this.detail(actor, id);
+  }
+
+  async timelineOf(actor: UserActor, id: string): Promise<TimelineEvent[]> {
+    await this.access.read(actor, id);
+    await this.journal.record({ action: 'read', objectType: 'case-timeline', objectId: id });
+    return this.timeline.list(id);
+  }
+}
