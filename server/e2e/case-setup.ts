@@ -59,9 +59,21 @@ export async function registeredCase(agent: Agent, name: string): Promise<string
 export const focusedText = (page: Page) =>
   page.evaluate('document.activeElement?.textContent ?? null') as Promise<string | null>;
 
-/** The tag name of the element that has the focus, e.g. "H1". */
-export const focusedTag = (page: Page) =>
-  page.evaluate('document.activeElement?.tagName ?? null') as Promise<string | null>;
+/**
+ * Waits until the element with the focus matches, e.g. `waitForFocus(page, "tagName ===
+ * 'H1'")`. It polls from here: the app's CSP forbids the page-side eval of waitForFunction.
+ */
+export async function waitForFocus(page: Page, condition: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(`document.activeElement?.${condition} === true`)) return;
+    if (Date.now() > deadline) {
+      const focused = await page.evaluate('document.activeElement?.outerHTML.slice(0, 120)');
+      throw new Error(`Focus never matched ${condition}; it is on ${String(focused)}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
 
 /** Whether the focus is inside an open dialog. */
 export const focusInDialog = (page: Page) =>

@@ -27,10 +27,13 @@ export function Dialog({
     if (!dialog.open) dialog.showModal();
     return () => {
       if (dialog.open) dialog.close();
-      const target = opener?.isConnected
-        ? opener
-        : document.querySelector<HTMLElement>('main h1[tabindex]');
-      target?.focus();
+      // Decide once the page has settled: the opener may leave in the same update.
+      window.setTimeout(() => {
+        const target = opener?.isConnected
+          ? opener
+          : document.querySelector<HTMLElement>('main h1[tabindex]');
+        target?.focus();
+      });
     };
   }, []);
   return (

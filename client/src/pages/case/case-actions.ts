@@ -78,8 +78,7 @@ export function availableActions(detail: CaseFacts, user: Principal): ActionKey[
     analysis: open && detail.hasIntake,
     coaching: open && detail.hasIntake,
     settings: open,
-    // Whoever registers entrepreneurs keeps their details up to date.
-    entrepreneur: can(user, 'case:register'),
+    entrepreneur: can(user, 'entrepreneur:write'),
   } as Record<ActionKey, boolean>;
   for (const [key, step] of Object.entries(MACHINE_STEPS)) {
     shows[key as ActionKey] = detail.allowedActions.includes(step);
