@@ -50,9 +50,15 @@ const FIELDS: Record<CorrectableRecord, [key: string, label: string, format: For
   ],
 };
 
-/** A record (or an earlier version of it) as rows of label and readable value. */
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A record (or an earlier version of it) as rows of label and readable value. Earlier
+ * versions may name their fields as the database does (`occurred_at`); both are read.
+ */
 export function recordRows(kind: CorrectableRecord, data: Record<string, unknown>): Row[] {
   return FIELDS[kind]
+    .map(([key, name, format]) => [key in data ? key : snakeCase(key), name, format] as const)
     .filter(([key]) => key in data)
     .map(([key, name, format]) => [name, format(data[key])]);
 }
