@@ -21,6 +21,12 @@ import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider
 import { meRouter } from './modules/auth/me.router.ts';
 import { announcementsRouter } from './modules/announcements/announcements.router.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { QUEUES } from './jobs/queues.ts';
+import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-server.ts';
+import { mailRouter } from './modules/mail/mail.router.ts';
+import { MailService, type MailJob } from './modules/mail/mail.service.ts';
+import { outreachRouter } from './modules/outreach/outreach.router.ts';
 import { regionalRouter } from './modules/regional/regional.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
@@ -35,12 +41,18 @@ export interface AppDependencies {
   config: Config;
   logger: Logger;
   dataSource: DataSource;
+  /** Connection URL of the app role, for the job queue's own pool. */
+  appUrl: string;
   /** Small pg pool (app role) for the session store. */
   sessionPool: pg.Pool;
 }
 
 export interface App {
   app: Express;
+  mail: MailService;
+  jobs: JobQueue;
+  /** Mail received by the built-in SMTP server; null when SMTP_URL is set. */
+  devMailbox: ReceivedMail[] | null;
   /** The router mounted at /api/v1, for checking its routes against the OpenAPI document. */
   api: express.Router;
   uow: TenantUnitOfWork;
@@ -55,6 +67,7 @@ export async function createApp({
   logger,
   dataSource,
   sessionPool,
+  appUrl,
 }: AppDependencies): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
@@ -62,6 +75,16 @@ export async function createApp({
   app.set('strict routing', true);
 
   const uow = new TenantUnitOfWork(dataSource);
+  // Mail goes over SMTP; without a configured server an in-process one receives it.
+  const devMail = config.mail.smtpUrl ? null : await startDevMailServer();
+  const transport = MailService.transport(
+    config.mail.smtpUrl ?? `smtp://${devMail!.host}:${devMail!.port}`,
+  );
+  const jobs = new JobQueue(appUrl, logger, { pollingIntervalSeconds: config.jobs.pollSeconds });
+  const mail = new MailService(jobs, transport, config.mail.from, logger);
+  if (config.jobs.workers) {
+    await jobs.work<MailJob>(QUEUES.sendMail, (job) => mail.deliver(uow, job));
+  }
   const reference = new ReferenceRepository(dataSource);
   const auth = new AuthService(uow, reference, {
     municipality: config.oidc.municipalityClaim,
@@ -197,6 +220,8 @@ export async function createApp({
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
   api.use(announcementsRouter(uow));
+  api.use(outreachRouter(uow));
+  api.use(mailRouter(uow, mail, devMail?.received ?? null));
   api.use(regionalRouter(uow, config.figuresThreshold));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));
   app.use(API_BASE, api);
@@ -217,8 +242,14 @@ export async function createApp({
     app,
     api,
     uow,
+    mail,
+    jobs,
+    devMailbox: devMail?.received ?? null,
     close: async () => {
       sessions.close();
+      await jobs.stop();
+      transport.close();
+      await devMail?.close();
     },
   };
 }

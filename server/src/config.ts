@@ -53,6 +53,14 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Serve the built client from client/dist. */
   SERVE_CLIENT: bool.default(true),
+  /** secret. SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: an in-process server receives the mail (development). */
+  SMTP_URL: z.string().optional(),
+  /** Sender of outgoing mail. */
+  MAIL_FROM: z.string().default('Heroriëntatie <noreply@herorientatie.localhost>'),
+  /** Run the job workers (mail, reminders) in this instance. */
+  JOB_WORKERS: bool.default(true),
+  /** How often an idle worker looks for new jobs, in seconds. */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Figures across municipalities hide counts below this number (small-cell suppression). */
   FIGURES_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
   /** Fill an empty database with demo cases (default: only in development). */
@@ -84,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       !e.DATABASE_URL && 'DATABASE_URL',
       !e.DB_APP_PASSWORD && 'DB_APP_PASSWORD',
       !e.PUBLIC_URL && 'PUBLIC_URL',
+      !e.SMTP_URL && 'SMTP_URL',
     ].filter(Boolean);
     if (missing.length > 0) {
       throw new ConfigError(
@@ -128,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
     figuresThreshold: e.FIGURES_THRESHOLD,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    jobs: { workers: e.JOB_WORKERS, pollSeconds: e.JOB_POLL_SECONDS },
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
   };
 }

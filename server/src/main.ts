@@ -23,6 +23,7 @@ const { app, close, uow } = await createApp({
   logger,
   dataSource: database.dataSource,
   sessionPool: database.sessionPool,
+  appUrl: database.appUrl,
 });
 if (config.demoData) {
   const created = await seedDemoData(uow, new ReferenceRepository(database.dataSource));

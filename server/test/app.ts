@@ -57,6 +57,7 @@ export async function startTestApp(
     logger: options.logger ?? silentLogger,
     dataSource,
     sessionPool,
+    appUrl: options.appUrl ?? db.appUrl,
   });
   server.on('request', app.app);
   return {

@@ -115,6 +115,32 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
       where municipality_id = $1 limit 1`,
     [municipalityId, user.id],
   );
+  const outreachImport = await admin.query(
+    `insert into outreach_import (municipality_id, filename, encoding, mode, rows, new_count, updated_count,
+       unchanged_count, rejected_count, imported_by)
+     values ($1, 'tozo.csv', 'utf-8', 'valid-rows', 1, 1, 0, 0, 0, $2) returning id`,
+    [municipalityId, user.id],
+  );
+  const recipient = await admin.query(
+    `insert into outreach_recipient (municipality_id, kvk_number, name, content_hash, last_import_id)
+     values ($1, lpad((random() * 99999999)::int::text, 8, '0'), 'Ontvanger', 'h', $2) returning id`,
+    [municipalityId, outreachImport.rows[0].id],
+  );
+  const wave = await admin.query(
+    `insert into outreach_wave (municipality_id, name, channel, planned_date, created_by)
+     values ($1, 'Ronde 1', 'letter', current_date, $2) returning id`,
+    [municipalityId, user.id],
+  );
+  await admin.query(
+    `insert into outreach_contact (municipality_id, wave_id, recipient_id, case_id)
+     values ($1, $2, $3, $4)`,
+    [municipalityId, wave.rows[0].id, recipient.rows[0].id, caseId],
+  );
+  await admin.query(
+    `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
+     values ($1, 'test', 'a@example.org', 'Onderwerp', 'Tekst')`,
+    [municipalityId],
+  );
   await admin.query(
     `insert into idempotency_key (municipality_id, user_id, key, request_hash) values ($1, $2, 'k-' || random(), 'h')`,
     [municipalityId, user.id],

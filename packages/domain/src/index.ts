@@ -16,3 +16,4 @@ export * from './case-records.ts';
 export * from './sbi.ts';
 export * from './announcements.ts';
 export * from './figures.ts';
+export * from './outreach.ts';

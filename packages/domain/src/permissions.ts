@@ -17,12 +17,15 @@ export const ACTIONS = [
   'entrepreneur:reveal-bsn',
   'staff:read',
   'worklist:team',
+  'outreach:read',
+  'outreach:manage',
   'announcement:read',
   'announcement:manage',
   'campaign:read',
   'campaign:manage',
   'figures:own',
   'figures:region',
+  'outbox:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type GrantScope = 'all' | 'assigned' | 'centre';
@@ -38,6 +41,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'entrepreneur:reveal-bsn': 'all',
     'staff:read': 'all',
     'worklist:team': 'all',
+    'outreach:read': 'all',
+    'outreach:manage': 'all',
     'announcement:read': 'all',
     'campaign:read': 'all',
   },
@@ -52,6 +57,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'entrepreneur:read': 'all',
     'staff:read': 'all',
     'worklist:team': 'all',
+    'outreach:read': 'all',
     'announcement:read': 'all',
     'campaign:read': 'all',
     'figures:own': 'all',
@@ -70,6 +76,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
   },
   admin: {
     'announcement:read': 'all',
+    'outbox:read': 'all',
   },
 };
 

@@ -10,6 +10,7 @@ const production = {
   DATABASE_URL: 'postgres://admin@db/herorientatie',
   DB_APP_PASSWORD: 'p'.repeat(20),
   PUBLIC_URL: 'https://herorientatie.example.org',
+  SMTP_URL: 'smtp://mail.example.org:587',
 };
 
 describe('configuration', () => {
@@ -31,6 +32,11 @@ describe('configuration', () => {
   it('refuses to start in production without a session secret', () => {
     const { SESSION_SECRET: _omit, ...env } = production;
     expect(() => loadConfig(env)).to.throw(ConfigError, /SESSION_SECRET/);
+  });
+
+  it('refuses to start in production without an SMTP server', () => {
+    const { SMTP_URL: _omit, ...env } = production;
+    expect(() => loadConfig(env)).to.throw(ConfigError, /SMTP_URL/);
   });
 
   it('starts in production with everything set, with secure cookies', () => {

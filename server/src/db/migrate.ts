@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { installJobQueue } from '../jobs/install.ts';
 import { bootstrapRoles } from './bootstrap.ts';
 import { createMigrationDataSource } from './data-source.ts';
 import { databaseNameOf } from './urls.ts';
@@ -26,6 +27,7 @@ export async function migrate(
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       for (const m of applied) logger.info({ migration: m.name }, 'migration applied');
+      await installJobQueue(lockClient, logger);
       return applied.map((m) => m.name);
     } finally {
       await dataSource.destroy();

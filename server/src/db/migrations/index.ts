@@ -4,6 +4,8 @@ import { CaseManagement1764200000000 } from './1764200000000-case-management.ts'
 import { Attachments1764300000000 } from './1764300000000-attachments.ts';
 import { IdempotencyKeyExpiry1764400000000 } from './1764400000000-idempotency-key-expiry.ts';
 import { PlatformKit1764500000000 } from './1764500000000-platform-kit.ts';
+import { Outreach1764600000000 } from './1764600000000-outreach.ts';
+import { MailOutbox1764700000000 } from './1764700000000-mail-outbox.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   Attachments1764300000000,
   IdempotencyKeyExpiry1764400000000,
   PlatformKit1764500000000,
+  Outreach1764600000000,
+  MailOutbox1764700000000,
 ];

@@ -1,0 +1,10 @@
+/**
+ * The job queues. Queues are created at migration time by the owner role (creating one makes
+ * a table); the application role only sends, fetches and completes jobs.
+ */
+export const QUEUES = {
+  /** Send one message of the mail outbox. */
+  sendMail: 'mail-send',
+} as const;
+
+export const JOB_SCHEMA = 'pgboss';
