@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { useMe } from './api/hooks.ts';
 import { Layout } from './components/Layout.tsx';
@@ -10,6 +10,7 @@ import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import type { Me } from '@herorientatie/domain';
+import { markLoggedIn } from './session-marker.ts';
 
 function RouteError() {
   return (
@@ -29,7 +30,7 @@ function routerFor(me: Me) {
       children: [
         { index: true, element: <HomePage me={me} /> },
         { path: 'dossiers', element: <CaseListPage me={me} /> },
-        { path: 'dossiers/nieuw', element: <RegistrationPage /> },
+        { path: 'dossiers/nieuw', element: <RegistrationPage me={me} /> },
         { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
         { path: 'campagne', element: <NotYetAvailablePage title="Regionale campagne" /> },
         { path: 'financien', element: <NotYetAvailablePage title="Budgetten" /> },
@@ -50,6 +51,9 @@ export function App() {
     () => (me ? routerFor(me) : loggedOut ? anonymousRouter() : null),
     [me, loggedOut],
   );
+  useEffect(() => {
+    if (me) markLoggedIn();
+  }, [me]);
   if (isPending) {
     return (
       <p className="utrecht-paragraph app-loading" role="status">

@@ -8,12 +8,13 @@ import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 
-// A 401 anywhere but /me means the session ended (idle or absolute limit): re-check who is
-// logged in, so the app shows the login page instead of failing piece by piece. The /me
-// query itself answering 401 is simply "logged out", not a reason to ask again.
+// A 401 (or a refused CSRF token) anywhere but /me means the session may have ended (idle
+// or absolute limit): re-check who is logged in, so the app shows the login page instead
+// of failing piece by piece; when the session lives on, /me brings a fresh CSRF token. The
+// /me query itself answering 401 is simply "logged out", not a reason to ask again.
 const onError = (error: unknown, query?: { queryKey: readonly unknown[] }) => {
   if (query?.queryKey[0] === 'me') return;
-  if (error instanceof ApiError && error.status === 401) {
+  if (error instanceof ApiError && error.sessionMayHaveEnded) {
     void queryClient.invalidateQueries({ queryKey: ['me'] });
   }
 };

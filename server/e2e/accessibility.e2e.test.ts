@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../test/app.ts';
-import { registration } from '../test/case-fixtures.ts';
+import { bsn, registration } from '../test/case-fixtures.ts';
 import { Agent } from '../test/agent.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
+import { caseInProgress } from './case-setup.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -16,7 +17,7 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core with the WCAG 2.1 A and AA rules on the current page. */
+/** Runs axe-core with the WCAG 2.2 A and AA rules (which include 2.0 and 2.1) on the page. */
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
@@ -26,7 +27,10 @@ async function violations(page: Page): Promise<string[]> {
       }
     ).axe;
     return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
+      },
     });
   });
   // A check that checked nothing proves nothing.
@@ -37,12 +41,14 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   let db: TestDatabase;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
   let caseId: string;
+  let runningCaseId: string;
+  let closedCaseId: string;
 
   before(async () => {
     db = await createTestDatabase();
@@ -50,6 +56,29 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const agent = new Agent(app.baseUrl);
     await agent.login('wijchen-caseworker');
     caseId = (await agent.send('POST', '/api/v1/cases', registration())).json<{ id: string }>().id;
+    ({ caseId: runningCaseId } = await caseInProgress(
+      agent,
+      'Noor Bakker',
+      { routes: [{ type: 'employment', note: 'Vacatures bij WerkBedrijf' }], coach: 'Piet Jansen' },
+      { bsn: bsn() },
+    ));
+    const contact = await agent.send('POST', `/api/v1/cases/${runningCaseId}/contacts`, {
+      occurredAt: new Date().toISOString(),
+      channel: 'phone',
+      summary: 'Intake nabesproken',
+    });
+    expect(contact.status, contact.text).to.equal(201);
+    const analysis = await agent.send(
+      'POST',
+      `/api/v1/cases/${runningCaseId}/perspective-analyses`,
+      { provider: 'Ondernemersklankbord', date: '2026-01-05', conclusion: 'Levensvatbaar' },
+    );
+    expect(analysis.status, analysis.text).to.equal(201);
+    ({ caseId: closedCaseId } = await caseInProgress(agent, 'Ruben Smit'));
+    const closed = await agent.send('POST', `/api/v1/cases/${closedCaseId}/closure`, {
+      outcome: 'business_continued_without_bbz',
+    });
+    expect(closed.status, closed.text).to.equal(200);
     browser = await launchBrowser();
     // The app's CSP rightly forbids injected scripts; the checker needs one.
     page = await browser.newPage({ bypassCSP: true });
@@ -102,4 +131,156 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.getByLabel('Vorm *').waitFor();
     expect(await violations(page)).to.deep.equal([]);
   });
+
+  for (const worklist of ['mine', 'waitingForIntake', 'noRecentContact']) {
+    it(`has no violations on the worklist ${worklist}`, async () => {
+      await page.goto(`${app.baseUrl}/dossiers?worklist=${worklist}`);
+      await page
+        .getByText(/dossiers? gevonden|\d+ dossiers?/)
+        .first()
+        .waitFor();
+      expect(await violations(page)).to.deep.equal([]);
+    });
+  }
+
+  /**
+   * Every form of the case page, sent empty (or with a required field emptied) so that it
+   * shows its error summary and field messages; then checked and closed again.
+   */
+  const caseForms: {
+    name: string;
+    case: () => string;
+    tab?: string;
+    open: string;
+    /** Where the form is: a dialog's name, or the card or panel holding the button. */
+    dialog?: string;
+    prepare?: (form: ReturnType<Page['locator']>) => Promise<void>;
+    submit: string;
+  }[] = [
+    {
+      name: 'intake planning',
+      case: () => caseId,
+      open: 'Intake plannen',
+      submit: 'Intake plannen',
+    },
+    { name: 'intake', case: () => caseId, open: 'Intake vastleggen', submit: 'Intake vastleggen' },
+    {
+      name: 'contact',
+      case: () => caseId,
+      open: 'Contact vastleggen',
+      submit: 'Contact vastleggen',
+    },
+    { name: 'withdrawal', case: () => caseId, open: 'Terugtrekken', submit: 'Terugtrekken' },
+    { name: 'document', case: () => caseId, open: 'Document toevoegen', submit: 'Toevoegen' },
+    {
+      name: 'entrepreneur details',
+      case: () => caseId,
+      open: 'Gegevens ondernemer wijzigen',
+      prepare: (form) => form.getByLabel('Naam *', { exact: true }).fill(''),
+      submit: 'Opslaan',
+    },
+    {
+      name: 'case settings',
+      case: () => caseId,
+      open: 'Dossier wijzigen',
+      prepare: (form) => form.getByLabel('Toelichting herkomst').fill('x'.repeat(201)),
+      submit: 'Opslaan',
+    },
+    {
+      name: 'route start',
+      case: () => runningCaseId,
+      open: 'Route starten',
+      submit: 'Route starten',
+    },
+    {
+      name: 'perspective analysis',
+      case: () => runningCaseId,
+      open: 'Analyse perspectief',
+      submit: 'Analyse vastleggen',
+    },
+    {
+      name: 'coaching',
+      case: () => runningCaseId,
+      open: 'Coaching',
+      submit: 'Coaching vastleggen',
+    },
+    {
+      name: 'closing dialog',
+      case: () => runningCaseId,
+      open: 'Afsluiten',
+      dialog: 'Dossier afsluiten',
+      submit: 'Dossier afsluiten',
+    },
+    {
+      name: 'route end',
+      case: () => runningCaseId,
+      tab: 'Routes',
+      open: 'Route beëindigen',
+      submit: 'Route beëindigen',
+    },
+    {
+      name: 'coaching update',
+      case: () => runningCaseId,
+      tab: 'Coaching',
+      open: 'Bijwerken',
+      prepare: (form) => form.getByLabel('Coach *').fill(''),
+      submit: 'Opslaan',
+    },
+    {
+      name: 'intake correction',
+      case: () => runningCaseId,
+      tab: 'Intake en analyse',
+      open: 'Intake corrigeren',
+      submit: 'Correctie opslaan',
+    },
+    {
+      name: 'analysis correction',
+      case: () => runningCaseId,
+      tab: 'Intake en analyse',
+      open: 'Analyse corrigeren',
+      submit: 'Correctie opslaan',
+    },
+    {
+      name: 'contact correction',
+      case: () => runningCaseId,
+      tab: 'Contacten',
+      open: 'Contact corrigeren',
+      submit: 'Correctie opslaan',
+    },
+    {
+      name: 'BSN reason dialog',
+      case: () => runningCaseId,
+      tab: 'Ondernemer',
+      open: 'Toon BSN',
+      dialog: 'Volledig BSN tonen',
+      submit: 'BSN tonen',
+    },
+    {
+      name: 'reopening dialog',
+      case: () => closedCaseId,
+      open: 'Heropenen',
+      dialog: 'Dossier heropenen',
+      submit: 'Heropenen',
+    },
+  ];
+
+  for (const form of caseForms) {
+    it(`has no violations on the ${form.name} form showing its errors`, async () => {
+      await page.goto(`${app.baseUrl}/dossiers/${form.case()}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      if (form.tab) await page.getByRole('tab', { name: form.tab }).click();
+      await page.getByRole('button', { name: form.open, exact: true }).first().click();
+      const scope = form.dialog
+        ? page.getByRole('dialog', { name: form.dialog })
+        : page.locator('form').filter({ has: page.getByRole('button', { name: form.submit }) });
+      await scope.getByRole('button', { name: form.submit, exact: true }).last().waitFor();
+      await form.prepare?.(scope);
+      await scope.getByRole('button', { name: form.submit, exact: true }).last().click();
+      await scope
+        .getByText(form.name === 'document' ? 'Kies een bestand.' : 'Controleer het formulier')
+        .first()
+        .waitFor();
+      expect(await violations(page)).to.deep.equal([]);
+    });
+  }
 });

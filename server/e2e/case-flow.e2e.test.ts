@@ -52,6 +52,9 @@ describe('end to end: a caseworker runs a case', () => {
       .getByLabel('Binnengekomen via *', { exact: true })
       .selectOption({ label: 'Regionale campagne' });
     await page.getByLabel('Urgentie *', { exact: true }).selectOption({ label: 'Hoog' });
+    await page
+      .getByLabel('Andere steun *', { exact: true })
+      .selectOption({ label: 'Geen andere steun' });
     await page.getByRole('button', { name: 'Aanmelden' }).click();
 
     await page.getByRole('heading', { level: 1, name: /Sanne Willems/ }).waitFor();
@@ -91,10 +94,12 @@ describe('end to end: a caseworker runs a case', () => {
     expect(await page.getByRole('tabpanel').getByText('Loopt').count()).to.equal(2);
 
     await page.getByRole('button', { name: 'Afsluiten' }).click();
-    await page
+    const dialog = page.getByRole('dialog', { name: 'Dossier afsluiten' });
+    await dialog
       .getByLabel('Uitkomst *', { exact: true })
       .selectOption({ label: 'Bedrijf met bijbaan' });
-    await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
+    await dialog.getByLabel('Beëindig dit op de afsluitdatum').check();
+    await dialog.getByRole('button', { name: 'Dossier afsluiten' }).click();
     await done('Het dossier is afgesloten.');
     expect(await status()).to.equal('Afgesloten');
 
@@ -110,7 +115,12 @@ describe('end to end: a caseworker runs a case', () => {
       .to.contain('Intake vastgelegd')
       .and.contain('Route 3: (bij)baan in loondienst gestart');
     expect(timeline.join('\n')).to.contain('Videogesprek: Sollicitatie bij WerkBedrijf besproken.');
-    expect(timeline[0]).to.contain('Afgesloten');
+    // The closing and the routes it ended happen in one step, so they come first together.
+    const closingStep = timeline.slice(0, 3).join('\n');
+    expect(closingStep).to.contain('Afgesloten');
+    expect(closingStep)
+      .to.contain('Route 1: versterken eigen bedrijf beëindigd')
+      .and.contain('Route 3: (bij)baan in loondienst beëindigd');
     await page.screenshot({
       path: process.env.E2E_CASE_SCREENSHOT ?? '/tmp/herorientatie-case.png',
       fullPage: true,

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { CaseRegistrationSchema } from '@herorientatie/domain';
-import { errorsFrom, getPath, setPath, toLocalInput } from '../components/form.tsx';
+import { toLocalInput } from '../components/form.tsx';
+import { fieldErrorsFrom } from '../api/problems.ts';
+import { getPath, setPath } from '../forms/use-form.ts';
 
 describe('form helpers', () => {
   it('reads and writes nested values by dotted path without changing the original', () => {
@@ -12,17 +14,21 @@ describe('form helpers', () => {
     expect(getPath(next, 'missing.deeper')).to.equal(undefined);
   });
 
-  it('turns schema issues into one Dutch message per field, as the server does', () => {
+  it('turns schema issues into field errors named by dotted path, as the server does', () => {
     const result = CaseRegistrationSchema.safeParse({
       entrepreneur: { name: '', kvkNumber: '12' },
     });
     expect(result.success).to.equal(false);
-    const errors = errorsFrom(result.error!);
-    expect(errors['entrepreneur.name']).to.equal('Naam is verplicht.');
-    expect(errors['entrepreneur.kvkNumber']).to.equal(
+    const errors = fieldErrorsFrom(result.error!.issues);
+    const reason = (name: string) => errors.find((e) => e.name === name)?.reason;
+    expect(reason('entrepreneur.name')).to.equal('Naam is verplicht.');
+    expect(reason('entrepreneur.kvkNumber')).to.equal(
       'Een KvK-nummer bestaat uit precies 8 cijfers.',
     );
-    expect(errors.source).to.equal('Kies hoe de ondernemer bij ons kwam.');
+    expect(reason('source')).to.equal('Kies hoe de ondernemer bij ons kwam.');
+    // No preselected value: the caseworker has to choose urgency and other support.
+    expect(reason('urgency')).to.equal('Kies de urgentie.');
+    expect(reason('otherSupport')).to.equal('Kies de beschikbaarheid van andere steun.');
   });
 
   it('shows an instant as a local date-time input value', () => {

@@ -1,21 +1,49 @@
-import type {
-  Attachment,
-  CaseDetail,
-  Coaching,
-  Contact,
-  Intake,
-  PerspectiveAnalysis,
-  Route,
-  StaffMember,
-  CaseListQuery,
-  CasePage,
-  Entrepreneur,
-  TimelineEvent,
-  WorklistCounts,
+import {
+  CaseDetailSchema,
+  CaseRegistrationSchema,
+  CaseUpdateSchema,
+  CloseCaseSchema,
+  CoachingInputSchema,
+  CoachingSchema,
+  ContactCorrectionSchema,
+  ContactInputSchema,
+  ContactSchema,
+  EntrepreneurInputSchema,
+  EntrepreneurSchema,
+  IntakeCorrectionSchema,
+  IntakeInputSchema,
+  IntakeSchema,
+  PerspectiveAnalysisCorrectionSchema,
+  PerspectiveAnalysisInputSchema,
+  PerspectiveAnalysisSchema,
+  ReopenCaseSchema,
+  required,
+  RouteEndSchema,
+  RouteSchema,
+  RouteStartSchema,
+  ScheduleIntakeSchema,
+  WithdrawCaseSchema,
+  type Attachment,
+  type CaseDetail,
+  type CaseListQuery,
+  type CasePage,
+  type Coaching,
+  type Contact,
+  type CorrectableRecord,
+  type Entrepreneur,
+  type Intake,
+  type PerspectiveAnalysis,
+  type RecordVersion,
+  type Route,
+  type StaffMember,
+  type TimelineEvent,
+  type WorklistCounts,
 } from '@herorientatie/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { apiFetch, type ApiError } from './client.ts';
-import { createQueryHook } from './hooks.ts';
+import { createMutation, createQueryHook } from './hooks.ts';
+import { STALE_AFTER } from './invalidation.ts';
 
 export type CaseFilters = Partial<Omit<CaseListQuery, 'cursor' | 'pageSize'>>;
 
@@ -59,6 +87,11 @@ export const useAttachments = createQueryHook<Attachment[], [string]>(
   'case',
   (id) => `cases/${id}/attachments`,
 );
+/** Earlier versions of a corrected record, newest first. */
+export const useRecordHistory = createQueryHook<
+  RecordVersion[],
+  [string, CorrectableRecord, string]
+>('case', (id, kind, recordId) => `cases/${id}/record-history/${kind}/${recordId}`);
 export const useWorklistCounts = createQueryHook<WorklistCounts>(
   'worklist-counts',
   () => 'worklist-counts',
@@ -86,48 +119,151 @@ export function useIntake(id: string, enabled: boolean) {
   });
 }
 
-/**
- * A change to a case: sends it (with an Idempotency-Key for creates) and refreshes every
- * view of that case, the lists and the worklist counts.
- */
-export function useCaseAction<Body>(
+// Every change the client can make. What each makes stale comes from STALE_AFTER.
+
+type OfCase = { caseId: string };
+const caseChange = <In extends z.ZodType, Out extends z.ZodType, P extends OfCase = OfCase>(
   method: 'POST' | 'PUT' | 'PATCH',
-  subPath: (caseId: string) => string,
-) {
-  const client = useQueryClient();
-  return useMutation<unknown, ApiError, { caseId: string; body?: Body; idempotencyKey?: string }>({
-    mutationFn: ({ caseId, body, idempotencyKey }) =>
-      apiFetch(subPath(caseId), {
-        method,
-        body: body ?? {},
-        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['case'] }),
-        client.invalidateQueries({ queryKey: ['cases'] }),
-        client.invalidateQueries({ queryKey: ['worklist-counts'] }),
-      ]),
-  });
-}
+  path: (params: P) => string,
+  input: In,
+  output: Out,
+  idempotent = false,
+) =>
+  createMutation({ method, path, input, output, invalidates: STALE_AFTER.caseChange, idempotent });
 
-export function useRegisterCase() {
-  const client = useQueryClient();
-  return useMutation<CaseDetail, ApiError, { body: unknown; idempotencyKey: string }>({
-    mutationFn: ({ body, idempotencyKey }) =>
-      apiFetch<CaseDetail>('cases', {
-        method: 'POST',
-        body,
-        headers: { 'idempotency-key': idempotencyKey },
-      }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['cases'] }),
-        client.invalidateQueries({ queryKey: ['worklist-counts'] }),
-      ]),
-  });
-}
+export const useRegisterCase = createMutation({
+  method: 'POST',
+  path: () => 'cases',
+  input: CaseRegistrationSchema,
+  output: CaseDetailSchema,
+  invalidates: STALE_AFTER.registration,
+  idempotent: true,
+});
+export const useUpdateCase = caseChange(
+  'PATCH',
+  ({ caseId }) => `cases/${caseId}`,
+  CaseUpdateSchema,
+  CaseDetailSchema,
+);
+export const useScheduleIntake = caseChange(
+  'PUT',
+  ({ caseId }) => `cases/${caseId}/intake-appointment`,
+  ScheduleIntakeSchema,
+  CaseDetailSchema,
+);
+export const useRecordIntake = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/intake`,
+  IntakeInputSchema,
+  IntakeSchema,
+  true,
+);
+export const useCorrectIntake = caseChange(
+  'PUT',
+  ({ caseId }) => `cases/${caseId}/intake`,
+  IntakeCorrectionSchema,
+  IntakeSchema,
+);
+export const useRecordAnalysis = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/perspective-analyses`,
+  PerspectiveAnalysisInputSchema,
+  PerspectiveAnalysisSchema,
+  true,
+);
+export const useCorrectAnalysis = caseChange(
+  'PUT',
+  ({ caseId, recordId }: OfCase & { recordId: string }) =>
+    `cases/${caseId}/perspective-analyses/${recordId}`,
+  PerspectiveAnalysisCorrectionSchema,
+  PerspectiveAnalysisSchema,
+);
+export const useStartRoute = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/routes`,
+  RouteStartSchema,
+  RouteSchema,
+  true,
+);
+export const useEndRoute = caseChange(
+  'PATCH',
+  ({ caseId, routeId }: OfCase & { routeId: string }) => `cases/${caseId}/routes/${routeId}`,
+  RouteEndSchema,
+  RouteSchema,
+);
+export const useRecordCoaching = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/coachings`,
+  CoachingInputSchema,
+  CoachingSchema,
+  true,
+);
+export const useUpdateCoaching = caseChange(
+  'PUT',
+  ({ caseId, coachingId }: OfCase & { coachingId: string }) =>
+    `cases/${caseId}/coachings/${coachingId}`,
+  CoachingInputSchema,
+  CoachingSchema,
+);
+export const useLogContact = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/contacts`,
+  ContactInputSchema,
+  ContactSchema,
+  true,
+);
+export const useCorrectContact = caseChange(
+  'PUT',
+  ({ caseId, recordId }: OfCase & { recordId: string }) => `cases/${caseId}/contacts/${recordId}`,
+  ContactCorrectionSchema,
+  ContactSchema,
+);
+export const useCloseCase = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/closure`,
+  CloseCaseSchema,
+  CaseDetailSchema,
+);
+export const useWithdrawCase = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/withdrawal`,
+  WithdrawCaseSchema,
+  CaseDetailSchema,
+);
+export const useReopenCase = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/reopening`,
+  ReopenCaseSchema,
+  CaseDetailSchema,
+);
 
+export const useUpdateEntrepreneur = createMutation({
+  method: 'PUT',
+  path: ({ entrepreneurId }: { entrepreneurId: string }) => `entrepreneurs/${entrepreneurId}`,
+  input: EntrepreneurInputSchema,
+  output: EntrepreneurSchema,
+  invalidates: STALE_AFTER.entrepreneurChange,
+});
+
+// The server declares these two in its router; they belong in the domain package.
+const BsnRevealSchema = z.object({
+  reason: required('Geef aan waarom u het BSN nodig heeft.', 300).refine((v) => v.length >= 3, {
+    message: 'Geef aan waarom u het BSN nodig heeft.',
+  }),
+});
+const BsnRevealAnswerSchema = z.object({ bsn: z.string().nullable() });
+
+/** Shows the full BSN: an audited read, with the reason given. */
+export const useRevealBsn = createMutation({
+  method: 'POST',
+  path: ({ entrepreneurId }: { entrepreneurId: string }) =>
+    `entrepreneurs/${entrepreneurId}/bsn-reveal`,
+  input: BsnRevealSchema,
+  output: BsnRevealAnswerSchema,
+  invalidates: STALE_AFTER.nothing,
+});
+
+/** A document goes as multipart form data, so it has no JSON schema to check. */
 export function useUploadAttachment() {
   const client = useQueryClient();
   return useMutation<Attachment, ApiError, { caseId: string; file: File }>({
@@ -139,6 +275,11 @@ export function useUploadAttachment() {
         formData: body,
       });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['case'] }),
+    onSuccess: (_result, variables) =>
+      Promise.all(
+        STALE_AFTER.caseDocument(variables).map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      ),
   });
 }

@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from '@herorientatie/domain';
+import { problemType, type FieldError, type Problem } from '@herorientatie/domain';
 
 /** An API failure with the server's problem details (Dutch title and field errors). */
 export class ApiError extends Error {
@@ -11,6 +11,14 @@ export class ApiError extends Error {
 
   get fieldErrors(): FieldError[] {
     return this.problem?.errors ?? [];
+  }
+
+  /**
+   * Whether the answer means the session may be gone: a 401, or a refused CSRF token
+   * (the token lives in the session, so a request after the session ended fails on it).
+   */
+  get sessionMayHaveEnded(): boolean {
+    return this.status === 401 || this.problem?.type === problemType('csrf');
   }
 }
 

@@ -4,7 +4,8 @@ import {
   SBI_DIVISIONS,
   TOZO_LABELS,
 } from '@herorientatie/domain';
-import { CheckboxGroup, SelectField, TextField, type FormApi } from './form.tsx';
+import type { FormApi } from '../forms/use-form.ts';
+import { CheckboxGroup, SelectField, TextField } from './form.tsx';
 
 const SBI_OPTIONS = Object.fromEntries(
   Object.entries(SBI_DIVISIONS).map(([code, label]) => [code, `${code} – ${label}`]),

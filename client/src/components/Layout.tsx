@@ -1,19 +1,45 @@
 import { ROLE_LABELS, type Me } from '@herorientatie/domain';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../api/hooks.ts';
+import { clearAllDrafts } from '../forms/draft-store.ts';
+import { hasUnsavedForm, leaveWithoutAsking } from '../forms/unsaved-guard.tsx';
 import { navigationFor } from '../navigation.ts';
+import { focusMainHeading } from '../page-focus.ts';
+import { markLoggedOut } from '../session-marker.ts';
+import { ConfirmDialog } from './Dialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { SessionTimer } from './SessionTimer.tsx';
-import { Button } from './ui.tsx';
+import { Alert, Button, Paragraph } from './ui.tsx';
 
 export function Layout({ me }: { me: Me }) {
   const logout = useLogout();
-  const onLogout = () =>
-    logout.mutate(undefined, {
-      onSuccess: ({ redirectTo }) => {
-        window.location.assign(redirectTo);
-      },
-    });
+  const [askLogout, setAskLogout] = useState(false);
+  const { pathname } = useLocation();
+  const shownPath = useRef(pathname);
+
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    focusMainHeading();
+  }, [pathname]);
+
+  const logOut = async () => {
+    setAskLogout(false);
+    let redirectTo: string;
+    try {
+      ({ redirectTo } = await logout.mutateAsync({ body: undefined }));
+    } catch {
+      return; // shown below the header
+    }
+    // Nothing typed stays behind in this tab once the user has logged out.
+    clearAllDrafts();
+    markLoggedOut();
+    leaveWithoutAsking();
+    window.location.assign(redirectTo);
+  };
+  const onLogout = () => (hasUnsavedForm() ? setAskLogout(true) : void logOut());
+
   return (
     <div className="utrecht-page app-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
@@ -33,6 +59,23 @@ export function Layout({ me }: { me: Me }) {
           </Button>
         </div>
       </header>
+      {logout.isError && (
+        <Alert type="error">Uitloggen is niet gelukt: {logout.error.message}</Alert>
+      )}
+      {askLogout && (
+        <ConfirmDialog
+          title="Formulier niet opgeslagen"
+          cancelLabel="Terug naar het formulier"
+          confirmLabel="Toch uitloggen"
+          onCancel={() => setAskLogout(false)}
+          onConfirm={() => void logOut()}
+        >
+          <Paragraph>
+            U heeft een formulier nog niet opgeslagen. Als u uitlogt, gaat wat u heeft ingevuld
+            verloren.
+          </Paragraph>
+        </ConfirmDialog>
+      )}
       <nav className="utrecht-nav-bar" aria-label="Hoofdmenu">
         <div className="utrecht-nav-bar__content">
           <ul className="utrecht-nav-list">

@@ -12,7 +12,7 @@ export function minutesLeft(idleMs: number, lastContact: number, now: number): n
 }
 
 /**
- * Warns five minutes before the idle limit, so nobody loses a half-filled form, and offers
+ * Warns five minutes before the idle limit and offers
  * to stay logged in. When the limit has passed, the app asks who is logged in (and so
  * shows the login page).
  */
@@ -42,7 +42,8 @@ export function SessionTimer({ me }: { me: Me }) {
     <div className="app-session-warning">
       <Alert type="warning">
         U wordt over {minutesLeft(idleMs, lastContact, now)} minuten automatisch uitgelogd omdat u
-        een tijd niets heeft opgeslagen. Wat u nog niet heeft opgeslagen, gaat dan verloren.{' '}
+        een tijd niets heeft opgeslagen. Wat u aan het invullen bent, blijft in dit tabblad bewaard
+        tot u weer inlogt.{' '}
         <Button
           appearance="secondary-action"
           onClick={() => void client.refetchQueries({ queryKey: ['me'] })}

@@ -1,77 +1,6 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { z } from 'zod';
-import { ApiError } from '../api/client.ts';
+import { useId, type MouseEvent, type ReactNode } from 'react';
+import { fieldId, getPath, type FormApi } from '../forms/use-form.ts';
 import { Alert, Button } from './ui.tsx';
-
-export type Values = Record<string, unknown>;
-export type Errors = Record<string, string>;
-
-/** Reads a dotted path ("entrepreneur.name") from nested values. */
-export function getPath(values: Values, path: string): unknown {
-  return path.split('.').reduce<unknown>((acc, key) => (acc as Values | undefined)?.[key], values);
-}
-
-export function setPath(values: Values, path: string, value: unknown): Values {
-  const [head, ...rest] = path.split('.');
-  if (!head) return values;
-  if (rest.length === 0) return { ...values, [head]: value };
-  return { ...values, [head]: setPath((values[head] as Values) ?? {}, rest.join('.'), value) };
-}
-
-/** Zod issues as messages per dotted path: the same messages the server sends. */
-export function errorsFrom(error: z.ZodError): Errors {
-  const errors: Errors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '(formulier)';
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-/**
- * Form state validated with a shared schema before sending; server field errors (from
- * problem+json) are shown on the same fields.
- */
-export function useForm<S extends z.ZodType>(schema: S, initial: Values) {
-  const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Errors>({});
-  const summaryId = useId();
-
-  const set = (path: string, value: unknown) => setValues((v) => setPath(v, path, value));
-
-  const showErrors = (next: Errors) => {
-    setErrors(next);
-    // Move focus to the summary so screen reader and keyboard users hear what is wrong.
-    requestAnimationFrame(() => document.getElementById(summaryId)?.focus());
-  };
-
-  /** Validates and calls `send` with the parsed value; maps a rejected request to fields. */
-  const submit = (send: (value: z.output<S>) => Promise<unknown>) => async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) return showErrors(errorsFrom(parsed.error));
-    setErrors({});
-    try {
-      await send(parsed.data);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fieldErrors: Errors = {};
-        for (const e of err.fieldErrors) fieldErrors[e.name] = e.reason;
-        if (Object.keys(fieldErrors).length === 0) fieldErrors['(formulier)'] = err.message;
-        showErrors(fieldErrors);
-      } else {
-        showErrors({
-          '(formulier)':
-            'Het versturen is mislukt. Controleer uw verbinding en probeer het opnieuw.',
-        });
-      }
-    }
-  };
-
-  return { values, errors, set, submit, summaryId, setValues };
-}
-
-export type FormApi = ReturnType<typeof useForm>;
 
 /** "Label: message", unless the message already names the field. */
 function summaryText(label: string | undefined, message: string): string {
@@ -80,21 +9,38 @@ function summaryText(label: string | undefined, message: string): string {
     : message;
 }
 
-export function ErrorSummary({ form, labels }: { form: FormApi; labels?: Record<string, string> }) {
-  const entries = Object.entries(form.errors);
+/** A summary link moves focus to the field itself (a plain fragment link only scrolls). */
+function focusField(event: MouseEvent<HTMLAnchorElement>, name: string) {
+  const target = document.getElementById(fieldId(name));
+  if (!target) return;
+  event.preventDefault();
+  const control =
+    target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
+  target.scrollIntoView({ block: 'center' });
+  control?.focus({ preventScroll: true });
+}
+
+/**
+ * Everything that is wrong, at the top of the form: each field message as a link to its
+ * field, and every message that belongs to no field in words.
+ */
+export function ErrorSummary({ form }: { form: FormApi }) {
+  const fields = Object.entries(form.errors.fields);
+  const { general } = form.errors;
   return (
     <div id={form.summaryId} tabIndex={-1} className="app-error-summary">
-      {entries.length > 0 && (
+      {(fields.length > 0 || general.length > 0) && (
         <Alert type="error">
           <strong>Controleer het formulier</strong>
           <ul>
-            {entries.map(([field, message]) => (
-              <li key={field}>
-                {field === '(formulier)' ? (
-                  message
-                ) : (
-                  <a href={`#field-${field}`}>{summaryText(labels?.[field], message)}</a>
-                )}
+            {general.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+            {fields.map(([name, message]) => (
+              <li key={name}>
+                <a href={`#${fieldId(name)}`} onClick={(event) => focusField(event, name)}>
+                  {summaryText(form.errorLabels[name], message)}
+                </a>
               </li>
             ))}
           </ul>
@@ -130,7 +76,7 @@ function FieldShell({
 }: FieldProps & {
   children: (control: Control) => ReactNode;
 }) {
-  const error = form.errors[name];
+  const error = form.errors.fields[name];
   const descriptionId = useId();
   const errorId = useId();
   const describedBy =
@@ -140,7 +86,7 @@ function FieldShell({
       className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
     >
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={`field-${name}`}>
+        <label className="utrecht-form-label" htmlFor={fieldId(name)}>
           {label}
         </label>
       </div>
@@ -157,7 +103,7 @@ function FieldShell({
       <div className="utrecht-form-field__input">
         {children({
           attrs: {
-            id: `field-${name}`,
+            id: fieldId(name),
             name,
             'aria-invalid': error ? true : undefined,
             'aria-describedby': describedBy,
@@ -244,34 +190,78 @@ export function CheckboxGroup({
   options,
 }: FieldProps & { options: Record<string, string> }) {
   const selected = (getPath(form.values, name) as string[] | undefined) ?? [];
-  const error = form.errors[name];
+  const error = form.errors.fields[name];
+  const errorId = useId();
   const toggle = (key: string) =>
     form.set(name, selected.includes(key) ? selected.filter((k) => k !== key) : [...selected, key]);
   return (
     <fieldset
       className={`utrecht-form-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
-      id={`field-${name}`}
+      id={fieldId(name)}
+      aria-describedby={error ? errorId : undefined}
     >
       <legend className="utrecht-form-fieldset__legend">{label}</legend>
-      {error && <div className="utrecht-form-field-error-message">{error}</div>}
+      {error && (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {error}
+        </div>
+      )}
       {Object.entries(options).map(([key, optionLabel]) => (
         <div key={key} className="utrecht-form-field utrecht-form-field--checkbox">
           <input
             type="checkbox"
-            id={`field-${name}-${key}`}
+            id={`${fieldId(name)}-${key}`}
             className="utrecht-checkbox utrecht-checkbox--html-input"
             checked={selected.includes(key)}
             onChange={() => toggle(key)}
           />
           <label
             className="utrecht-form-label utrecht-form-label--checkbox"
-            htmlFor={`field-${name}-${key}`}
+            htmlFor={`${fieldId(name)}-${key}`}
           >
             {optionLabel}
           </label>
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** One yes/no choice, kept as a boolean. */
+export function CheckboxField({ form, name, label, description }: FieldProps) {
+  const error = form.errors.fields[name];
+  const descriptionId = useId();
+  const errorId = useId();
+  const describedBy =
+    [description && descriptionId, error && errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div
+      className={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
+      <input
+        type="checkbox"
+        id={fieldId(name)}
+        name={name}
+        className="utrecht-checkbox utrecht-checkbox--html-input"
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        checked={getPath(form.values, name) === true}
+        onChange={(event) => form.set(name, event.target.checked)}
+      />
+      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      {description && (
+        <div className="utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {error}
+        </div>
+      )}
+    </div>
   );
 }
 

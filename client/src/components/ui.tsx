@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { takeHeadingFocus } from '../page-focus.ts';
 
 /** Thin wrappers around NL Design System (Utrecht) CSS components. */
 
@@ -12,8 +13,18 @@ export function Heading({
   id?: string;
 }) {
   const Tag = `h${level}` as const;
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (level === 1 && takeHeadingFocus()) ref.current?.focus();
+  }, [level]);
   return (
-    <Tag id={id} className={`utrecht-heading-${level}`}>
+    // A page's main heading can take focus after navigation (tabIndex -1: not a tab stop).
+    <Tag
+      ref={ref}
+      id={id}
+      className={`utrecht-heading-${level}`}
+      tabIndex={level === 1 ? -1 : undefined}
+    >
       {children}
     </Tag>
   );

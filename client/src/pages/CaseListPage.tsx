@@ -1,4 +1,5 @@
 import {
+  can,
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -11,6 +12,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useCaseList, useStaff, type CaseFilters } from '../api/cases.ts';
 import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
+import { usePageTitle } from '../page-focus.ts';
+import { principalOf } from '../principal.ts';
 
 export const WORKLIST_LABELS = {
   mine: 'Mijn dossiers',
@@ -40,6 +43,8 @@ export function CaseListPage({ me }: { me: Me }) {
   const list = useCaseList(filters);
   const advisors = useStaff('advisor');
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const title = filters.worklist ? WORKLIST_LABELS[filters.worklist] : 'Dossiers';
+  usePageTitle(title);
 
   const update = (key: (typeof FILTER_KEYS)[number], value: string) => {
     const next = new URLSearchParams(params);
@@ -80,10 +85,8 @@ export function CaseListPage({ me }: { me: Me }) {
   return (
     <>
       <div className="app-title-row">
-        <Heading level={1}>
-          {filters.worklist ? WORKLIST_LABELS[filters.worklist] : 'Dossiers'}
-        </Heading>
-        {me.roles.includes('caseworker') && (
+        <Heading level={1}>{title}</Heading>
+        {can(principalOf(me), 'case:register') && (
           <Link
             className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
             to="/dossiers/nieuw"

@@ -1,7 +1,9 @@
-import type { Me, Role } from '@herorientatie/domain';
+import { can, type Me, type Role } from '@herorientatie/domain';
 import { Link } from 'react-router';
 import { useWorklistCounts } from '../api/cases.ts';
 import { Heading, Paragraph } from '../components/ui.tsx';
+import { usePageTitle } from '../page-focus.ts';
+import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
@@ -54,7 +56,8 @@ function Worklists() {
 }
 
 export function HomePage({ me }: { me: Me }) {
-  const seesCases = me.roles.some((r) => r === 'caseworker' || r === 'advisor' || r === 'manager');
+  usePageTitle('Start');
+  const seesCases = can(principalOf(me), 'case:read');
   return (
     <>
       <Heading level={1}>Welkom, {me.name}</Heading>

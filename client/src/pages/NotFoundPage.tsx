@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { Heading, Paragraph } from '../components/ui.tsx';
+import { usePageTitle } from '../page-focus.ts';
 
 export function NotFoundPage() {
+  usePageTitle('Pagina niet gevonden');
   return (
     <>
       <Heading level={1}>Pagina niet gevonden</Heading>
@@ -13,6 +15,7 @@ export function NotFoundPage() {
 }
 
 export function NotYetAvailablePage({ title }: { title: string }) {
+  usePageTitle(title);
   return (
     <>
       <Heading level={1}>{title}</Heading>

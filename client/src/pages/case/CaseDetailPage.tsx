@@ -1,10 +1,11 @@
 import {
+  can,
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
   INTENSITY_LABELS,
   OTHER_SUPPORT_LABELS,
   URGENCY_LABELS,
-  type CaseAction,
+  type CaseDetail,
   type Me,
 } from '@herorientatie/domain';
 import { useState, type ComponentType } from 'react';
@@ -13,15 +14,25 @@ import { useCase } from '../../api/cases.ts';
 import { formatDate, formatDateTime, StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
+import { usePageTitle } from '../../page-focus.ts';
+import { principalOf } from '../../principal.ts';
+import {
+  ACTION_LABELS,
+  availableActions,
+  canChangeRecords,
+  PANEL_FORMS,
+  type ActionKey,
+  type PanelForm,
+} from './case-actions.ts';
+import { useCaseView, type CaseView } from './case-view.ts';
+import { CloseDialog, ReopenDialog } from './dialogs.tsx';
 import {
   AnalysisForm,
   CaseSettingsForm,
-  CloseForm,
-  EntrepreneurForm,
   CoachingForm,
   ContactForm,
+  EntrepreneurForm,
   IntakeForm,
-  ReopenButton,
   RouteStartForm,
   ScheduleIntakeForm,
   UploadForm,
@@ -39,44 +50,149 @@ import {
   TimelinePanel,
 } from './panels.tsx';
 
-type FormKey = 'settings' | 'entrepreneur' | RecordFormKey;
-type RecordFormKey =
-  | 'scheduleIntake'
-  | 'recordIntake'
-  | 'startRoute'
-  | 'contact'
-  | 'coaching'
-  | 'analysis'
-  | 'document'
-  | 'close'
-  | 'withdraw';
+type Row = [string, string | null];
 
-const FORMS: Record<
-  RecordFormKey,
-  { label: string; component: ComponentType<FormProps>; action?: CaseAction; needsIntake?: boolean }
-> = {
-  scheduleIntake: {
-    label: 'Intake plannen',
-    component: ScheduleIntakeForm,
-    action: 'scheduleIntake',
-  },
-  recordIntake: { label: 'Intake vastleggen', component: IntakeForm, action: 'recordIntake' },
-  startRoute: { label: 'Route starten', component: RouteStartForm, action: 'startRoute' },
-  contact: { label: 'Contact vastleggen', component: ContactForm },
-  analysis: { label: 'Analyse perspectief', component: AnalysisForm, needsIntake: true },
-  coaching: { label: 'Coaching', component: CoachingForm, needsIntake: true },
-  document: { label: 'Document toevoegen', component: UploadForm },
-  close: { label: 'Afsluiten', component: CloseForm, action: 'close' },
-  withdraw: { label: 'Terugtrekken', component: WithdrawForm, action: 'withdraw' },
+function caseRows(detail: CaseDetail): Row[] {
+  return [
+    ['Dossiernummer', detail.reference],
+    [
+      'Binnengekomen via',
+      `${CASE_SOURCE_LABELS[detail.source]}${detail.sourceDetail ? ` (${detail.sourceDetail})` : ''}`,
+    ],
+    ['Urgentie', URGENCY_LABELS[detail.urgency]],
+    ['Andere steun', OTHER_SUPPORT_LABELS[detail.otherSupport]],
+    ['Intensiteit begeleiding', INTENSITY_LABELS[detail.intensity]],
+    ['Consulent', detail.caseworkerName],
+    ['Bedrijfsadviseur', detail.advisorName],
+    ['Aangemeld', formatDate(detail.registeredAt)],
+    ['Laatste contact', formatDateTime(detail.lastContactAt)],
+    ...(detail.closedAt
+      ? ([
+          [
+            detail.status === 'withdrawn' ? 'Teruggetrokken op' : 'Afgesloten op',
+            formatDate(detail.closedAt),
+          ],
+        ] as Row[])
+      : []),
+    ...(detail.outcome
+      ? ([
+          [
+            'Uitkomst',
+            `${CLOSING_OUTCOME_LABELS[detail.outcome]}${detail.outcomeNote ? `: ${detail.outcomeNote}` : ''}`,
+          ],
+        ] as Row[])
+      : []),
+    ...(detail.withdrawnReason ? ([['Reden terugtrekken', detail.withdrawnReason]] as Row[]) : []),
+  ];
+}
+
+/** The panel forms that need nothing but the case id. */
+const SIMPLE_FORMS: Partial<Record<PanelForm, ComponentType<FormProps>>> = {
+  scheduleIntake: ScheduleIntakeForm,
+  recordIntake: IntakeForm,
+  startRoute: RouteStartForm,
+  contact: ContactForm,
+  analysis: AnalysisForm,
+  coaching: CoachingForm,
+  document: UploadForm,
+  withdraw: WithdrawForm,
 };
+
+function OpenPanelForm({
+  form,
+  detail,
+  me,
+  props,
+}: {
+  form: PanelForm;
+  detail: CaseDetail;
+  me: Me;
+  props: FormProps;
+}) {
+  if (form === 'settings') {
+    return (
+      <CaseSettingsForm
+        {...props}
+        detail={detail}
+        canAssign={can(principalOf(me), 'case:assign')}
+      />
+    );
+  }
+  if (form === 'entrepreneur') return <EntrepreneurForm {...props} detail={detail} />;
+  const Form = SIMPLE_FORMS[form]!;
+  return <Form {...props} />;
+}
+
+function Actions({
+  detail,
+  me,
+  view,
+  actions,
+  onDone,
+  onChoose,
+}: {
+  detail: CaseDetail;
+  me: Me;
+  view: CaseView;
+  actions: ActionKey[];
+  onDone: (message: string) => void;
+  /** Called when the user picks an action, e.g. to clear the last message. */
+  onChoose: () => void;
+}) {
+  const open = actions.find((key) => key === view.form);
+  const panelForm = PANEL_FORMS.find((key) => key === open);
+  const props: FormProps = { caseId: detail.id, onDone, onCancel: view.closeForm };
+  return (
+    <section aria-labelledby="actions-heading" className="app-actions">
+      <h2 id="actions-heading" className="utrecht-heading-2">
+        Wat wilt u doen?
+      </h2>
+      <div className="utrecht-button-group">
+        {actions.map((key) => (
+          <Button
+            key={key}
+            appearance={
+              open === key
+                ? 'primary-action'
+                : key === 'settings' || key === 'entrepreneur'
+                  ? 'subtle'
+                  : 'secondary-action'
+            }
+            aria-expanded={key === 'close' || key === 'reopen' ? undefined : open === key}
+            aria-haspopup={key === 'close' || key === 'reopen' ? 'dialog' : undefined}
+            onClick={() => {
+              onChoose();
+              if (open === key) view.closeForm();
+              else view.openForm(key);
+            }}
+          >
+            {ACTION_LABELS[key]}
+          </Button>
+        ))}
+      </div>
+      {panelForm && (
+        <div className="app-form-panel">
+          <OpenPanelForm key={panelForm} form={panelForm} detail={detail} me={me} props={props} />
+        </div>
+      )}
+      {open === 'close' && <CloseDialog {...props} />}
+      {open === 'reopen' && <ReopenDialog {...props} />}
+    </section>
+  );
+}
 
 export function CaseDetailPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const query = useCase(id);
-  const [tab, setTab] = useState('timeline');
-  const [open, setOpen] = useState<FormKey | null>(null);
+  const view = useCaseView();
   const [message, setMessage] = useState<string | null>(null);
-  const canWrite = me.roles.includes('caseworker') || me.roles.includes('advisor');
+  usePageTitle(
+    query.data
+      ? `Dossier ${query.data.reference}`
+      : query.error
+        ? 'Dossier niet beschikbaar'
+        : 'Dossier',
+  );
 
   if (query.isPending) return <Paragraph>Dossier laden…</Paragraph>;
   if (query.error) {
@@ -89,23 +205,14 @@ export function CaseDetailPage({ me }: { me: Me }) {
     );
   }
   const detail = query.data;
-  const isOpen = !['closed', 'withdrawn'].includes(detail.status);
-  const available = (Object.keys(FORMS) as (keyof typeof FORMS)[]).filter((key) => {
-    const f = FORMS[key];
-    if (f.action) return detail.allowedActions.includes(f.action);
-    if (f.needsIntake) return isOpen && detail.hasIntake;
-    return isOpen;
-  });
+  const user = principalOf(me);
+  const actions = availableActions(detail, user);
+  const canChange = canChangeRecords(detail, user);
   const done = (text: string) => {
-    setOpen(null);
+    view.closeForm();
     setMessage(text);
   };
-  const OpenForm =
-    open && open !== 'settings' && open !== 'entrepreneur' ? FORMS[open].component : null;
-  const toggle = (key: FormKey) => {
-    setMessage(null);
-    setOpen(open === key ? null : key);
-  };
+  const panel = { detail, view, canChange, onDone: done };
 
   return (
     <>
@@ -118,126 +225,40 @@ export function CaseDetailPage({ me }: { me: Me }) {
         </Heading>
         <StatusBadge status={detail.status} />
       </div>
-      <DataList
-        rows={[
-          ['Dossiernummer', detail.reference],
-          [
-            'Binnengekomen via',
-            `${CASE_SOURCE_LABELS[detail.source]}${detail.sourceDetail ? ` (${detail.sourceDetail})` : ''}`,
-          ],
-          ['Urgentie', URGENCY_LABELS[detail.urgency]],
-          ['Andere steun', OTHER_SUPPORT_LABELS[detail.otherSupport]],
-          ['Intensiteit begeleiding', INTENSITY_LABELS[detail.intensity]],
-          ['Consulent', detail.caseworkerName],
-          ['Bedrijfsadviseur', detail.advisorName],
-          ['Aangemeld', formatDate(detail.registeredAt)],
-          ['Laatste contact', formatDateTime(detail.lastContactAt)],
-          ...(detail.outcome
-            ? ([
-                [
-                  'Uitkomst',
-                  `${CLOSING_OUTCOME_LABELS[detail.outcome]}${detail.outcomeNote ? `: ${detail.outcomeNote}` : ''}`,
-                ],
-              ] as [string, string][])
-            : []),
-          ...(detail.withdrawnReason
-            ? ([['Reden terugtrekken', detail.withdrawnReason]] as [string, string][])
-            : []),
-        ]}
-      />
+      <DataList rows={caseRows(detail)} />
       <div aria-live="polite">{message && <Alert type="ok">{message}</Alert>}</div>
-      {canWrite && (
-        <section aria-labelledby="actions-heading" className="app-actions">
-          <h2 id="actions-heading" className="utrecht-heading-2">
-            Wat wilt u doen?
-          </h2>
-          <div className="utrecht-button-group">
-            {available.map((key) => (
-              <Button
-                key={key}
-                appearance={open === key ? 'primary-action' : 'secondary-action'}
-                aria-expanded={open === key}
-                onClick={() => toggle(key)}
-              >
-                {FORMS[key].label}
-              </Button>
-            ))}
-            {detail.allowedActions.includes('reopen') && (
-              <ReopenButton caseId={detail.id} onDone={done} />
-            )}
-            {isOpen && (
-              <Button
-                appearance="subtle"
-                aria-expanded={open === 'settings'}
-                onClick={() => toggle('settings')}
-              >
-                Dossier wijzigen
-              </Button>
-            )}
-            {me.roles.includes('caseworker') && (
-              <Button
-                appearance="subtle"
-                aria-expanded={open === 'entrepreneur'}
-                onClick={() => toggle('entrepreneur')}
-              >
-                Gegevens ondernemer wijzigen
-              </Button>
-            )}
-          </div>
-          {open === 'settings' && (
-            <div className="app-form-panel">
-              <CaseSettingsForm
-                caseId={detail.id}
-                detail={detail}
-                canAssign={me.roles.includes('caseworker')}
-                onDone={done}
-                onCancel={() => setOpen(null)}
-              />
-            </div>
-          )}
-          {open === 'entrepreneur' && (
-            <div className="app-form-panel">
-              <EntrepreneurForm
-                caseId={detail.id}
-                detail={detail}
-                onDone={done}
-                onCancel={() => setOpen(null)}
-              />
-            </div>
-          )}
-          {OpenForm && (
-            <div className="app-form-panel">
-              <OpenForm caseId={detail.id} onDone={done} onCancel={() => setOpen(null)} />
-            </div>
-          )}
-        </section>
+      {actions.length > 0 && (
+        <Actions
+          detail={detail}
+          me={me}
+          view={view}
+          actions={actions}
+          onDone={done}
+          onChoose={() => setMessage(null)}
+        />
       )}
       <Tabs
-        active={tab}
-        onChange={setTab}
+        active={view.tab}
+        onChange={(tab) => {
+          setMessage(null);
+          view.setTab(tab);
+        }}
         tabs={[
           { id: 'timeline', label: 'Tijdlijn', content: <TimelinePanel caseId={detail.id} /> },
           {
             id: 'entrepreneur',
             label: 'Ondernemer',
             content: (
-              <EntrepreneurPanel detail={detail} canReveal={me.roles.includes('caseworker')} />
+              <EntrepreneurPanel
+                detail={detail}
+                canReveal={can(user, 'entrepreneur:reveal-bsn', detail)}
+              />
             ),
           },
-          { id: 'intake', label: 'Intake en analyse', content: <IntakePanel detail={detail} /> },
-          {
-            id: 'routes',
-            label: 'Routes',
-            content: <RoutesPanel caseId={detail.id} canWrite={canWrite && isOpen} onDone={done} />,
-          },
-          {
-            id: 'coaching',
-            label: 'Coaching',
-            content: (
-              <CoachingPanel caseId={detail.id} canWrite={canWrite && isOpen} onDone={done} />
-            ),
-          },
-          { id: 'contacts', label: 'Contacten', content: <ContactsPanel caseId={detail.id} /> },
+          { id: 'intake', label: 'Intake en analyse', content: <IntakePanel {...panel} /> },
+          { id: 'routes', label: 'Routes', content: <RoutesPanel {...panel} /> },
+          { id: 'coaching', label: 'Coaching', content: <CoachingPanel {...panel} /> },
+          { id: 'contacts', label: 'Contacten', content: <ContactsPanel {...panel} /> },
           { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
         ]}
       />

@@ -1,18 +1,14 @@
 import {
-  BBZ_OPTION_LABELS,
-  CONTACT_CHANNEL_LABELS,
-  CONTACT_MODE_LABELS,
   LEGAL_FORM_LABELS,
   PARTNER_INCOME_LABELS,
   ROUTE_OUTCOME_LABELS,
   ROUTE_STATUS_LABELS,
   ROUTE_TYPE_LABELS,
   TOZO_LABELS,
-  VIABILITY_LABELS,
+  CONTACT_CHANNEL_LABELS,
   type CaseDetail,
 } from '@herorientatie/domain';
 import { useState, type ReactNode } from 'react';
-import { apiFetch } from '../../api/client.ts';
 import {
   useAnalyses,
   useAttachments,
@@ -24,19 +20,27 @@ import {
 } from '../../api/cases.ts';
 import { formatDate, formatDateTime } from '../../components/StatusBadge.tsx';
 import { Alert, Button, Paragraph } from '../../components/ui.tsx';
-import { CoachingForm, RouteEndForm } from './forms.tsx';
+import { cardForm, CARD_KEEPS_ON, type CaseView } from './case-view.ts';
+import { DataList } from './data-list.tsx';
+import { BsnRevealDialog } from './dialogs.tsx';
+import { CoachingUpdateForm, RouteEndForm } from './forms.tsx';
+import { recordRows } from './record-fields.ts';
+import {
+  AnalysisCorrectionForm,
+  ContactCorrectionForm,
+  IntakeCorrectionForm,
+  RecordHistory,
+} from './records.tsx';
 
-export function DataList({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="utrecht-data-list utrecht-data-list--rows app-data-list">
-      {rows.map(([key, value]) => (
-        <div key={key} className="utrecht-data-list__item">
-          <dt className="utrecht-data-list__item-key">{key}</dt>
-          <dd className="utrecht-data-list__item-value">{value ?? '—'}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+export { DataList };
+
+/** What every panel with record actions needs from the page. */
+export interface PanelProps {
+  detail: CaseDetail;
+  view: CaseView;
+  /** Whether records may be changed: the user may write and the case is open. */
+  canChange: boolean;
+  onDone: (message: string) => void;
 }
 
 function Loading<T>({
@@ -49,6 +53,32 @@ function Loading<T>({
   if (query.isPending) return <Paragraph>Laden…</Paragraph>;
   if (query.error) return <Alert type="error">{query.error.message}</Alert>;
   return <>{children(query.data as T)}</>;
+}
+
+/**
+ * A button on a card that opens one form, named in the address (so only one form is open
+ * on the page, and a new login reopens it).
+ */
+function CardAction({
+  id,
+  view,
+  label,
+  visible,
+  form,
+}: {
+  id: string;
+  view: CaseView;
+  label: string;
+  visible: boolean;
+  form: () => ReactNode;
+}) {
+  if (!visible) return null;
+  if (view.form === id) return <div className="app-card__form">{form()}</div>;
+  return (
+    <Button appearance="secondary-action" onClick={() => view.openForm(id)}>
+      {label}
+    </Button>
+  );
 }
 
 export function TimelinePanel({ caseId }: { caseId: string }) {
@@ -79,26 +109,19 @@ export function EntrepreneurPanel({
 }) {
   const e = detail.entrepreneur;
   const [bsn, setBsn] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reveal = async () => {
-    const reason = window.prompt('Waarvoor heeft u het volledige BSN nodig? Dit wordt vastgelegd.');
-    if (!reason) return;
-    try {
-      const result = await apiFetch<{ bsn: string | null }>(
-        `/api/v1/entrepreneurs/${e.id}/bsn-reveal`,
-        {
-          method: 'POST',
-          body: { reason },
-        },
-      );
-      setBsn(result.bsn);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Tonen is mislukt.');
-    }
-  };
+  const [asking, setAsking] = useState(false);
   return (
     <>
-      {error && <Alert type="error">{error}</Alert>}
+      {asking && (
+        <BsnRevealDialog
+          detail={detail}
+          onRevealed={(revealed) => {
+            setAsking(false);
+            setBsn(revealed);
+          }}
+          onCancel={() => setAsking(false)}
+        />
+      )}
       <DataList
         rows={[
           ['Naam', e.name],
@@ -118,7 +141,7 @@ export function EntrepreneurPanel({
               <>
                 {bsn ?? e.bsnMasked}{' '}
                 {canReveal && !bsn && (
-                  <Button appearance="subtle" onClick={reveal}>
+                  <Button appearance="subtle" onClick={() => setAsking(true)}>
                     Toon BSN
                   </Button>
                 )}
@@ -131,46 +154,38 @@ export function EntrepreneurPanel({
   );
 }
 
-export function IntakePanel({ detail }: { detail: CaseDetail }) {
-  const hasIntake = detail.hasIntake;
-  const intake = useIntake(detail.id, hasIntake);
+export function IntakePanel({ detail, view, canChange, onDone }: PanelProps) {
+  const intake = useIntake(detail.id, detail.hasIntake);
   const analyses = useAnalyses(detail.id);
+  const cancel = view.closeForm;
   return (
     <>
       {detail.intakeScheduledAt && (
         <Paragraph>Intake gepland op {formatDateTime(detail.intakeScheduledAt)}.</Paragraph>
       )}
-      {!hasIntake ? (
+      {!detail.hasIntake ? (
         <Paragraph>Er is nog geen intake vastgelegd.</Paragraph>
       ) : (
         <Loading query={intake}>
           {(i) => (
-            <DataList
-              rows={[
-                ['Datum', formatDate(i.date)],
-                ['Vorm', CONTACT_MODE_LABELS[i.mode as keyof typeof CONTACT_MODE_LABELS]],
-                ['Bedrijfsadviseur', i.advisorName],
-                [
-                  'Levensvatbaarheid',
-                  VIABILITY_LABELS[i.viability as keyof typeof VIABILITY_LABELS],
-                ],
-                ['Vooruitzichten branche', i.sectorProspects],
-                [
-                  'Bbz',
-                  i.bbzOptions
-                    .map((o) => BBZ_OPTION_LABELS[o as keyof typeof BBZ_OPTION_LABELS])
-                    .join(', '),
-                ],
-                ['Geen recht op Bbz omdat', i.bbzNotEligibleReason],
-                [
-                  'Aanbevolen routes',
-                  i.recommendedRoutes
-                    .map((r) => ROUTE_TYPE_LABELS[r as keyof typeof ROUTE_TYPE_LABELS])
-                    .join(', ') || null,
-                ],
-                ['Bevindingen', i.findings],
-              ]}
-            />
+            <div className="app-card">
+              <DataList rows={recordRows('intake', i)} />
+              <CardAction
+                id={cardForm('correctIntake', i.id)}
+                view={view}
+                label="Intake corrigeren"
+                visible={canChange}
+                form={() => (
+                  <IntakeCorrectionForm
+                    caseId={detail.id}
+                    intake={i}
+                    onDone={onDone}
+                    onCancel={cancel}
+                  />
+                )}
+              />
+              <RecordHistory caseId={detail.id} kind="intake" recordId={i.id} version={i.version} />
+            </div>
           )}
         </Loading>
       )}
@@ -180,22 +195,41 @@ export function IntakePanel({ detail }: { detail: CaseDetail }) {
           list.length === 0 ? (
             <Paragraph>Geen analyse perspectief.</Paragraph>
           ) : (
-            <ul>
+            <ul className="app-cards">
               {list.map((a) => (
-                <li key={a.id}>
-                  {formatDate(a.date)}, {a.provider}: {a.conclusion}
+                <li key={a.id} className="app-card">
+                  <strong>
+                    {formatDate(a.date)}, {a.provider}
+                  </strong>
+                  <div>{a.conclusion}</div>
                   {a.reportAttachmentId && (
-                    <>
-                      {' '}
-                      (
-                      <a
-                        href={`/api/v1/cases/${detail.id}/attachments/${a.reportAttachmentId}/content`}
-                      >
-                        rapport
-                      </a>
-                      )
-                    </>
+                    <a
+                      className="utrecht-link"
+                      href={`/api/v1/cases/${detail.id}/attachments/${a.reportAttachmentId}/content`}
+                    >
+                      Rapport
+                    </a>
                   )}
+                  <CardAction
+                    id={cardForm('correctAnalysis', a.id)}
+                    view={view}
+                    label="Analyse corrigeren"
+                    visible={canChange}
+                    form={() => (
+                      <AnalysisCorrectionForm
+                        caseId={detail.id}
+                        analysis={a}
+                        onDone={onDone}
+                        onCancel={cancel}
+                      />
+                    )}
+                  />
+                  <RecordHistory
+                    caseId={detail.id}
+                    kind="perspective-analysis"
+                    recordId={a.id}
+                    version={a.version}
+                  />
                 </li>
               ))}
             </ul>
@@ -206,52 +240,8 @@ export function IntakePanel({ detail }: { detail: CaseDetail }) {
   );
 }
 
-/** A button on a card that opens one inline form; closing the form reports its message. */
-function CardAction({
-  id,
-  open,
-  setOpen,
-  label,
-  visible,
-  onDone,
-  form,
-}: {
-  id: string;
-  open: string | null;
-  setOpen: (id: string | null) => void;
-  label: string;
-  visible: boolean;
-  onDone: (m: string) => void;
-  form: (done: (m: string) => void, cancel: () => void) => ReactNode;
-}) {
-  if (open === id) {
-    return form(
-      (m) => {
-        setOpen(null);
-        onDone(m);
-      },
-      () => setOpen(null),
-    );
-  }
-  if (!visible) return null;
-  return (
-    <Button appearance="secondary-action" onClick={() => setOpen(id)}>
-      {label}
-    </Button>
-  );
-}
-
-export function RoutesPanel({
-  caseId,
-  canWrite,
-  onDone,
-}: {
-  caseId: string;
-  canWrite: boolean;
-  onDone: (m: string) => void;
-}) {
-  const routes = useRoutes(caseId);
-  const [ending, setEnding] = useState<string | null>(null);
+export function RoutesPanel({ detail, view, canChange, onDone }: PanelProps) {
+  const routes = useRoutes(detail.id);
   return (
     <Loading query={routes}>
       {(list) =>
@@ -265,19 +255,34 @@ export function RoutesPanel({
                 <div>
                   {ROUTE_STATUS_LABELS[r.status]} · gestart {formatDate(r.startDate)}
                   {r.endDate ? ` · beëindigd ${formatDate(r.endDate)}` : ''}
-                  {r.outcome ? ` · ${ROUTE_OUTCOME_LABELS[r.outcome]}` : ''}
+                  {r.outcome ? ` · ${ROUTE_OUTCOME_LABELS[r.outcome] ?? r.outcome}` : ''}
                 </div>
-                {r.startNote && <div>Bij de start: {r.startNote}</div>}
-                {r.endNote && <div>Bij het einde: {r.endNote}</div>}
+                {(r.startNote || r.endNote) && (
+                  <DataList
+                    rows={[
+                      ['Toelichting bij de start', r.startNote],
+                      ...(r.status === 'active'
+                        ? []
+                        : ([['Toelichting bij het einde', r.endNote]] as [
+                            string,
+                            string | null,
+                          ][])),
+                    ]}
+                  />
+                )}
                 <CardAction
-                  id={r.id}
-                  open={ending}
-                  setOpen={setEnding}
+                  id={cardForm('endRoute', r.id)}
+                  view={view}
                   label="Route beëindigen"
-                  visible={canWrite && r.status === 'active'}
-                  onDone={onDone}
-                  form={(done, cancel) => (
-                    <RouteEndForm caseId={caseId} route={r} onDone={done} onCancel={cancel} />
+                  visible={canChange && r.status === 'active'}
+                  form={() => (
+                    <RouteEndForm
+                      caseId={detail.id}
+                      route={r}
+                      keepsOn={CARD_KEEPS_ON}
+                      onDone={onDone}
+                      onCancel={view.closeForm}
+                    />
                   )}
                 />
               </li>
@@ -289,17 +294,8 @@ export function RoutesPanel({
   );
 }
 
-export function CoachingPanel({
-  caseId,
-  canWrite,
-  onDone,
-}: {
-  caseId: string;
-  canWrite: boolean;
-  onDone: (m: string) => void;
-}) {
-  const coachings = useCoachings(caseId);
-  const [editing, setEditing] = useState<string | null>(null);
+export function CoachingPanel({ detail, view, canChange, onDone }: PanelProps) {
+  const coachings = useCoachings(detail.id);
   return (
     <Loading query={coachings}>
       {(list) =>
@@ -314,18 +310,22 @@ export function CoachingPanel({
                 </strong>
                 <div>
                   Vanaf {formatDate(c.startDate)}
-                  {c.endDate ? ` tot ${formatDate(c.endDate)}` : ''} · {c.sessions} gesprek
+                  {c.endDate ? ` tot ${formatDate(c.endDate)}` : ' · loopt'} · {c.sessions} gesprek
                   {c.sessions === 1 ? '' : 'ken'}
                 </div>
                 <CardAction
-                  id={c.id}
-                  open={editing}
-                  setOpen={setEditing}
+                  id={cardForm('updateCoaching', c.id)}
+                  view={view}
                   label="Bijwerken"
-                  visible={canWrite}
-                  onDone={onDone}
-                  form={(done, cancel) => (
-                    <CoachingForm caseId={caseId} existing={c} onDone={done} onCancel={cancel} />
+                  visible={canChange}
+                  form={() => (
+                    <CoachingUpdateForm
+                      caseId={detail.id}
+                      coaching={c}
+                      keepsOn={CARD_KEEPS_ON}
+                      onDone={onDone}
+                      onCancel={view.closeForm}
+                    />
                   )}
                 />
               </li>
@@ -337,8 +337,8 @@ export function CoachingPanel({
   );
 }
 
-export function ContactsPanel({ caseId }: { caseId: string }) {
-  const contacts = useContacts(caseId);
+export function ContactsPanel({ detail, view, canChange, onDone }: PanelProps) {
+  const contacts = useContacts(detail.id);
   return (
     <Loading query={contacts}>
       {(list) =>
@@ -349,11 +349,30 @@ export function ContactsPanel({ caseId }: { caseId: string }) {
             {list.map((c) => (
               <li key={c.id} className="app-card">
                 <strong>
-                  {formatDateTime(c.occurredAt)} ·{' '}
-                  {CONTACT_CHANNEL_LABELS[c.channel as keyof typeof CONTACT_CHANNEL_LABELS]}
+                  {formatDateTime(c.occurredAt)} · {CONTACT_CHANNEL_LABELS[c.channel]}
                 </strong>
                 <div>{c.summary}</div>
                 <small>{c.userName}</small>
+                <CardAction
+                  id={cardForm('correctContact', c.id)}
+                  view={view}
+                  label="Contact corrigeren"
+                  visible={canChange}
+                  form={() => (
+                    <ContactCorrectionForm
+                      caseId={detail.id}
+                      contact={c}
+                      onDone={onDone}
+                      onCancel={view.closeForm}
+                    />
+                  )}
+                />
+                <RecordHistory
+                  caseId={detail.id}
+                  kind="contact"
+                  recordId={c.id}
+                  version={c.version}
+                />
               </li>
             ))}
           </ul>
