@@ -144,9 +144,7 @@ export class CampaignsRepository {
     return rows[0]?.id ?? null;
   }
 
-  channels(
-    campaignId: string,
-  ): Promise<
+  channels(campaignId: string): Promise<
     {
       id: string;
       kind: string;

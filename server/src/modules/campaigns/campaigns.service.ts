@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type {
-  CAMPAIGN_CHANNEL_KINDS} from '@herorientatie/domain';
+import type { CAMPAIGN_CHANNEL_KINDS } from '@herorientatie/domain';
 import {
   can,
   formatEuro,
