@@ -215,6 +215,20 @@ export async function createApp({
     res.json(openApiDocument(config.publicUrl));
   });
   api.use(express.json({ limit: '1mb' }));
+  // A change without a session is "log in first" (401), before any CSRF check could say 403.
+  api.use((req, res, next) => {
+    if (
+      !req.user &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(req.method) &&
+      !req.path.startsWith('/public/')
+    ) {
+      return sendProblem(res, 'unauthenticated', {
+        detail: 'Uw sessie is verlopen. Log opnieuw in; wat u invulde is bewaard.',
+        instance: req.originalUrl,
+      });
+    }
+    next();
+  });
   api.use(csrfSynchronisedProtection);
   api.use(meRouter(reference, (req) => generateToken(req)));
   api.use(casesRouter(uow));

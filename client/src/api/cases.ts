@@ -1,4 +1,6 @@
 import {
+  BsnRevealAnswerSchema,
+  BsnRevealSchema,
   CaseDetailSchema,
   CaseRegistrationSchema,
   CaseUpdateSchema,
@@ -17,7 +19,6 @@ import {
   PerspectiveAnalysisInputSchema,
   PerspectiveAnalysisSchema,
   ReopenCaseSchema,
-  required,
   RouteEndSchema,
   RouteSchema,
   RouteStartSchema,
@@ -40,7 +41,7 @@ import {
   type WorklistCounts,
 } from '@herorientatie/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { apiFetch, type ApiError } from './client.ts';
 import { createMutation, createQueryHook } from './hooks.ts';
 import { STALE_AFTER } from './invalidation.ts';
@@ -244,14 +245,6 @@ export const useUpdateEntrepreneur = createMutation({
   output: EntrepreneurSchema,
   invalidates: STALE_AFTER.entrepreneurChange,
 });
-
-// The server declares these two in its router; they belong in the domain package.
-const BsnRevealSchema = z.object({
-  reason: required('Geef aan waarom u het BSN nodig heeft.', 300).refine((v) => v.length >= 3, {
-    message: 'Geef aan waarom u het BSN nodig heeft.',
-  }),
-});
-const BsnRevealAnswerSchema = z.object({ bsn: z.string().nullable() });
 
 /** Shows the full BSN: an audited read, with the reason given. */
 export const useRevealBsn = createMutation({

@@ -1,4 +1,4 @@
-import type { Me } from '@herorientatie/domain';
+import { LogoutAnswerSchema, type Me } from '@herorientatie/domain';
 import {
   useMutation,
   useQuery,
@@ -113,6 +113,6 @@ export const useLogout = createMutation({
   method: 'POST',
   path: () => '/auth/logout',
   input: z.undefined(),
-  output: z.object({ redirectTo: z.string() }),
+  output: LogoutAnswerSchema,
   invalidates: STALE_AFTER.nothing,
 });

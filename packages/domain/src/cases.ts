@@ -274,3 +274,13 @@ export function serviceIntensity(
     { acute: 2, high: 1, normal: 0 }[urgency] + { none: 1, some: 0, sufficient: -1 }[otherSupport];
   return need >= 2 ? 'intensive' : need >= 0 ? 'standard' : 'light';
 }
+
+/** Revealing the full BSN needs a reason, which the audit log keeps. */
+export const BsnRevealSchema = z.object({
+  reason: z
+    .string({ error: 'Geef aan waarom u het BSN nodig heeft.' })
+    .trim()
+    .min(3, { message: 'Geef aan waarom u het BSN nodig heeft.' })
+    .max(300, { message: 'Maximaal 300 tekens.' }),
+});
+export const BsnRevealAnswerSchema = z.object({ bsn: z.string().nullable() });

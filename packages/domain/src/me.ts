@@ -21,3 +21,6 @@ export const MeSchema = z.object({
   sessionExpiresAt: z.iso.datetime(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** The answer to POST /auth/logout: where the browser goes to end the session at the provider. */
+export const LogoutAnswerSchema = z.object({ redirectTo: z.string() });

@@ -89,6 +89,13 @@ describe('HTTP conventions', () => {
     expect(result.headers.get('content-type')).to.contain('application/problem+json');
   });
 
+  it('answers a change without a session with 401, not a CSRF refusal', async () => {
+    const agent = new Agent(t.app.baseUrl);
+    const r = await agent.request('POST', '/api/v1/cases', { body: {} });
+    expect(r.status).to.equal(401);
+    expect(r.json<{ type: string }>().type).to.equal('urn:herorientatie:problem:unauthenticated');
+  });
+
   it('names every request itself; a client-sent id never becomes the request id', async () => {
     const agent = new Agent(t.app.baseUrl);
     const sent = await agent.request('GET', '/health', { headers: { 'x-request-id': 'abc-123' } });

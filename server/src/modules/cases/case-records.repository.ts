@@ -156,12 +156,12 @@ export class CaseRecordsRepository {
     );
   }
 
-  listVersions(
+  async listVersions(
     caseId: string,
     kind: CorrectableRecord,
     recordId: string,
   ): Promise<RecordVersion[]> {
-    return q(
+    const rows: RecordVersion[] = await q(
       `select v.version, to_char(v.replaced_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "replacedAt",
               u.name as "replacedByName", v.reason, v.data
          from record_version v
@@ -170,6 +170,16 @@ export class CaseRecordsRepository {
         order by v.version desc`,
       [m(), caseId, kind, recordId],
     );
+    // Earlier versions speak the record schema's field names, like the record itself.
+    const camel = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    return rows.map((row) => ({
+      ...row,
+      data: Object.fromEntries(
+        Object.entries(row.data)
+          .filter(([key]) => !['id', 'recorded_by', 'user_id'].includes(key))
+          .map(([key, value]) => [camel(key), value]),
+      ),
+    }));
   }
 
   async insertRoute(caseId: string, input: RouteStart) {

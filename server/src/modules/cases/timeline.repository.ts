@@ -5,6 +5,7 @@ export type TimelineEventType = TimelineEvent['type'];
 
 /** The stored events of a case, from which the timeline is built. Append-only. */
 export class TimelineRepository {
+  /** Without a time of its own, an event takes the moment it is written, so events of one transaction keep their order. */
   async append(
     caseId: string,
     type: TimelineEventType,
@@ -15,7 +16,7 @@ export class TimelineRepository {
   ): Promise<void> {
     await currentManager().query(
       `insert into case_event (municipality_id, case_id, type, summary, actor_id, data, occurred_at)
-       values ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()))`,
+       values ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, clock_timestamp()))`,
       [
         currentMunicipalityId(),
         caseId,

@@ -1,4 +1,10 @@
-import { EntrepreneurInputSchema, EntrepreneurSchema, text } from '@herorientatie/domain';
+import {
+  BsnRevealAnswerSchema,
+  BsnRevealSchema,
+  EntrepreneurInputSchema,
+  EntrepreneurSchema,
+  text,
+} from '@herorientatie/domain';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
@@ -6,13 +12,6 @@ import { EntrepreneursService } from './entrepreneurs.service.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 const SearchQuery = z.object({ q: text(100).optional() });
-const RevealSchema = z.object({
-  reason: z
-    .string({ error: 'Geef aan waarom u het BSN nodig heeft.' })
-    .trim()
-    .min(3, { message: 'Geef aan waarom u het BSN nodig heeft.' })
-    .max(300, { message: 'Maximaal 300 tekens.' }),
-});
 const entrepreneur = { params: IdParam, notFound: 'De ondernemer' } as const;
 
 /** Entrepreneurs are reached by caseworkers and managers; advisors see them through their cases. */
@@ -53,8 +52,8 @@ export function entrepreneursRouter(uow: TenantUnitOfWork, service = new Entrepr
       path: '/entrepreneurs/{id}/bsn-reveal',
       summary: 'Het volledige BSN tonen; wordt met reden in het auditlog vastgelegd',
       permission: 'entrepreneur:reveal-bsn',
-      body: RevealSchema,
-      response: z.object({ bsn: z.string().nullable() }),
+      body: BsnRevealSchema,
+      response: BsnRevealAnswerSchema,
       handle: async ({ params, body }) => ({
         bsn: await service.revealBsn(params.id, body.reason),
       }),

@@ -309,7 +309,11 @@ describe('case work: permissions, robustness and keeping work', () => {
       >();
       expect(history).to.have.length(1);
       expect(history[0]).to.deep.include({ version: 1, reason: 'Verkeerde dag genoteerd' });
-      expect(history[0]!.data.summary).to.equal('Afspraak op dinsdag');
+      expect(history[0]!.data).to.deep.include({
+        summary: 'Afspraak op dinsdag',
+        channel: 'phone',
+      });
+      expect(history[0]!.data).to.have.property('occurredAt');
       const other = await agent('nijmegen-caseworker').get(
         `${base}/record-history/contact/${first.id}`,
       );
