@@ -29,6 +29,8 @@ import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-s
 import { mailRouter } from './modules/mail/mail.router.ts';
 import { MailService, type MailJob } from './modules/mail/mail.service.ts';
 import { outreachRouter } from './modules/outreach/outreach.router.ts';
+import { signUpRouter } from './modules/sign-up/sign-up.router.ts';
+import { SignUpService } from './modules/sign-up/sign-up.service.ts';
 import { regionalRouter } from './modules/regional/regional.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
@@ -229,7 +231,10 @@ export async function createApp({
     }
     next();
   });
-  api.use(csrfSynchronisedProtection);
+  // Public routes have no session to protect: a forged request equals a direct one.
+  api.use((req, res, next) =>
+    req.path.startsWith('/public/') ? next() : csrfSynchronisedProtection(req, res, next),
+  );
   api.use(meRouter(reference, (req) => generateToken(req)));
   api.use(casesRouter(uow));
   api.use(entrepreneursRouter(uow));
@@ -238,6 +243,9 @@ export async function createApp({
   api.use(announcementsRouter(uow));
   api.use(outreachRouter(uow));
   api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl)));
+  api.use(
+    signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),
+  );
   api.use(mailRouter(uow, mail, devMail?.received ?? null));
   api.use(regionalRouter(uow, config.figuresThreshold));
   api.use((req, res) => sendProblem(res, 'not-found', { instance: req.originalUrl }));

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Login attempts per IP per 15 minutes. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  /** Public sign-ups per IP address per hour. */
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Trust X-Forwarded-* from this many proxies (set behind a load balancer). */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Serve the built client from client/dist. */
@@ -134,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       secureCookie: production || publicUrl.startsWith('https://'),
     },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    signUpRateLimit: e.SIGNUP_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
     figuresThreshold: e.FIGURES_THRESHOLD,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CaseStatusSchema } from './case-status.ts';
 import { BsnSchema, KvkSchema, PostcodeSchema } from './validators.ts';
 import { DateSchema, DateTimeSchema, longText, optional, requiredText, text } from './text.ts';
+import { OTHER_SUPPORT, URGENCIES } from './support.ts';
+import { SelfCheckResultSchema } from './self-check.ts';
 
 const notInFuture = (value: string) => value <= new Date().toISOString().slice(0, 10);
 
@@ -97,20 +99,6 @@ export const CASE_SOURCE_LABELS: Record<(typeof CASE_SOURCES)[number], string> =
   referred_by_accountant: 'Verwezen door boekhouder of accountant',
   referred_by_partner: 'Verwezen door partnerorganisatie',
   other: 'Anders',
-};
-
-export const URGENCIES = ['acute', 'high', 'normal'] as const;
-export const URGENCY_LABELS: Record<(typeof URGENCIES)[number], string> = {
-  acute: 'Acuut',
-  high: 'Hoog',
-  normal: 'Normaal',
-};
-
-export const OTHER_SUPPORT = ['none', 'some', 'sufficient'] as const;
-export const OTHER_SUPPORT_LABELS: Record<(typeof OTHER_SUPPORT)[number], string> = {
-  none: 'Geen andere steun',
-  some: 'Enige steun (netwerk, adviseur)',
-  sufficient: 'Voldoende andere steun',
 };
 
 export const CLOSING_OUTCOMES = [
@@ -220,6 +208,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   closedAt: z.iso.datetime().nullable(),
   /** Coaching trajectories without an end date. */
   activeCoachings: z.number().int(),
+  /** The campaign code of the link the entrepreneur signed up through. */
+  campaignCode: z.string().nullable(),
+  /** The self-check done at a public sign-up, with the urgency and routes it suggests. */
+  selfCheck: SelfCheckResultSchema.nullable(),
   allowedActions: z.array(z.string()),
   hasIntake: z.boolean(),
   entrepreneur: EntrepreneurSchema,
@@ -234,7 +226,7 @@ export const CaseListQuerySchema = z.object({
   route: optional(z.enum(['strengthen_business', 'solve_finances', 'employment'])),
   advisorId: optional(z.uuid()),
   source: optional(z.enum(CASE_SOURCES)),
-  worklist: optional(z.enum(['mine', 'waitingForIntake', 'noRecentContact'])),
+  worklist: optional(z.enum(['mine', 'unassigned', 'waitingForIntake', 'noRecentContact'])),
   sort: z.enum(CASE_SORTS).default('-registeredAt'),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   cursor: optional(z.string().max(200)),
@@ -249,6 +241,8 @@ export type CasePage = z.infer<typeof CasePageSchema>;
 
 export const WorklistCountsSchema = z.object({
   mine: z.number().int(),
+  /** New registrations nobody works on yet, such as sign-ups through the website. */
+  unassigned: z.number().int(),
   waitingForIntake: z.number().int(),
   noRecentContact: z.number().int(),
 });

@@ -18,3 +18,6 @@ export * from './announcements.ts';
 export * from './figures.ts';
 export * from './outreach.ts';
 export * from './campaigns.ts';
+export * from './support.ts';
+export * from './self-check.ts';
+export * from './sign-up.ts';

@@ -19,7 +19,10 @@ export interface UploadedFile {
 }
 
 export interface RouteContext<P, Q, B> {
+  /** The logged-in user; for a public route a placeholder that must not be used. */
   actor: UserActor;
+  /** The client's address (public routes: rate limits and abuse logging). */
+  ip: string;
   params: P;
   query: Q;
   body: B;
@@ -43,7 +46,9 @@ export interface RouteSpec<
    * The user must hold this action (or one of these) in some scope; services check the
    * object itself.
    */
-  permission: Action | readonly Action[];
+  permission: Action | readonly Action[] | 'public';
+  /** Middleware before parsing, e.g. a rate limit for public routes. */
+  before?: RequestHandler[];
   /** Path parameters; a malformed one names nothing, so it answers 404 with this subject. */
   params?: P;
   notFound?: string;
@@ -103,13 +108,17 @@ function document(tag: string, spec: RouteSpec) {
   const extra = Object.fromEntries(
     Object.entries(spec.problems ?? {}).map(([code, text]) => [code, problemResponse(text)]),
   );
-  const actions = ([] as Action[]).concat(spec.permission);
+  const actions = spec.permission === 'public' ? [] : ([] as Action[]).concat(spec.permission);
   const roles = [...new Set(actions.flatMap((a) => rolesFor(a)))].join(', ');
   registry.registerPath({
     method: spec.method,
     path: spec.path,
     summary: spec.summary,
-    description: `Recht: ${actions.map((a) => `\`${a}\``).join(' of ')} (rollen: ${roles}).`,
+    description:
+      spec.permission === 'public'
+        ? 'Openbaar: zonder inloggen.'
+        : `Recht: ${actions.map((a) => `\`${a}\``).join(' of ')} (rollen: ${roles}).`,
+    ...(spec.permission === 'public' ? { security: [] } : {}),
     tags: [tag],
     request: {
       ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
@@ -164,7 +173,11 @@ export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[
   const router = express.Router({ strict: true });
   for (const spec of specs) {
     document(tag, spec);
-    const handlers: RequestHandler[] = [requirePermission(spec.permission)];
+    const open = spec.permission === 'public';
+    const handlers: RequestHandler[] = [
+      ...(spec.before ?? []),
+      ...(open ? [] : [requirePermission(spec.permission as Action | readonly Action[])]),
+    ];
     if (spec.upload) {
       const upload = multer({
         storage: multer.memoryStorage(),
@@ -198,7 +211,8 @@ export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[
         params = parsed.data;
       }
       const ctx: RouteContext<unknown, unknown, unknown> = {
-        actor: actors.user(req.user!),
+        actor: open ? (undefined as never) : actors.user(req.user!),
+        ip: req.ip ?? '',
         params,
         query: spec.query ? parseInput(spec.query, req.query) : undefined,
         body: spec.body ? parseInput(spec.body, req.body) : undefined,
@@ -214,24 +228,27 @@ export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[
         return spec.handle(ctx as never);
       };
       let replayed = false;
-      const result = await uow.run(ctx.actor, async () => {
-        if (!spec.idempotent) return run();
-        const outcome = await idempotent(
-          req.header('idempotency-key'),
-          { method: req.method, path: req.originalUrl, body: req.body },
-          run,
-          // A replay answers only while the user may still do what the first request did.
-          async () => {
-            const user = principalOf(req.user!);
-            if (!([] as Action[]).concat(spec.permission).some((a) => can(user, a))) {
-              throw new Forbidden();
-            }
-            await spec.authorize?.(ctx as never);
-          },
-        );
-        replayed = outcome.replayed;
-        return outcome.body;
-      });
+      // A public route opens its own unit of work once it knows for which municipality.
+      const result = open
+        ? await run()
+        : await uow.run(ctx.actor, async () => {
+            if (!spec.idempotent) return run();
+            const outcome = await idempotent(
+              req.header('idempotency-key'),
+              { method: req.method, path: req.originalUrl, body: req.body },
+              run,
+              // A replay answers only while the user may still do what the first request did.
+              async () => {
+                const user = principalOf(req.user!);
+                if (!([] as Action[]).concat(spec.permission as Action).some((a) => can(user, a))) {
+                  throw new Forbidden();
+                }
+                await spec.authorize?.(ctx as never);
+              },
+            );
+            replayed = outcome.replayed;
+            return outcome.body;
+          });
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
       if (spec.send) return spec.send(res, result as never);
       const status = spec.status ?? 200;

@@ -7,6 +7,7 @@ import { PlatformKit1764500000000 } from './1764500000000-platform-kit.ts';
 import { Outreach1764600000000 } from './1764600000000-outreach.ts';
 import { MailOutbox1764700000000 } from './1764700000000-mail-outbox.ts';
 import { Campaigns1764800000000 } from './1764800000000-campaigns.ts';
+import { PublicSignUp1764900000000 } from './1764900000000-public-sign-up.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Outreach1764600000000,
   MailOutbox1764700000000,
   Campaigns1764800000000,
+  PublicSignUp1764900000000,
 ];

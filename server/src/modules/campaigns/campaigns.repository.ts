@@ -248,6 +248,16 @@ export class CampaignsRepository {
     );
   }
 
+  /** Whether a code belongs to the regional campaign or to a local one. */
+  async levelOfCode(code: string): Promise<'regional' | 'local' | null> {
+    const rows = await q(
+      'select owner_municipality_id is null as regional from campaign_channel where region_id = $1 and code = $2',
+      [currentRegionId(), code],
+    );
+    if (!rows[0]) return null;
+    return rows[0].regional ? 'regional' : 'local';
+  }
+
   /** A known campaign code of the current region, in its stored form. */
   async findCode(code: string): Promise<string | null> {
     const rows = await q('select code from campaign_channel where region_id = $1 and code = $2', [

@@ -147,6 +147,8 @@ export class CaseLifecycleService {
       withdrawnReason: row.withdrawn_reason,
       closedAt: iso(row.closed_at),
       activeCoachings: row.active_coachings,
+      campaignCode: row.campaign_code,
+      selfCheck: row.self_check,
       allowedActions: allowedActions(row.status, factsOf(row)),
       hasIntake: row.has_intake,
       entrepreneur,

@@ -1,4 +1,5 @@
 import type {
+  CaseDetail,
   CaseListQuery,
   CaseStatus,
   CaseSummary,
@@ -42,6 +43,8 @@ export interface CaseRow {
   has_intake: boolean;
   has_active_routes: boolean;
   active_coachings: number;
+  campaign_code: string | null;
+  self_check: CaseDetail['selfCheck'];
 }
 
 const SELECT = `
@@ -52,7 +55,7 @@ const SELECT = `
                     where r.municipality_id = c.municipality_id and r.case_id = c.id and r.status = 'active'),
                   '{}') as active_routes,
          c.registered_at, c.updated_at, c.last_contact_at, c.intake_scheduled_at, c.closed_at, c.outcome,
-         c.outcome_note, c.withdrawn_reason,
+         c.outcome_note, c.withdrawn_reason, c.campaign_code, c.self_check,
          exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake,
          exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id
                   and r.status = 'active') as has_active_routes,
@@ -67,6 +70,7 @@ const SELECT = `
 // SQL, the same as the labels users see.
 const WORKLIST_SQL = {
   mine: `(c.caseworker_id = $U or c.advisor_id = $U) and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
+  unassigned: `c.caseworker_id is null and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
   waitingForIntake: `c.status in ('registered', 'intake_scheduled') and c.registered_at < now() - interval '7 days'`,
   noRecentContact: `c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress') and coalesce(c.last_contact_at, c.registered_at) < now() - interval '30 days'`,
 } as const;
@@ -94,11 +98,14 @@ export class CasesRepository {
     otherSupport: string;
     caseworkerId: string | null;
     advisorId: string | null;
+    outreachWaveId?: string | null;
+    campaignCode?: string | null;
+    selfCheck?: unknown;
   }): Promise<string> {
     const rows = await currentManager().query(
       `insert into case_file (municipality_id, reference, entrepreneur_id, source, source_detail, urgency,
-         other_support, caseworker_id, advisor_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+         other_support, caseworker_id, advisor_id, outreach_wave_id, campaign_code, self_check)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
       [
         currentMunicipalityId(),
         values.reference,
@@ -109,9 +116,21 @@ export class CasesRepository {
         values.otherSupport,
         values.caseworkerId,
         values.advisorId,
+        values.outreachWaveId ?? null,
+        values.campaignCode ?? null,
+        values.selfCheck === undefined ? null : JSON.stringify(values.selfCheck),
       ],
     );
     return rows[0].id;
+  }
+
+  async openCaseId(entrepreneurId: string): Promise<string | null> {
+    const rows = await currentManager().query(
+      `select id from case_file where municipality_id = $1 and entrepreneur_id = $2
+          and status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
+      [currentMunicipalityId(), entrepreneurId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   async hasOpenCase(entrepreneurId: string): Promise<string | null> {
@@ -272,6 +291,7 @@ export class CasesRepository {
   async worklistCounts(userId: string, assignedOnly: boolean): Promise<WorklistCounts> {
     const rows = await currentManager().query(
       `select count(*) filter (where ${WORKLIST_SQL.mine.replaceAll('$U', '$2')})::int as mine,
+              count(*) filter (where ${WORKLIST_SQL.unassigned})::int as unassigned,
               count(*) filter (where ${WORKLIST_SQL.waitingForIntake})::int as "waitingForIntake",
               count(*) filter (where ${WORKLIST_SQL.noRecentContact})::int as "noRecentContact"
          from case_file c

@@ -130,6 +130,17 @@ export class EntrepreneursRepository {
     };
   }
 
+  /** The entrepreneur a sign-up is about: the same KvK number, else the same e-mail address. */
+  async findForSignUp(kvkNumber: string | undefined, email: string): Promise<string | null> {
+    const rows = await currentManager().query(
+      `select id from entrepreneur
+        where municipality_id = $1 and ((kvk_number = $2) or ($2::text is null and lower(email) = lower($3)))
+        order by created_at limit 1`,
+      [currentMunicipalityId(), kvkNumber ?? null, email],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async search(q: string | undefined, limit: number): Promise<Entrepreneur[]> {
     const rows: Row[] = await currentManager().query(
       `select ${COLUMNS} from entrepreneur

@@ -1,0 +1,64 @@
+import { PostcodeLookupSchema, SignUpAnswerSchema, SignUpSchema } from '@herorientatie/domain';
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
+import { route, routeTable } from '../../http/route-table.ts';
+import { sendProblem } from '../../http/problem.ts';
+import type { SignUpService } from './sign-up.service.ts';
+
+const MAX_SIGN_UP_BYTES = 20 * 1024;
+
+const limited = (limit: number, windowMs: number): RequestHandler =>
+  rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) =>
+      sendProblem(res, 'rate-limited', {
+        detail:
+          'U heeft het formulier vaak verstuurd. Probeer het over een uur opnieuw, of bel uw gemeente.',
+        instance: req.originalUrl,
+      }),
+  });
+
+const small: RequestHandler = (req, res, next) => {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_SIGN_UP_BYTES) {
+    return sendProblem(res, 'payload-too-large', { instance: req.originalUrl });
+  }
+  next();
+};
+
+/** The public sign-up: no login, limited per address, the same answer for everyone. */
+export function signUpRouter(
+  uow: TenantUnitOfWork,
+  service: SignUpService,
+  signUpsPerHour: number,
+) {
+  return routeTable(uow, 'Aanmelden', [
+    route({
+      method: 'get',
+      path: '/public/postcodes/{postcode4}',
+      summary: 'Bij welke gemeente(n) een postcodegebied hoort',
+      permission: 'public',
+      before: [limited(300, 15 * 60_000)],
+      params: z.object({ postcode4: z.string().regex(/^[1-9][0-9]{3}$/) }),
+      notFound: 'Het postcodegebied',
+      response: PostcodeLookupSchema,
+      handle: ({ params }) => service.lookup(params.postcode4),
+    }),
+    route({
+      method: 'post',
+      path: '/public/sign-ups',
+      summary: 'Aanmelden voor hulp (zonder inloggen); de postcode bepaalt de gemeente',
+      permission: 'public',
+      before: [small, limited(signUpsPerHour, 60 * 60_000)],
+      body: SignUpSchema,
+      response: SignUpAnswerSchema,
+      status: 201,
+      problems: { 413: 'Te groot', 429: 'Te vaak verstuurd vanaf dit adres' },
+      handle: ({ body, ip }) => service.signUp(body, ip),
+    }),
+  ]);
+}
