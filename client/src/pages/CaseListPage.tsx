@@ -17,6 +17,7 @@ import { principalOf } from '../principal.ts';
 
 export const WORKLIST_LABELS = {
   mine: 'Mijn dossiers',
+  unassigned: 'Nieuw, nog niet toegewezen',
   waitingForIntake: 'Wacht langer dan 7 dagen op intake',
   noRecentContact: 'Al 30 dagen geen contact',
 } as const;

@@ -184,3 +184,44 @@ export const CampaignDetailSchema = CampaignSummarySchema.extend({
   budgetChanges: z.array(BudgetChangeSchema),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
+
+const Count = z.object({ value: z.number().int().nullable(), suppressed: z.boolean() });
+
+/**
+ * Where the sign-ups of a campaign came from: per channel across the region and per
+ * municipality. Counts of other municipalities come from the aggregate role and are hidden
+ * under the threshold (with the cells that would reveal them); cost per sign-up only shows
+ * when its base reaches the threshold.
+ */
+export const CampaignAttributionSchema = z.object({
+  threshold: z.number().int(),
+  channels: z.array(
+    z.object({
+      channelId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(CAMPAIGN_CHANNEL_KINDS),
+      spentCents: z.number().int(),
+      signUps: Count,
+      intakes: Count,
+      costPerSignUpCents: z.number().int().nullable(),
+    }),
+  ),
+  municipalities: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      /** The user's own municipality: its own cases, shown in full. */
+      own: z.boolean(),
+      signUps: Count,
+      intakes: Count,
+    }),
+  ),
+  total: z.object({
+    signUps: Count,
+    intakes: Count,
+    spentCents: z.number().int(),
+    costPerSignUpCents: z.number().int().nullable(),
+  }),
+});
+export type CampaignAttribution = z.infer<typeof CampaignAttributionSchema>;
