@@ -1,5 +1,6 @@
+import type {
+  ResponseRatesSchema} from '@herorientatie/domain';
 import {
-  ResponseRatesSchema,
   type CaseDetail,
   type ResponseRates,
   type Wave,
