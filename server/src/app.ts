@@ -243,7 +243,7 @@ export async function createApp({
   api.use(attachmentsRouter(uow));
   api.use(announcementsRouter(uow));
   api.use(outreachRouter(uow, new WavesService(mail)));
-  api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl)));
+  api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl), config.figuresThreshold));
   api.use(
     signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),
   );

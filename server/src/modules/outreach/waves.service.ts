@@ -1,5 +1,4 @@
-import type {
-  ResponseRatesSchema} from '@herorientatie/domain';
+import type { ResponseRatesSchema } from '@herorientatie/domain';
 import {
   type CaseDetail,
   type ResponseRates,
