@@ -2,8 +2,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DB_ROLES } from '../roles.ts';
 import { aggregateRead } from '../table-kinds.ts';
 
-const RESPONDED = `('interested', 'not_interested', 'already_helped')`;
-
 /**
  * The regional view's figures. A rollup per municipality × month × measure (approached,
  * responded, registered by source, intakes by mode, analyses, route starts by route,
@@ -28,6 +26,9 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
       create index case_route_start_idx on case_route (municipality_id, case_id, start_date);
     `);
     await q.query(`set role ${aggregate}`);
+    // The refresh reads each municipality as that municipality: the one place in SQL that
+    // sets the tenant, inside a function the application cannot change.
+    // eslint-disable-next-line no-restricted-syntax
     await q.query(`
       create table figures.monthly (
         municipality_id uuid not null,
@@ -67,7 +68,7 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
               union all
               select date_trunc('month', coalesce(c.responded_at::date, w.planned_date))::date, 'responded', w.channel
                 from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
-               where c.municipality_id = m.id and c.response in ${RESPONDED}
+               where c.municipality_id = m.id and c.response in ('interested', 'not_interested', 'already_helped')
               union all
               select date_trunc('month', f.registered_at)::date, 'registered', f.source
                 from case_file f where f.municipality_id = m.id
@@ -197,6 +198,7 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
     `);
     await q.query(`set role ${DB_ROLES.owner}`);
     await q.query(`
+      grant execute on function figures.round5(integer) to ${DB_ROLES.app};
       grant execute on function figures.refresh_monthly(), figures.refreshed_at(),
         figures.region_figures(date, date, integer, boolean),
         figures.region_durations(date, date, integer, boolean) to ${DB_ROLES.app};

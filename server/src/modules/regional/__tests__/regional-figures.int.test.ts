@@ -1,5 +1,6 @@
 import type { RegionalFigures } from '@herorientatie/domain';
 import { expect } from 'chai';
+import type { Pool } from 'pg';
 import fc from 'fast-check';
 import { useTestApp } from '../../../../test/app.ts';
 import { municipality } from '../../../../test/factories.ts';
@@ -9,7 +10,7 @@ import { refreshRegionalFigures } from '../regional.repository.ts';
 
 /** Registers `n` cases in a municipality in a month, from a source (as superuser, for arranging). */
 async function cases(
-  admin: import('pg').Pool,
+  admin: Pool,
   code: string,
   n: number,
   month: string,
