@@ -126,9 +126,11 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
           if p_threshold is null or p_threshold < 3 then
             raise exception 'figures: threshold must be at least 3' using errcode = 'invalid_parameter_value';
           end if;
+          -- Every measure per dimension, and its total over the dimensions as dimension '*'.
           for combo in
-            select distinct f.measure, f.dimension from figures.monthly f
+            select distinct f.measure, d.dimension from figures.monthly f
               join municipality m on m.id = f.municipality_id
+              cross join lateral (values (f.dimension), ('*')) d(dimension)
              where m.region_id = current_region_id() and f.month between date_trunc('month', p_from) and p_to
              order by 1, 2
           loop
@@ -138,7 +140,8 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
               from (select m.id, m.code, m.name, coalesce(sum(f.value), 0)::integer as v
                       from municipality m
                       left join figures.monthly f on f.municipality_id = m.id and f.measure = combo.measure
-                       and f.dimension = combo.dimension and f.month between date_trunc('month', p_from) and p_to
+                       and (combo.dimension = '*' or f.dimension = combo.dimension)
+                       and f.month between date_trunc('month', p_from) and p_to
                      where m.region_id = current_region_id()
                      group by m.id, m.code, m.name) x;
             hidden := figures.suppress(vals, known, p_threshold);

@@ -1,13 +1,13 @@
 import {
-  can,
+  MonthSchema,
   OpenCasesFigureSchema,
   RegionalFiguresQuerySchema,
   RegionalFiguresSchema,
   type OpenCasesFigure,
-  type RegionalFigures,
 } from '@herorientatie/domain';
-import { principalOf } from '../../context/actor.ts';
-import { AuditService } from '../audit/audit.service.ts';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { RegionalService } from './regional.service.ts';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
 import { RegionalRepository } from './regional.repository.ts';
@@ -17,11 +17,32 @@ const cell = (row: { open_cases: number | null; suppressed: boolean }) => ({
   suppressed: row.suppressed,
 });
 
+const EvaluationQuerySchema = z
+  .object({
+    from: MonthSchema,
+    to: MonthSchema,
+    /** `regio`, or the CBS code of a municipality. */
+    scope: z.string().regex(/^(regio|GM\d{4})$/, { message: 'Kies de regio of een gemeente.' }),
+  })
+  .refine((v) => v.to >= v.from, {
+    message: 'De laatste maand ligt voor de eerste.',
+    path: ['to'],
+  });
+
+const sendFile = (
+  res: Response,
+  file: { filename: string; contentType: string; content: Buffer },
+) => {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.send(file.content);
+};
+
 export function regionalRouter(
   uow: TenantUnitOfWork,
   threshold: number,
   repository = new RegionalRepository(),
-  audit = new AuditService(),
+  service = new RegionalService(threshold, repository),
 ) {
   return routeTable(uow, 'Regio', [
     route({
@@ -54,55 +75,19 @@ export function regionalRouter(
       permission: 'figures:region',
       query: RegionalFiguresQuerySchema,
       response: RegionalFiguresSchema,
-      handle: async ({ actor, query }): Promise<RegionalFigures> => {
-        const from = `${query.from}-01`;
-        const last = new Date(
-          Date.UTC(Number(query.to.slice(0, 4)), Number(query.to.slice(5, 7)), 0),
-        );
-        const to = last.toISOString().slice(0, 10);
-        const user = principalOf(actor.user);
-        // A user who sees the own municipality's cases sees its figures exactly.
-        const ownKnown = can(user, 'case:read');
-        // A manager compares the own municipality with the region, not with each other one.
-        const perMunicipality = user.roles.some((r) => r === 'analyst' || r === 'coordinator');
-        const keep = (id: string | null) =>
-          id === null || perMunicipality || id === actor.municipalityId;
-        const rows = (await repository.figures(from, to, threshold, ownKnown)).filter((r) =>
-          keep(r.municipality_id),
-        );
-        const durations = (await repository.durations(from, to, threshold, ownKnown)).filter((r) =>
-          keep(r.municipality_id),
-        );
-        await audit.record({
-          action: 'read',
-          objectType: 'regional-figures',
-          objectId: null,
-          query,
-        });
-        const refreshed = await repository.refreshedAt();
-        return {
-          from: query.from,
-          to: query.to,
-          threshold,
-          rounding: 5,
-          refreshedAt: refreshed ? refreshed.toISOString() : null,
-          rows: rows.map((r) => ({
-            municipalityCode: r.municipality_code,
-            municipalityName: r.municipality_name,
-            measure: r.measure as RegionalFigures['rows'][number]['measure'],
-            dimension: r.dimension,
-            value: r.value,
-            suppressed: r.suppressed,
-            exact: r.exact,
-          })),
-          durations: durations.map((d) => ({
-            municipalityCode: d.municipality_code,
-            municipalityName: d.municipality_name,
-            toIntakeDays: d.to_intake_days === null ? null : Number(d.to_intake_days),
-            toRouteDays: d.to_route_days === null ? null : Number(d.to_route_days),
-          })),
-        };
-      },
+      handle: ({ actor, query }) => service.figures(actor, query),
     }),
+    ...(['pdf', 'csv'] as const).map((format) =>
+      route({
+        method: 'get',
+        path: `/regional/evaluation.${format}`,
+        summary: `Evaluatierapport voor de regio of een gemeente (${format.toUpperCase()}), met de verwachting uit het plan`,
+        permission: 'figures:region',
+        query: EvaluationQuerySchema,
+        produces: format === 'pdf' ? 'application/pdf' : 'text/csv',
+        send: sendFile,
+        handle: ({ actor, query }) => service.evaluation(actor, query, format),
+      }),
+    ),
   ]);
 }

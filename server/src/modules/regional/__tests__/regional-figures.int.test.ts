@@ -177,4 +177,52 @@ describe('regional figures', () => {
       { numRuns: 15 },
     );
   });
+
+  it('makes the evaluation report as PDF and CSV from the same figures', async () => {
+    const manager = t.agent('wijchen-manager');
+    const pdf = await manager.request(
+      'GET',
+      '/api/v1/regional/evaluation.pdf?from=2021-01&to=2021-12&scope=GM0296',
+    );
+    expect(pdf.status, pdf.text).to.equal(200);
+    expect(pdf.headers.get('content-type')).to.equal('application/pdf');
+    if (process.env.SAVE_REPORT) {
+      const bytes = Buffer.from(
+        await (
+          await fetch(
+            `${t.app.baseUrl}/api/v1/regional/evaluation.pdf?from=2021-01&to=2021-12&scope=GM0296`,
+            {
+              headers: { cookie: await manager.jar.getCookieString(t.app.baseUrl) },
+            },
+          )
+        ).arrayBuffer(),
+      );
+      (await import('node:fs')).writeFileSync(process.env.SAVE_REPORT, bytes);
+    }
+    const csv = await manager.get(
+      '/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0296',
+    );
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).to.equal('Onderdeel;Cijfer;Waarde');
+    expect(lines).to.include('Aanmeldingen naar herkomst;Aangemeld;17');
+    expect(lines).to.include('Aanmeldingen naar herkomst;Regionale campagne;4');
+    // The region's report hides what is small; another municipality is not the manager's.
+    const region = await manager.get(
+      '/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=regio',
+    );
+    expect(region.text).to.contain('Regionale campagne;< 5 (afgeschermd)');
+    expect(region.text).to.contain('Aanmeldingen naar herkomst;Aangemeld;80');
+    expect(
+      (await manager.get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0268'))
+        .status,
+    ).to.equal(404);
+    const analyst = await t
+      .agent('nijmegen-analyst')
+      .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0268');
+    expect(analyst.status).to.equal(200);
+    expect(analyst.text).to.contain('Aanmeldingen naar herkomst;Aangemeld;30');
+  });
 });
