@@ -86,6 +86,18 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
               union all
               select date_trunc('month', f.closed_at)::date, 'withdrawn', ''
                 from case_file f where f.municipality_id = m.id and f.status = 'withdrawn'
+              -- Durations as histograms (days → count) per month of the intake, so medians
+              -- for any period come from the rollup too.
+              union all
+              select date_trunc('month', i.date)::date, 'days_to_intake', (i.date - f.registered_at::date)::text
+                from intake i join case_file f on f.municipality_id = i.municipality_id and f.id = i.case_id
+               where i.municipality_id = m.id
+              union all
+              select date_trunc('month', i.date)::date, 'days_to_route', (r.first_start - i.date)::text
+                from intake i
+                join (select case_id, min(start_date) as first_start from case_route
+                       where municipality_id = m.id group by case_id) r on r.case_id = i.case_id
+               where i.municipality_id = m.id
             ) x group by x.month, x.measure, x.dimension;
             get diagnostics n = row_count;
             total := total + n;
@@ -132,6 +144,7 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
               join municipality m on m.id = f.municipality_id
               cross join lateral (values (f.dimension), ('*')) d(dimension)
              where m.region_id = current_region_id() and f.month between date_trunc('month', p_from) and p_to
+               and f.measure not like 'days\_%'
              order by 1, 2
           loop
             select array_agg(x.id order by x.name), array_agg(x.code order by x.name), array_agg(x.name order by x.name),
@@ -177,25 +190,35 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
             raise exception 'figures: role may not see region figures' using errcode = 'insufficient_privilege';
           end if;
           return query
-            with d as (
-              select i.municipality_id, (i.date - f.registered_at::date) as to_intake,
-                     (select min(r.start_date) - i.date from case_route r
-                       where r.municipality_id = i.municipality_id and r.case_id = i.case_id) as to_route
-                from intake i
-                join case_file f on f.municipality_id = i.municipality_id and f.id = i.case_id
-               where i.municipality_id in (select m.id from municipality m where m.region_id = current_region_id())
-                 and i.date between p_from and p_to
+            with h as (
+              select f.municipality_id, f.measure, f.dimension::integer as days, sum(f.value)::integer as n
+                from figures.monthly f
+               where f.municipality_id in (select m.id from municipality m where m.region_id = current_region_id())
+                 and f.measure in ('days_to_intake', 'days_to_route')
+                 and f.month between date_trunc('month', p_from) and p_to
+               group by f.municipality_id, f.measure, f.dimension
+            ), c as (
+              select h.*, sum(h.n) over (partition by h.municipality_id, h.measure order by h.days) as cum,
+                     sum(h.n) over (partition by h.municipality_id, h.measure) as total
+                from h
+            ), med as (
+              -- The median: the first number of days at which half of the cases are counted.
+              select distinct on (c.municipality_id, c.measure) c.municipality_id, c.measure, c.days, c.total
+                from c where c.cum >= c.total / 2.0
+               order by c.municipality_id, c.measure, c.days
             )
             select m.id, m.code, m.name,
-                   case when (p_own_known and m.id = current_municipality_id()) or count(d.to_intake) >= p_threshold
-                        then percentile_cont(0.5) within group (order by d.to_intake)::numeric end,
-                   count(d.to_intake)::integer,
-                   case when (p_own_known and m.id = current_municipality_id()) or count(d.to_route) >= p_threshold
-                        then percentile_cont(0.5) within group (order by d.to_route)::numeric end,
-                   count(d.to_route)::integer
-              from municipality m left join d on d.municipality_id = m.id
+                   case when (p_own_known and m.id = current_municipality_id()) or coalesce(i.total, 0) >= p_threshold
+                        then i.days::numeric end,
+                   coalesce(i.total, 0)::integer,
+                   case when (p_own_known and m.id = current_municipality_id()) or coalesce(r.total, 0) >= p_threshold
+                        then r.days::numeric end,
+                   coalesce(r.total, 0)::integer
+              from municipality m
+              left join med i on i.municipality_id = m.id and i.measure = 'days_to_intake'
+              left join med r on r.municipality_id = m.id and r.measure = 'days_to_route'
              where m.region_id = current_region_id()
-             group by m.id, m.code, m.name order by m.name;
+             order by m.name;
         end $$;
       revoke all on function figures.region_durations(date, date, integer, boolean) from public;
     `);

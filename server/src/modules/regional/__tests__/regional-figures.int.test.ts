@@ -225,4 +225,25 @@ describe('regional figures', () => {
     expect(analyst.status).to.equal(200);
     expect(analyst.text).to.contain('Aanmeldingen naar herkomst;Aangemeld;30');
   });
+
+  it('gives median days to intake where the base reaches the threshold', async () => {
+    // Five Heumen cases of June 2021 get an intake after 3, 5, 7, 9 and 11 days.
+    await t.db.admin.query(
+      `with c as (select f.id, f.municipality_id, f.registered_at, row_number() over (order by f.id) as rn
+                    from case_file f join municipality m on m.id = f.municipality_id
+                   where m.code = 'GM0252' and f.registered_at < '2022-01-01' limit 5),
+            u as (select u.id from app_user u join municipality m on m.id = u.municipality_id where m.code = 'GM0252' limit 1)
+       insert into intake (municipality_id, case_id, date, mode, viability, bbz_options, recorded_by)
+       select c.municipality_id, c.id, c.registered_at::date + (1 + 2 * c.rn)::int, 'video', 'viable', '{none}',
+              coalesce((select id from u), (select id from app_user limit 1))
+         from c`,
+    );
+    await refreshRegionalFigures(t.db.dataSource);
+    const f = await figures('nijmegen-analyst');
+    const heumen = f.durations.find((d) => d.municipalityName === 'Heumen')!;
+    expect(heumen.toIntakeDays).to.equal(7);
+    expect(f.durations.find((d) => d.municipalityName === 'Beuningen')!.toIntakeDays).to.equal(
+      null,
+    );
+  });
 });
