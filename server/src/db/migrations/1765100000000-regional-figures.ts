@@ -144,7 +144,7 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
               join municipality m on m.id = f.municipality_id
               cross join lateral (values (f.dimension), ('*')) d(dimension)
              where m.region_id = current_region_id() and f.month between date_trunc('month', p_from) and p_to
-               and f.measure not like 'days\_%'
+               and f.measure not in ('days_to_intake', 'days_to_route')
              order by 1, 2
           loop
             select array_agg(x.id order by x.name), array_agg(x.code order by x.name), array_agg(x.name order by x.name),
