@@ -29,6 +29,9 @@ import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-s
 import { mailRouter } from './modules/mail/mail.router.ts';
 import { MailService, type MailJob } from './modules/mail/mail.service.ts';
 import { outreachRouter } from './modules/outreach/outreach.router.ts';
+import { remindStalledReferrals } from './modules/referrals/referral-reminders.ts';
+import { referralsRouter } from './modules/referrals/referrals.router.ts';
+import { ReferralsService } from './modules/referrals/referrals.service.ts';
 import { WavesService } from './modules/outreach/waves.service.ts';
 import { signUpRouter } from './modules/sign-up/sign-up.router.ts';
 import { SignUpService } from './modules/sign-up/sign-up.service.ts';
@@ -88,6 +91,7 @@ export async function createApp({
   );
   const jobs = new JobQueue(appUrl, logger, { pollingIntervalSeconds: config.jobs.pollSeconds });
   const mail = new MailService(jobs, transport, config.mail.from, logger);
+  const referrals = new ReferralsService(mail, config.referralStalledDays);
   if (config.jobs.workers) {
     await jobs.work<MailJob>(QUEUES.sendMail, (job) => mail.deliver(uow, job));
     await jobs.work(QUEUES.refreshFigures, async () => {
@@ -95,11 +99,17 @@ export async function createApp({
     });
     // The regional figures are at most a minute behind the data.
     await jobs.schedule(QUEUES.refreshFigures, '* * * * *');
+    await jobs.work(QUEUES.remindReferrals, async () => {
+      await remindStalledReferrals(uow, reference, referrals);
+    });
+    // Every working day at eight: caseworkers hear of referrals without progress.
+    await jobs.schedule(QUEUES.remindReferrals, '0 8 * * 1-5');
   }
   const reference = new ReferenceRepository(dataSource);
   const auth = new AuthService(uow, reference, {
     municipality: config.oidc.municipalityClaim,
     roles: config.oidc.rolesClaim,
+    partner: config.oidc.partnerClaim,
   });
   const authenticator = createAuthenticator();
   const issuer = config.oidc.issuer ?? `${config.publicUrl}${DEV_PROVIDER_PATH}`;
@@ -249,6 +259,7 @@ export async function createApp({
   api.use(attachmentsRouter(uow));
   api.use(announcementsRouter(uow));
   api.use(outreachRouter(uow, new WavesService(mail)));
+  api.use(referralsRouter(uow, referrals, reference));
   api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl), config.figuresThreshold));
   api.use(
     signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),

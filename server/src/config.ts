@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   OIDC_CLAIM_MUNICIPALITY: z.string().default('municipality'),
   /** Claim holding the roles (array or space/comma separated string). */
   OIDC_CLAIM_ROLES: z.string().default('roles'),
+  /** Claim holding a partner organisation's code, for users with the role `partner`. */
+  OIDC_CLAIM_PARTNER: z.string().default('partner'),
 
   /** secret. Signs the session cookie; required in production. */
   SESSION_SECRET: z.string().min(32).optional(),
@@ -49,6 +51,8 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** Login attempts per IP per 15 minutes. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  /** A referral without progress for this many days appears on the stalled worklist. */
+  REFERRAL_STALLED_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Public sign-ups per IP address per hour. */
   SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Trust X-Forwarded-* from this many proxies (set behind a load balancer). */
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       scope: e.OIDC_SCOPE,
       municipalityClaim: e.OIDC_CLAIM_MUNICIPALITY,
       rolesClaim: e.OIDC_CLAIM_ROLES,
+      partnerClaim: e.OIDC_CLAIM_PARTNER,
     },
     session: {
       secret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     signUpRateLimit: e.SIGNUP_RATE_LIMIT,
+    referralStalledDays: e.REFERRAL_STALLED_DAYS,
     trustProxy: e.TRUST_PROXY,
     serveClient: e.SERVE_CLIENT,
     figuresThreshold: e.FIGURES_THRESHOLD,

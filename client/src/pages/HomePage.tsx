@@ -31,6 +31,10 @@ const ROLE_HOME: Record<Role, { title: string; text: string }> = {
     title: 'Beheer',
     text: 'Het beheer van regio’s, gemeenten en partnerorganisaties is nog niet beschikbaar.',
   },
+  partner: {
+    title: 'Verwijzingen',
+    text: 'U ziet de verwijzingen naar uw organisatie met alleen de gegevens waarvoor de ondernemer toestemming gaf.',
+  },
 };
 
 function Worklists() {

@@ -169,6 +169,8 @@ export const TIMELINE_EVENT_TYPES = [
   'coaching_updated',
   'record_corrected',
   'note',
+  'referral',
+  'consent',
 ] as const;
 
 export const TimelineEventSchema = z.object({

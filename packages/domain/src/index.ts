@@ -21,3 +21,4 @@ export * from './campaigns.ts';
 export * from './support.ts';
 export * from './self-check.ts';
 export * from './sign-up.ts';
+export * from './referrals.ts';

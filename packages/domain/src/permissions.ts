@@ -28,6 +28,9 @@ export const ACTIONS = [
   'figures:own',
   'figures:region',
   'outbox:read',
+  'referral:read',
+  'referral:write',
+  'referral:partner',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type GrantScope = 'all' | 'assigned' | 'centre';
@@ -43,6 +46,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'entrepreneur:reveal-bsn': 'all',
     'staff:read': 'all',
     'worklist:team': 'all',
+    'referral:read': 'all',
+    'referral:write': 'all',
     'outreach:read': 'all',
     'outreach:manage': 'all',
     'announcement:read': 'all',
@@ -51,6 +56,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
   advisor: {
     'case:read': 'assigned',
     'case:write': 'assigned',
+    'referral:read': 'assigned',
+    'referral:write': 'assigned',
     'staff:read': 'all',
     'announcement:read': 'all',
   },
@@ -82,6 +89,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
   admin: {
     'announcement:read': 'all',
     'outbox:read': 'all',
+  },
+  partner: {
+    'referral:partner': 'all',
   },
 };
 

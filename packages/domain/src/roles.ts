@@ -8,6 +8,7 @@ export const ROLES = [
   'coordinator',
   'analyst',
   'admin',
+  'partner',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -20,6 +21,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   coordinator: 'Regiocoördinator',
   analyst: 'Regionaal analist',
   admin: 'Beheerder',
+  partner: 'Partnerorganisatie',
 };
 
 /** Keeps the known roles from a claim value and drops anything else. */

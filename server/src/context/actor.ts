@@ -12,6 +12,11 @@ export interface SessionUser {
   /** Whether the municipality is the centre municipality of its region. */
   isCentre: boolean;
   roles: Role[];
+  /**
+   * Staff of a partner organisation: the organisation's id. They belong to no
+   * municipality (`municipalityId` is empty) and reach only referrals addressed to it.
+   */
+  partnerId?: string;
 }
 
 /** A municipal user acting through the API. */

@@ -29,7 +29,11 @@ export class TenantUnitOfWork {
 
   /** Runs `work` as `actor` in one transaction. */
   async run<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
-    if (!UUID.test(actor.municipalityId) || !UUID.test(actor.regionId)) {
+    // Partner staff act in no municipality: row-level security then shows them only what a
+    // partner policy allows (the referrals addressed to their organisation).
+    const partnerId = actor.kind === 'user' ? actor.user.partnerId : undefined;
+    const partner = partnerId !== undefined && UUID.test(partnerId) && actor.municipalityId === '';
+    if ((!partner && !UUID.test(actor.municipalityId)) || !UUID.test(actor.regionId)) {
       throw new MissingTenantError();
     }
     if (scope.getStore()) throw new Error('Units of work do not nest');
@@ -37,10 +41,11 @@ export class TenantUnitOfWork {
     const settings: Record<string, string> = {
       'app.municipality_id': actor.municipalityId,
       'app.region_id': actor.regionId,
-      'app.actor': actor.kind,
-      'app.user_id': actor.kind === 'user' ? actor.user.id : '',
+      'app.actor': partner ? 'partner' : actor.kind,
+      'app.user_id': actor.kind === 'user' && !partner ? actor.user.id : '',
+      'app.partner_id': partner ? partnerId : '',
       'app.roles': actor.kind === 'user' ? actor.user.roles.join(',') : '',
-      'app.actor_label': actor.kind === 'user' ? '' : actor.label,
+      'app.actor_label': actor.kind === 'user' ? (partner ? actor.user.name : '') : actor.label,
       'app.request_id': context?.requestId ?? '',
       'app.client_request_id': context?.clientRequestId ?? '',
       'app.route': context?.route ?? '',

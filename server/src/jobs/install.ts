@@ -24,7 +24,10 @@ export async function installJobQueue(client: ClientBase, logger: Logger): Promi
     for (const name of Object.values(QUEUES)) {
       if (!(await boss.getQueue(name))) {
         // A rollup refresh that is already queued need not be queued twice.
-        const policy = name === QUEUES.refreshFigures ? 'singleton' : 'standard';
+        const policy =
+          name === QUEUES.refreshFigures || name === QUEUES.remindReferrals
+            ? 'singleton'
+            : 'standard';
         await boss.createQueue(name, {
           name,
           policy,

@@ -7,6 +7,8 @@ export const QUEUES = {
   sendMail: 'mail-send',
   /** Rebuild the regional figures' rollup (every minute). */
   refreshFigures: 'figures-refresh',
+  /** E-mail caseworkers about stalled referrals (every working day). */
+  remindReferrals: 'referrals-remind',
 } as const;
 
 export const JOB_SCHEMA = 'pgboss';

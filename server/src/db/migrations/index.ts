@@ -10,6 +10,7 @@ import { Campaigns1764800000000 } from './1764800000000-campaigns.ts';
 import { PublicSignUp1764900000000 } from './1764900000000-public-sign-up.ts';
 import { Attribution1765000000000 } from './1765000000000-attribution.ts';
 import { RegionalFigures1765100000000 } from './1765100000000-regional-figures.ts';
+import { Referrals1765200000000 } from './1765200000000-referrals.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PublicSignUp1764900000000,
   Attribution1765000000000,
   RegionalFigures1765100000000,
+  Referrals1765200000000,
 ];

@@ -8,6 +8,7 @@ export interface NewAuditEntry {
   reason: string | null;
   query: Record<string, unknown> | null;
   objectIds: string[] | null;
+  municipalityId?: string;
 }
 
 export class AuditRepository {
@@ -17,7 +18,7 @@ export class AuditRepository {
       `insert into audit_log (municipality_id, action, object_type, object_id, reason, query, object_ids)
        values ($1, $2, $3, $4, $5, $6, $7)`,
       [
-        currentMunicipalityId(),
+        entry.municipalityId ?? currentMunicipalityId(),
         entry.action,
         entry.objectType,
         entry.objectId,

@@ -10,6 +10,8 @@ export interface AuditEvent {
   query?: Record<string, unknown>;
   /** For list and search reads: which records were returned. */
   objectIds?: string[];
+  /** The municipality whose data was accessed, when the actor has none (partner staff). */
+  municipalityId?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export class AuditService {
       reason: event.reason ?? null,
       query: event.query ?? null,
       objectIds: event.objectIds ?? null,
+      municipalityId: event.municipalityId,
     });
   }
 }

@@ -11,6 +11,8 @@ import { SESSION_COOKIE } from './session.ts';
 const REFUSALS: Record<string, string> = {
   'unknown-municipality':
     'Uw account hoort niet bij een gemeente die Heroriëntatie gebruikt. Vraag uw beheerder om uw gemeente in uw account vast te leggen.',
+  'unknown-partner':
+    'Uw account hoort bij een partnerorganisatie die Heroriëntatie niet kent. Neem contact op met de beheerder van uw organisatie.',
   'no-roles':
     'Uw account heeft geen rol in Heroriëntatie. Vraag uw beheerder om u een rol te geven, zoals consulent of manager.',
   'no-subject': 'De inlogdienst gaf geen gebruikersnummer mee.',

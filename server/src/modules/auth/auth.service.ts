@@ -8,11 +8,12 @@ import { UsersRepository } from './users.repository.ts';
 export interface ClaimNames {
   municipality: string;
   roles: string;
+  partner: string;
 }
 
 export type LoginResult =
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: 'unknown-municipality' | 'no-roles' | 'no-subject' };
+  | { ok: false; reason: 'unknown-municipality' | 'no-roles' | 'no-subject' | 'unknown-partner' };
 
 /** Turns the claims of a verified login into a session user, or a reason to refuse. */
 export class AuthService {
@@ -27,6 +28,9 @@ export class AuthService {
   async login(claims: Record<string, unknown>): Promise<LoginResult> {
     const subject = typeof claims.sub === 'string' ? claims.sub : '';
     if (!subject) return { ok: false, reason: 'no-subject' };
+    if (parseRoles(claims[this.claimNames.roles]).includes('partner')) {
+      return this.partnerLogin(subject, claims);
+    }
     const code = claims[this.claimNames.municipality];
     const municipality =
       typeof code === 'string'
@@ -65,7 +69,48 @@ export class AuthService {
     return { ok: true, user };
   }
 
+  /**
+   * Staff of a partner organisation: the partner claim names the organisation; they get the
+   * partner role only, whatever else the claims say, and no municipality.
+   */
+  private async partnerLogin(
+    subject: string,
+    claims: Record<string, unknown>,
+  ): Promise<LoginResult> {
+    const code = claims[this.claimNames.partner];
+    const partner =
+      typeof code === 'string'
+        ? await this.reference.findPartnerByCode(code.trim().toLowerCase())
+        : null;
+    if (!partner) return { ok: false, reason: 'unknown-partner' };
+    const name =
+      (typeof claims.name === 'string' && claims.name) ||
+      (typeof claims.preferred_username === 'string' && claims.preferred_username) ||
+      subject;
+    const email = typeof claims.email === 'string' ? claims.email : null;
+    const id = await this.reference.upsertPartnerUser({
+      partnerId: partner.id,
+      subject,
+      name,
+      email,
+    });
+    const user: SessionUser = {
+      id,
+      subject,
+      name,
+      email,
+      municipalityId: '',
+      municipalityCode: '',
+      regionId: partner.regionId,
+      isCentre: false,
+      roles: ['partner'],
+      partnerId: partner.id,
+    };
+    return { ok: true, user };
+  }
+
   async logout(user: SessionUser): Promise<void> {
+    if (user.partnerId) return;
     await this.uow.run(actors.user(user), () =>
       this.audit.record({ action: 'logout', objectType: 'session', objectId: null }),
     );

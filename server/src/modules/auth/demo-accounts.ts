@@ -5,6 +5,8 @@ export interface DemoAccount {
   name: string;
   email: string;
   municipality: string;
+  /** For partner staff: the code of their partner organisation. */
+  partner?: string;
   roles: Role[];
 }
 
@@ -31,7 +33,18 @@ export const ROLE_PERSON: Record<Role, string> = {
   coordinator: 'Coördinator',
   analyst: 'Analist',
   admin: 'Beheerder',
+  partner: 'Medewerker',
 };
+
+/** Partner organisations of the demo region with a demo account each (`<code>-partner`). */
+export const DEMO_PARTNERS = [
+  'leerwerkloket',
+  'werkbedrijf',
+  'schuldhulp',
+  'over-rood',
+  'bbz-loket',
+  'tonk-loket',
+];
 
 /**
  * One account per municipality and role (`wijchen-caseworker`), plus two accounts that
@@ -40,7 +53,7 @@ export const ROLE_PERSON: Record<Role, string> = {
 export function demoAccounts(municipalities: DemoMunicipality[]): DemoAccount[] {
   const accounts: DemoAccount[] = [];
   for (const m of municipalities) {
-    for (const role of ROLES) {
+    for (const role of ROLES.filter((r) => r !== 'partner')) {
       const username = `${slug(m.name)}-${role}`;
       accounts.push({
         username,
@@ -64,6 +77,16 @@ export function demoAccounts(municipalities: DemoMunicipality[]): DemoAccount[] 
       email: `${slug(m.name)}-zonder-rol@example.org`,
       municipality: m.code,
       roles: [],
+    });
+  }
+  for (const partner of DEMO_PARTNERS) {
+    accounts.push({
+      username: `${partner}-partner`,
+      name: `Medewerker ${partner}`,
+      email: `${partner}-partner@example.org`,
+      municipality: '',
+      partner,
+      roles: ['partner'],
     });
   }
   accounts.push({

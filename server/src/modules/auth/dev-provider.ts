@@ -45,7 +45,7 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
     ],
     claims: {
       openid: ['sub'],
-      profile: ['name', 'municipality', 'roles'],
+      profile: ['name', 'municipality', 'roles', 'partner'],
       email: ['email', 'email_verified'],
     },
     async findAccount(_ctx, id) {
@@ -61,6 +61,7 @@ export function mountDevProvider(app: Express, options: DevProviderOptions): voi
             email_verified: true,
             municipality: account.municipality,
             roles: account.roles,
+            ...(account.partner ? { partner: account.partner } : {}),
           };
         },
       };

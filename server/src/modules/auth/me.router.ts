@@ -25,7 +25,10 @@ export function meRouter(
   const router = express.Router({ strict: true });
   router.get('/me', requireUser, async (req, res) => {
     const user = req.user!;
-    const municipality = await reference.findMunicipalityById(user.municipalityId);
+    // Partner staff belong to no municipality.
+    const municipality = user.municipalityId
+      ? await reference.findMunicipalityById(user.municipalityId)
+      : null;
     const expiresAt = req.session.cookie.expires ?? new Date();
     const body: Me = {
       id: user.id,

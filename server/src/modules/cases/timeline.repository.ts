@@ -13,19 +13,12 @@ export class TimelineRepository {
     actorId: string | null,
     data: Record<string, unknown> = {},
     occurredAt?: string,
+    municipalityId = currentMunicipalityId(),
   ): Promise<void> {
     await currentManager().query(
       `insert into case_event (municipality_id, case_id, type, summary, actor_id, data, occurred_at)
        values ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, clock_timestamp()))`,
-      [
-        currentMunicipalityId(),
-        caseId,
-        type,
-        summary,
-        actorId,
-        JSON.stringify(data),
-        occurredAt ?? null,
-      ],
+      [municipalityId, caseId, type, summary, actorId, JSON.stringify(data), occurredAt ?? null],
     );
   }
 

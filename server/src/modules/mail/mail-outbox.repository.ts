@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
 
 export interface OutboxMessage {
@@ -11,18 +12,18 @@ export interface OutboxMessage {
 }
 
 export class MailOutboxRepository {
-  async insert(message: {
-    purpose: string;
-    to: string;
-    subject: string;
-    text: string;
-  }): Promise<string> {
-    const rows = await currentManager().query(
-      `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
-       values ($1, $2, $3, $4, $5) returning id`,
-      [currentMunicipalityId(), message.purpose, message.to, message.subject, message.text],
+  /** No RETURNING: partner staff may add a status message but cannot read the outbox. */
+  async insert(
+    message: { purpose: string; to: string; subject: string; text: string },
+    municipalityId = currentMunicipalityId(),
+  ): Promise<string> {
+    const id = randomUUID();
+    await currentManager().query(
+      `insert into mail_outbox (municipality_id, id, purpose, to_address, subject, text_body)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [municipalityId, id, message.purpose, message.to, message.subject, message.text],
     );
-    return rows[0].id;
+    return id;
   }
 
   /** The message, locked, when it still waits to be sent; null once sent. */

@@ -44,13 +44,14 @@ export class MailService {
     mail: OutgoingMail,
     place: { municipalityId: string; regionId: string },
   ): Promise<string> {
-    const outboxId = await this.outbox.insert(mail);
+    const outboxId = await this.outbox.insert(mail, place.municipalityId);
     await this.jobs.send<MailJob>(QUEUES.sendMail, { ...place, outboxId });
     await this.audit.record({
       action: 'create',
       objectType: 'mail',
       objectId: outboxId,
       reason: mail.purpose,
+      municipalityId: place.municipalityId,
     });
     return outboxId;
   }

@@ -29,6 +29,42 @@ export class ReferenceRepository {
     );
   }
 
+  async findPartnerByCode(
+    code: string,
+  ): Promise<{ id: string; regionId: string; name: string } | null> {
+    const rows = await this.dataSource.query(
+      'select id, region_id as "regionId", name from partner_organisation where code = $1',
+      [code],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Partner staff are recorded at login (a system table: they belong to no municipality). */
+  async upsertPartnerUser(user: {
+    partnerId: string;
+    subject: string;
+    name: string;
+    email: string | null;
+  }): Promise<string> {
+    const rows = await this.dataSource.query(
+      `insert into partner_user (partner_id, subject, name, email) values ($1, $2, $3, $4)
+       on conflict (subject) do update set partner_id = excluded.partner_id, name = excluded.name,
+         email = excluded.email, last_login_at = now()
+       returning id`,
+      [user.partnerId, user.subject, user.name, user.email],
+    );
+    return rows[0].id;
+  }
+
+  partners(regionId: string) {
+    return this.dataSource.query(
+      `select id, code, name, kind, routes, services, contact_channel as "contactChannel", email,
+              required_categories as "requiredCategories"
+         from partner_organisation where region_id = $1 order by name`,
+      [regionId],
+    );
+  }
+
   listMunicipalities(): Promise<Municipality[]> {
     return this.dataSource
       .getRepository(Municipality)
