@@ -29,6 +29,7 @@ import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-s
 import { mailRouter } from './modules/mail/mail.router.ts';
 import { MailService, type MailJob } from './modules/mail/mail.service.ts';
 import { outreachRouter } from './modules/outreach/outreach.router.ts';
+import { WavesService } from './modules/outreach/waves.service.ts';
 import { signUpRouter } from './modules/sign-up/sign-up.router.ts';
 import { SignUpService } from './modules/sign-up/sign-up.service.ts';
 import { regionalRouter } from './modules/regional/regional.router.ts';
@@ -241,8 +242,8 @@ export async function createApp({
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
   api.use(announcementsRouter(uow));
-  api.use(outreachRouter(uow));
-  api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl)));
+  api.use(outreachRouter(uow, new WavesService(mail)));
+  api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl), config.figuresThreshold));
   api.use(
     signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),
   );

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createLogger } from './logger.ts';
 import { seedDemoData } from './modules/demo/demo-seed.ts';
+import { seedDemoReach } from './modules/demo/demo-reach.ts';
 import { ReferenceRepository } from './modules/reference/reference.repository.ts';
 
 let config;
@@ -28,6 +29,12 @@ const { app, close, uow } = await createApp({
 if (config.demoData) {
   const created = await seedDemoData(uow, new ReferenceRepository(database.dataSource));
   if (created > 0) logger.info({ cases: created }, 'demo cases created');
+  const reach = await seedDemoReach(
+    uow,
+    new ReferenceRepository(database.dataSource),
+    config.publicUrl,
+  );
+  if (reach) logger.info('demo campaigns and outreach created');
 }
 const server = http.createServer(app);
 server.on('error', async (err: NodeJS.ErrnoException) => {

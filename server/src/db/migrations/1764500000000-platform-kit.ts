@@ -203,12 +203,12 @@ export class PlatformKit1764500000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     const aggregate = DB_ROLES.aggregate;
     await q.query(`set role ${aggregate}`);
-    await q.query(`drop function figures.open_cases_by_municipality(integer)`);
+    // Everything in the schema belongs to the aggregate role, including later functions.
+    await q.query(`drop schema figures cascade`);
     await q.query(`set role ${DB_ROLES.owner}`);
     await q.query(`
       ${dropPolicies('case_file', ['aggregate_region_read'])}
       revoke select on case_file from ${aggregate};
-      drop schema figures;
       drop table region_announcement;
       drop table record_version;
       alter table intake drop column version, drop column updated_at;

@@ -84,6 +84,7 @@ export class Outreach1764600000000 implements MigrationInterface {
         responded_at timestamptz,
         note text,
         case_id uuid,
+        mailed_at timestamptz,
         recorded_by uuid,
         primary key (municipality_id, id),
         unique (municipality_id, wave_id, recipient_id),

@@ -8,6 +8,7 @@ import { Outreach1764600000000 } from './1764600000000-outreach.ts';
 import { MailOutbox1764700000000 } from './1764700000000-mail-outbox.ts';
 import { Campaigns1764800000000 } from './1764800000000-campaigns.ts';
 import { PublicSignUp1764900000000 } from './1764900000000-public-sign-up.ts';
+import { Attribution1765000000000 } from './1765000000000-attribution.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   MailOutbox1764700000000,
   Campaigns1764800000000,
   PublicSignUp1764900000000,
+  Attribution1765000000000,
 ];

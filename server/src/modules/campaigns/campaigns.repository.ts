@@ -248,6 +248,30 @@ export class CampaignsRepository {
     );
   }
 
+  /** Sign-ups and intakes per municipality and channel, from the aggregate role (suppressed). */
+  attribution(
+    campaignId: string,
+    threshold: number,
+    ownKnown: boolean,
+  ): Promise<
+    {
+      dimension: 'municipality' | 'channel' | 'total';
+      key: string | null;
+      code: string | null;
+      name: string;
+      sign_ups: number | null;
+      sign_ups_hidden: boolean;
+      intakes: number | null;
+      intakes_hidden: boolean;
+    }[]
+  > {
+    return q('select * from figures.campaign_attribution($1, $2, $3)', [
+      campaignId,
+      threshold,
+      ownKnown,
+    ]);
+  }
+
   /** Whether a code belongs to the regional campaign or to a local one. */
   async levelOfCode(code: string): Promise<'regional' | 'local' | null> {
     const rows = await q(

@@ -1,5 +1,6 @@
 import {
   BudgetChangeInputSchema,
+  CampaignAttributionSchema,
   CampaignDetailSchema,
   CampaignInputSchema,
   CampaignSummarySchema,
@@ -22,7 +23,11 @@ const LevelQuery = z.object({
   level: z.enum(['regional', 'local'], { error: 'Kies regionaal of lokaal.' }),
 });
 
-export function campaignsRouter(uow: TenantUnitOfWork, service: CampaignsService) {
+export function campaignsRouter(
+  uow: TenantUnitOfWork,
+  service: CampaignsService,
+  figuresThreshold: number,
+) {
   return routeTable(uow, 'Campagnes', [
     route({
       method: 'get',
@@ -109,6 +114,16 @@ export function campaignsRouter(uow: TenantUnitOfWork, service: CampaignsService
       response: CampaignDetailSchema,
       status: 201,
       handle: ({ actor, params, body }) => service.addReach(actor, params.id, body),
+    }),
+    route({
+      ...campaign,
+      method: 'get',
+      path: '/campaigns/{id}/attribution',
+      summary:
+        'Aanmeldingen, intakes en kosten per aanmelding per kanaal en per gemeente (kleine aantallen onderdrukt)',
+      permission: 'campaign:read',
+      response: CampaignAttributionSchema,
+      handle: ({ actor, params }) => service.attribution(actor, params.id, figuresThreshold),
     }),
     route({
       method: 'get',

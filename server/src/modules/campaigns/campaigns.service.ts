@@ -4,6 +4,7 @@ import {
   can,
   formatEuro,
   type BudgetChangeInput,
+  type CampaignAttribution,
   type CampaignDetail,
   type CampaignInput,
   type CampaignSummary,
@@ -242,6 +243,59 @@ export class CampaignsService {
     }
     await this.repository.insertReach(campaign, input, actor.user.id);
     return this.get(actor, id);
+  }
+
+  /**
+   * Sign-ups, intakes and cost per sign-up per channel and per municipality. Other
+   * municipalities' counts come only from the aggregate role, suppressed under the
+   * threshold; the own municipality is shown in full to users who see its cases anyway.
+   */
+  async attribution(actor: UserActor, id: string, threshold: number): Promise<CampaignAttribution> {
+    const campaign = await this.load(id);
+    const user = principalOf(actor.user);
+    const rows = await this.repository.attribution(id, threshold, can(user, 'case:read'));
+    const channels = await this.repository.channels(id);
+    const count = (value: number | null, hidden: boolean) => ({
+      value: hidden ? null : value,
+      suppressed: hidden,
+    });
+    const costPer = (spent: number, signUps: number | null, hidden: boolean) =>
+      !hidden && signUps !== null && signUps >= threshold ? Math.round(spent / signUps) : null;
+    const total = rows.find((r) => r.dimension === 'total')!;
+    await this.audit.record({ action: 'read', objectType: 'campaign-attribution', objectId: id });
+    return {
+      threshold,
+      channels: rows
+        .filter((r) => r.dimension === 'channel')
+        .map((r) => {
+          const channel = channels.find((c) => c.id === r.key)!;
+          return {
+            channelId: channel.id,
+            code: channel.code,
+            name: channel.name,
+            kind: channel.kind as CampaignAttribution['channels'][number]['kind'],
+            spentCents: channel.spent_cents,
+            signUps: count(r.sign_ups, r.sign_ups_hidden),
+            intakes: count(r.intakes, r.intakes_hidden),
+            costPerSignUpCents: costPer(channel.spent_cents, r.sign_ups, r.sign_ups_hidden),
+          };
+        }),
+      municipalities: rows
+        .filter((r) => r.dimension === 'municipality')
+        .map((r) => ({
+          code: r.code!,
+          name: r.name,
+          own: r.key === actor.municipalityId,
+          signUps: count(r.sign_ups, r.sign_ups_hidden),
+          intakes: count(r.intakes, r.intakes_hidden),
+        })),
+      total: {
+        signUps: count(total.sign_ups, total.sign_ups_hidden),
+        intakes: count(total.intakes, total.intakes_hidden),
+        spentCents: campaign.spent_cents,
+        costPerSignUpCents: costPer(campaign.spent_cents, total.sign_ups, total.sign_ups_hidden),
+      },
+    };
   }
 
   /** The sign-up link of a channel as an SVG QR code, for print. */

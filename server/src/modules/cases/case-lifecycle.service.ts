@@ -100,7 +100,11 @@ export class CaseLifecycleService {
     }
   }
 
-  async register(actor: UserActor, input: CaseRegistration): Promise<CaseDetail> {
+  async register(
+    actor: UserActor,
+    input: CaseRegistration,
+    origin: { outreachWaveId?: string } = {},
+  ): Promise<CaseDetail> {
     await this.assertStaff('caseworkerId', input.caseworkerId, ['caseworker'], 'consulent');
     await this.assertStaff('advisorId', input.advisorId, ['advisor'], 'bedrijfsadviseur');
     let entrepreneurId = input.entrepreneurId;
@@ -121,6 +125,7 @@ export class CaseLifecycleService {
       otherSupport: input.otherSupport,
       caseworkerId: input.caseworkerId ?? actor.user.id,
       advisorId: input.advisorId ?? null,
+      outreachWaveId: origin.outreachWaveId ?? null,
     });
     await this.journal.event(actor, id, 'registered', `Aangemeld als ${reference}`);
     await this.journal.record({ action: 'create', objectType: 'case', objectId: id });

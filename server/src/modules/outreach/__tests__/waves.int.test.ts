@@ -1,0 +1,200 @@
+import type { CaseDetail, ResponseRates, Wave, WaveContact } from '@herorientatie/domain';
+import { expect } from 'chai';
+import { useTestApp } from '../../../../test/app.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('outreach waves', () => {
+  const t = useTestApp({
+    logins: ['wijchen-caseworker', 'wijchen-manager', 'nijmegen-caseworker', 'wijchen-advisor'],
+  });
+  const cw = () => t.agent('wijchen-caseworker');
+  let first: Wave;
+
+  before(async () => {
+    // The pilot: 88 Tozo 3 applicants, 20 of them with an e-mail address; 12 others had Tozo 1 only.
+    const lines = ['KvK-nummer;Naam;Bedrijfsnaam;Postcode;Huisnummer;E-mailadres;SBI-code;Tozo'];
+    for (let i = 0; i < 100; i++) {
+      const tozo = i < 88 ? 'Tozo 3' : 'Tozo 1';
+      const email = i < 20 ? `o${i}@example.org` : '';
+      lines.push(
+        `${50_000_000 + i};Ondernemer ${i};Bedrijf ${i};6602 AB;${i + 1};${email};${i % 2 ? '5610' : '9602'};${tozo}`,
+      );
+    }
+    const imported = await cw().upload(
+      '/api/v1/outreach/imports?mode=all-or-nothing',
+      'tozo.csv',
+      Buffer.from(lines.join('\n')),
+      'text/csv',
+    );
+    expect(imported.status, imported.text).to.equal(201);
+  });
+
+  it('chooses recipients by Tozo period and reproduces the pilot’s response rate', async () => {
+    const created = await cw().send('POST', '/api/v1/outreach/waves', {
+      name: 'Pilot Tozo 3',
+      channel: 'letter',
+      plannedDate: '2020-11-16',
+      criteria: { tozoPeriods: ['tozo3'] },
+    });
+    expect(created.status, created.text).to.equal(201);
+    first = created.json<Wave>();
+    expect(first).to.include({ recipients: 88, responded: 0, responseRate: 0 });
+    const contacts = (await cw().get(`/api/v1/outreach/waves/${first.id}/contacts`)).json<
+      WaveContact[]
+    >();
+    const answers = [
+      'interested',
+      'interested',
+      'interested',
+      'interested',
+      'interested',
+      'interested',
+      'interested',
+      'not_interested',
+      'not_interested',
+      'already_helped',
+      'already_helped',
+      'unreachable',
+      'no_response',
+    ];
+    for (const [i, response] of answers.entries()) {
+      const r = await cw().send(
+        'PUT',
+        `/api/v1/outreach/waves/${first.id}/contacts/${contacts[i]!.id}`,
+        { response },
+      );
+      expect(r.status, r.text).to.equal(200);
+    }
+    const waves = (await cw().get('/api/v1/outreach/waves')).json<Wave[]>();
+    expect(waves.find((w) => w.id === first.id)).to.include({
+      recipients: 88,
+      responded: 11,
+      interested: 7,
+      responseRate: 12.5,
+    });
+    const rates = (await cw().get('/api/v1/outreach/response-rates')).json<ResponseRates>();
+    expect(rates.byChannel).to.deep.equal([
+      { channel: 'letter', recipients: 88, responded: 11, responseRate: 12.5 },
+    ]);
+  });
+
+  it('selects by sector, and those not yet approached', async () => {
+    const sector = await cw().send('POST', '/api/v1/outreach/waves', {
+      name: 'Horeca',
+      channel: 'phone',
+      plannedDate: today(),
+      criteria: { sbiPrefixes: ['56'], notYetApproached: true },
+    });
+    // Recipients 88..99 were not approached; of those, the odd ones are in SBI 56.
+    expect(sector.json<Wave>().recipients).to.equal(6);
+    const none = await cw().send('POST', '/api/v1/outreach/waves', {
+      name: 'Leeg',
+      channel: 'phone',
+      plannedDate: today(),
+      criteria: { sbiPrefixes: ['01'] },
+    });
+    expect(none.status).to.equal(400);
+  });
+
+  it('follows up everyone who did not respond in one step', async () => {
+    const r = await cw().send('POST', `/api/v1/outreach/waves/${first.id}/follow-up`, {
+      name: 'Herinnering per e-mail',
+      channel: 'email',
+      plannedDate: today(),
+    });
+    expect(r.status, r.text).to.equal(201);
+    const followUp = r.json<Wave>();
+    expect(followUp).to.include({ recipients: 77, parentWaveId: first.id });
+    const sent = await cw().send('POST', `/api/v1/outreach/waves/${followUp.id}/emails`);
+    // Of the 20 with an address, 11 responded in the first wave.
+    expect(sent.json()).to.deep.equal({ queued: 9, withoutAddress: 68 });
+    expect(
+      (await cw().send('POST', `/api/v1/outreach/waves/${followUp.id}/emails`)).json(),
+    ).to.deep.equal({
+      queued: 0,
+      withoutAddress: 68,
+    });
+    const outbox = await t.db.admin.query(
+      `select count(*)::int as n from mail_outbox where purpose = 'outreach-wave'`,
+    );
+    expect(outbox.rows[0].n).to.equal(9);
+    expect((await cw().send('POST', `/api/v1/outreach/waves/${first.id}/emails`)).status).to.equal(
+      409,
+    );
+  });
+
+  it('turns an interested recipient into a case with the wave as source, once', async () => {
+    const contacts = (await cw().get(`/api/v1/outreach/waves/${first.id}/contacts`)).json<
+      WaveContact[]
+    >();
+    const interested = contacts.find((c) => c.response === 'interested')!;
+    const r = await cw().send(
+      'POST',
+      `/api/v1/outreach/waves/${first.id}/contacts/${interested.id}/case`,
+    );
+    expect(r.status, r.text).to.equal(201);
+    const detail = r.json<CaseDetail>();
+    expect(detail).to.include({
+      source: 'tozo_outreach',
+      sourceDetail: 'Pilot Tozo 3',
+      status: 'registered',
+    });
+    expect(detail.entrepreneur).to.include({
+      kvkNumber: interested.kvkNumber,
+      businessName: interested.businessName,
+    });
+    const row = await t.db.admin.query('select outreach_wave_id from case_file where id = $1', [
+      detail.id,
+    ]);
+    expect(row.rows[0].outreach_wave_id).to.equal(first.id);
+    expect(
+      (await cw().send('POST', `/api/v1/outreach/waves/${first.id}/contacts/${interested.id}/case`))
+        .status,
+    ).to.equal(409);
+    const notInterested = contacts.find((c) => c.response === 'not_interested')!;
+    expect(
+      (
+        await cw().send(
+          'POST',
+          `/api/v1/outreach/waves/${first.id}/contacts/${notInterested.id}/case`,
+        )
+      ).status,
+    ).to.equal(409);
+  });
+
+  it('makes letters as one PDF and as CSV', async () => {
+    const pdf = await cw().request('GET', `/api/v1/outreach/waves/${first.id}/letters.pdf`);
+    expect(pdf.status).to.equal(200);
+    expect(pdf.headers.get('content-type')).to.equal('application/pdf');
+    expect(pdf.text.startsWith('%PDF')).to.equal(true);
+    const csv = await cw().get(`/api/v1/outreach/waves/${first.id}/letters.csv`);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).to.equal('Naam;Bedrijfsnaam;Postcode;Huisnummer;E-mailadres;Telefoonnummer');
+    expect(lines).to.have.length(89);
+  });
+
+  it('keeps waves to their municipality and to roles with outreach', async () => {
+    expect(
+      (await t.agent('nijmegen-caseworker').get(`/api/v1/outreach/waves/${first.id}/contacts`))
+        .status,
+    ).to.equal(404);
+    expect(
+      (await t.agent('nijmegen-caseworker').get('/api/v1/outreach/waves')).json<Wave[]>(),
+    ).to.deep.equal([]);
+    expect((await t.agent('wijchen-advisor').get('/api/v1/outreach/waves')).status).to.equal(403);
+    expect((await t.agent('wijchen-manager').get('/api/v1/outreach/waves')).status).to.equal(200);
+    expect(
+      (
+        await t.agent('wijchen-manager').send('POST', '/api/v1/outreach/waves', {
+          name: 'x',
+          channel: 'letter',
+          plannedDate: today(),
+        })
+      ).status,
+    ).to.equal(403);
+  });
+});

@@ -1,0 +1,82 @@
+import PDFDocument from 'pdfkit';
+import type { LetterRecipient } from './waves.repository.ts';
+
+const DEFAULT_MESSAGE = [
+  'Als ondernemer heeft u de afgelopen tijd te maken gehad met de gevolgen van corona. Misschien twijfelt u over de toekomst van uw bedrijf.',
+  'De gemeente biedt gratis hulp bij heroriëntatie. In een persoonlijk gesprek met een bedrijfsadviseur kijkt u samen naar uw bedrijf en uw mogelijkheden: doorgaan, uw bedrijf versterken, schulden oplossen of een (bij)baan vinden.',
+  'Wilt u meer weten of een gesprek aanvragen? Neem dan contact met ons op. Dat kan ook als u nu nog geen problemen heeft.',
+].join('\n\n');
+
+const dutchDate = (d: Date) =>
+  d.toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  });
+
+/** One letter per recipient, as one PDF to print and post (mail merge). */
+export function lettersPdf(
+  recipients: LetterRecipient[],
+  letter: { municipality: string; waveName: string; message: string | null; date: Date },
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 72,
+    info: { Title: `Brieven ${letter.waveName}` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
+  recipients.forEach((r, index) => {
+    if (index > 0) doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(16).text(`Gemeente ${letter.municipality}`);
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#555')
+      .text('Heroriëntatie zelfstandig ondernemers')
+      .fillColor('black');
+    doc.moveDown(3).fontSize(11);
+    for (const line of [
+      r.name,
+      r.businessName,
+      [r.postcode, r.houseNumber ? `nr. ${r.houseNumber}` : null].filter(Boolean).join('  '),
+    ]) {
+      if (line) doc.text(line);
+    }
+    doc.moveDown(2).text(`${letter.municipality}, ${dutchDate(letter.date)}`);
+    doc.text('Onderwerp: hulp voor ondernemers na corona');
+    doc.moveDown().text(`Beste ${r.name ?? 'ondernemer'},`);
+    doc.moveDown().text(letter.message ?? DEFAULT_MESSAGE, { align: 'left', lineGap: 2 });
+    doc.moveDown(2).text('Met vriendelijke groet,');
+    doc.moveDown(2).text(`Gemeente ${letter.municipality}`);
+  });
+  if (recipients.length === 0) doc.text('Deze ronde heeft geen ontvangers.');
+  doc.end();
+  return done;
+}
+
+const cell = (value: string | null) => {
+  const v = value ?? '';
+  // Quote fields with separators, quotes or line breaks; neutralise formulas for Excel.
+  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The same recipients as a CSV for a mail-merge in Word or a mailing house (Excel-friendly). */
+export function lettersCsv(recipients: LetterRecipient[]): string {
+  const lines = [
+    ['Naam', 'Bedrijfsnaam', 'Postcode', 'Huisnummer', 'E-mailadres', 'Telefoonnummer'].join(';'),
+  ];
+  for (const r of recipients) {
+    lines.push(
+      [r.name, r.businessName, r.postcode, r.houseNumber, r.email, r.phone].map(cell).join(';'),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export { DEFAULT_MESSAGE };
