@@ -47,7 +47,7 @@ export function DataTable({
             <tr key={row.key} className="utrecht-table__row">
               {row.cells.map((cell, index) =>
                 index === 0 ? (
-                  <th key={index} scope="row" className="utrecht-table__header-cell app-row-header">
+                  <th key={index} scope="row" className="utrecht-table__header-cell">
                     {cell}
                   </th>
                 ) : (
