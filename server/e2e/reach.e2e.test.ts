@@ -6,26 +6,7 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
 import { logIn } from './case-setup.ts';
-
-/** The regional campaign with one channel, as the coordinator of the centre sets it up. */
-export async function regionalCampaign(agent: Agent, budgetCents = 1_000_000) {
-  const created = await agent.send('POST', '/api/v1/campaigns?level=regional', {
-    name: 'Ondernemer, hoe nu verder?',
-    periodStart: '2021-05-01',
-    periodEnd: '2021-09-30',
-    targetSegments: ['non_tozo'],
-    budgetCents,
-  });
-  expect(created.status, created.text).to.equal(201);
-  const campaign = created.json<CampaignDetail>();
-  const channel = await agent.send('POST', `/api/v1/campaigns/${campaign.id}/channels`, {
-    kind: 'radio',
-    name: 'Omroep Gelderland',
-    budgetCents: 400_000,
-  });
-  expect(channel.status, channel.text).to.equal(201);
-  return channel.json<CampaignDetail>();
-}
+import { regionalCampaign } from './reach-setup.ts';
 
 describe('end to end: a campaign link brings in a sign-up that a caseworker picks up', () => {
   let db: TestDatabase;
