@@ -1,4 +1,4 @@
-import type { CampaignDetail } from '@herorientatie/domain';
+import type { CampaignDetail, Wave } from '@herorientatie/domain';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Agent } from '../test/agent.ts';
@@ -6,13 +6,14 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
 import { logIn } from './case-setup.ts';
-import { regionalCampaign } from './reach-setup.ts';
+import { regionalCampaign, waveOfRecipients } from './reach-setup.ts';
 
 describe('end to end: a campaign link brings in a sign-up that a caseworker picks up', () => {
   let db: TestDatabase;
   let app: TestApp;
   let browser: Browser;
   let campaign: CampaignDetail;
+  let wave: Wave;
   const contexts: BrowserContext[] = [];
 
   /** A fresh browser context: its own cookies, as a different person on another computer. */
@@ -28,6 +29,9 @@ describe('end to end: a campaign link brings in a sign-up that a caseworker pick
     const coordinator = new Agent(app.baseUrl);
     await coordinator.login('nijmegen-coordinator');
     campaign = await regionalCampaign(coordinator);
+    const caseworker = new Agent(app.baseUrl);
+    await caseworker.login('wijchen-caseworker');
+    wave = await waveOfRecipients(caseworker);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -137,5 +141,60 @@ describe('end to end: a campaign link brings in a sign-up that a caseworker pick
     expect(text).to.contain('Veel minder').and.contain('Soms niet').and.contain('Een beetje');
     expect(text).to.contain('Mijn bedrijf combineren met een (bij)baan');
     expect(text).to.contain('Route 1').and.contain('Route 3');
+  });
+
+  it('lets a manager of the centre record spending beyond the budget, with a reason', async () => {
+    const page = await newPage();
+    await logIn(page, app.baseUrl, 'nijmegen-manager');
+    await page.goto(`${app.baseUrl}/campagnes/${campaign.id}`);
+    await page.getByRole('button', { name: 'Uitgave boven het budget vastleggen' }).click();
+    await page.getByLabel('Bedrag *').fill('9.000');
+    await page.getByLabel('Leverancier *').fill('De Gelderlander');
+    await page
+      .getByLabel('Reden om boven het budget te gaan *')
+      .fill('Extra advertentie na besluit van de stuurgroep');
+    await page.getByRole('button', { name: 'Uitgave vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'De uitgave is vastgelegd.' }).waitFor();
+    const budget = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Budget', exact: true }),
+    });
+    expect(await budget.textContent()).to.match(/Let op: .*Budget overschreden met\s€\s250,50/);
+    expect(await page.getByRole('table', { name: 'Uitgaven' }).textContent()).to.contain(
+      'Extra advertentie na besluit van de stuurgroep',
+    );
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Campagnes' })
+      .click();
+    await page.getByText('De campagne Ondernemer, hoe nu verder? is over het budget.').waitFor();
+  });
+
+  it('lets a caseworker record a response, register the interested one and follow up the rest', async () => {
+    const page = await newPage();
+    await logIn(page, app.baseUrl, 'wijchen-caseworker');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Benadering' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Benaderingsrondes' }).waitFor();
+    await page.getByRole('link', { name: wave.name }).click();
+    await page.getByRole('heading', { level: 1, name: wave.name }).waitFor();
+
+    await page
+      .getByRole('combobox', { name: 'Reactie van Ondernemer 1', exact: true })
+      .selectOption({ label: 'Heeft interesse' });
+    await page.getByRole('button', { name: 'Ondernemer 1 aanmelden' }).click();
+    const registered = page.getByRole('status').filter({ hasText: 'is aangemeld als dossier' });
+    await registered.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /Ondernemer 1/ }).waitFor();
+    expect(await page.locator('dl').first().textContent()).to.contain('Benadering Tozo-gebruikers');
+
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: wave.name }).waitFor();
+    await page.getByRole('button', { name: 'Vervolgronde voor wie niet reageerde' }).click();
+    await page.getByLabel('Datum *').fill('2021-06-01');
+    await page.getByRole('button', { name: 'Vervolgronde maken' }).click();
+    await page.getByRole('heading', { level: 1, name: `${wave.name} – vervolg` }).waitFor();
+    await page.getByText(/is gemaakt met 5 ontvangers/).waitFor();
   });
 });

@@ -9,7 +9,7 @@ import {
   type Wave,
   type WaveContact,
 } from '@herorientatie/domain';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   lettersUrl,
@@ -111,7 +111,7 @@ function ContactRow({
   contact: WaveContact;
   manage: boolean;
   mayRegister: boolean;
-  onRegistered: (message: string) => void;
+  onRegistered: (message: ReactNode) => void;
 }) {
   const record = useRecordResponse();
   const register = useRegisterContact();
@@ -135,7 +135,15 @@ function ContactRow({
         contactId: contact.id,
         body: undefined,
       });
-      onRegistered(`${who} is aangemeld als dossier ${created.reference}.`);
+      onRegistered(
+        <>
+          {who} is aangemeld als dossier{' '}
+          <Link className="utrecht-link" to={`/dossiers/${created.id}`}>
+            {created.reference}
+          </Link>
+          .
+        </>,
+      );
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Aanmelden lukte niet.');
     }
@@ -210,7 +218,7 @@ function Contacts({
 }) {
   const contacts = useWaveContacts(wave.id);
   const [filter, setFilter] = useState<Filter>('all');
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<ReactNode>(null);
   if (contacts.isPending) return <Paragraph>Ontvangers laden…</Paragraph>;
   if (contacts.error) return <Alert type="error">{contacts.error.message}</Alert>;
   const shown = contacts.data.filter((c) => shows(filter, c));
