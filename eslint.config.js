@@ -34,6 +34,24 @@ export default tseslint.config(
     },
   },
   {
+    // The database layer sits below HTTP and the features: it never imports them.
+    files: ['server/src/db/**/*.ts', 'server/src/context/**/*.ts'],
+    ignores: ['server/src/db/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/*', '**/modules/*'],
+              message: 'db/ and context/ do not import from http/ or modules/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

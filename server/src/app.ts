@@ -32,6 +32,7 @@ import { outreachRouter } from './modules/outreach/outreach.router.ts';
 import { WavesService } from './modules/outreach/waves.service.ts';
 import { signUpRouter } from './modules/sign-up/sign-up.router.ts';
 import { SignUpService } from './modules/sign-up/sign-up.service.ts';
+import { refreshRegionalFigures } from './modules/regional/regional.repository.ts';
 import { regionalRouter } from './modules/regional/regional.router.ts';
 import { casesRouter } from './modules/cases/cases.router.ts';
 import { entrepreneursRouter } from './modules/entrepreneurs/entrepreneurs.router.ts';
@@ -89,6 +90,11 @@ export async function createApp({
   const mail = new MailService(jobs, transport, config.mail.from, logger);
   if (config.jobs.workers) {
     await jobs.work<MailJob>(QUEUES.sendMail, (job) => mail.deliver(uow, job));
+    await jobs.work(QUEUES.refreshFigures, async () => {
+      await refreshRegionalFigures(dataSource);
+    });
+    // The regional figures are at most a minute behind the data.
+    await jobs.schedule(QUEUES.refreshFigures, '* * * * *');
   }
   const reference = new ReferenceRepository(dataSource);
   const auth = new AuthService(uow, reference, {

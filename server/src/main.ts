@@ -2,6 +2,7 @@ import http from 'node:http';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { entities } from './entities.ts';
 import { createLogger } from './logger.ts';
 import { seedDemoData } from './modules/demo/demo-seed.ts';
 import { seedDemoReach } from './modules/demo/demo-reach.ts';
@@ -18,7 +19,7 @@ try {
   throw err;
 }
 const logger = createLogger(config.logLevel);
-const database = await openDatabase(config, logger);
+const database = await openDatabase(config, logger, entities);
 const { app, close, uow } = await createApp({
   config,
   logger,

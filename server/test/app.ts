@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { createAppDataSource } from '../src/db/data-source.ts';
+import { entities } from '../src/entities.ts';
 import { createApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { Agent } from './agent.ts';
@@ -49,7 +50,7 @@ export async function startTestApp(
   });
   sessionPool.on('error', () => {});
   const dataSource = options.appUrl
-    ? createAppDataSource(options.appUrl, 4, options.logger)
+    ? createAppDataSource(options.appUrl, 4, entities, options.logger)
     : db.dataSource;
   if (options.appUrl) await dataSource.initialize();
   const app = await createApp({

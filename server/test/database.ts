@@ -5,6 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { createAppDataSource } from '../src/db/data-source.ts';
+import { entities } from '../src/entities.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { appUrlFrom } from '../src/db/urls.ts';
@@ -95,7 +96,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const appUrl = appUrlFrom(adminUrl, TEST_APP_PASSWORD);
   const adminPool = new pg.Pool({ connectionString: adminUrl, max: 3 });
   adminPool.on('error', () => {});
-  const dataSource = createAppDataSource(appUrl, 5);
+  const dataSource = createAppDataSource(appUrl, 5, entities);
   await dataSource.initialize();
   return {
     name,

@@ -1,11 +1,20 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { entities } from './entities.ts';
+import type { EntitySchema, MixedList } from 'typeorm';
 import { migrations } from './migrations/index.ts';
 import { DB_ROLES } from './roles.ts';
 
 /** The application's pool: connects as the app role, subject to row-level security. */
-export function createAppDataSource(url: string, poolSize: number, logger?: Logger): DataSource {
+/** The entity classes the application reads through TypeORM; `src/entities.ts` lists them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+export type Entities = MixedList<Function | string | EntitySchema>;
+
+export function createAppDataSource(
+  url: string,
+  poolSize: number,
+  entities: Entities,
+  logger?: Logger,
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -24,7 +33,6 @@ export function createMigrationDataSource(adminUrl: string): DataSource {
   return new DataSource({
     type: 'postgres',
     url: adminUrl,
-    entities,
     migrations,
     migrationsTableName: 'schema_migration',
     synchronize: false,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config.ts';
-import { createAppDataSource } from './data-source.ts';
+import { createAppDataSource, type Entities } from './data-source.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrate } from './migrate.ts';
 import { appUrlFrom } from './urls.ts';
@@ -27,12 +27,16 @@ export async function resolveAdminUrl(config: Config, logger: Logger) {
 }
 
 /** Starts (or connects to) PostgreSQL, migrates, and opens the application's pools. */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  entities: Entities,
+): Promise<Database> {
   const { adminUrl, stop } = await resolveAdminUrl(config, logger);
   try {
     await migrate(adminUrl, config.db.appPassword, logger);
     const appUrl = appUrlFrom(adminUrl, config.db.appPassword);
-    const dataSource = createAppDataSource(appUrl, config.db.poolSize, logger);
+    const dataSource = createAppDataSource(appUrl, config.db.poolSize, entities, logger);
     await dataSource.initialize();
     const sessionPool = new pg.Pool({
       connectionString: appUrl,

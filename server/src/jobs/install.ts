@@ -23,7 +23,15 @@ export async function installJobQueue(client: ClientBase, logger: Logger): Promi
     await boss.start();
     for (const name of Object.values(QUEUES)) {
       if (!(await boss.getQueue(name))) {
-        await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 10, retryBackoff: true });
+        // A rollup refresh that is already queued need not be queued twice.
+        const policy = name === QUEUES.refreshFigures ? 'singleton' : 'standard';
+        await boss.createQueue(name, {
+          name,
+          policy,
+          retryLimit: 5,
+          retryDelay: 10,
+          retryBackoff: true,
+        });
       }
     }
     await boss.stop({ graceful: false, close: false, wait: true });

@@ -26,7 +26,7 @@ export class JobQueue {
       // The schema and queues are installed by the migration; the app role cannot do DDL.
       migrate: false,
       supervise: true,
-      schedule: false,
+      schedule: true,
       max: 3,
       application_name: 'herorientatie-jobs',
     });
@@ -57,6 +57,15 @@ export class JobQueue {
     await this.boss.work<T>(queue, options, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });
+  }
+
+  /** Runs a job on a cron schedule; one instance sends it each time, whichever runs. */
+  async schedule(queue: string, cron: string): Promise<void> {
+    if (!this.started) {
+      await this.boss.start();
+      this.started = true;
+    }
+    await this.boss.schedule(queue, cron, {}, { tz: 'Europe/Amsterdam' });
   }
 
   async stop(): Promise<void> {

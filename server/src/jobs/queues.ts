@@ -5,6 +5,8 @@
 export const QUEUES = {
   /** Send one message of the mail outbox. */
   sendMail: 'mail-send',
+  /** Rebuild the regional figures' rollup (every minute). */
+  refreshFigures: 'figures-refresh',
 } as const;
 
 export const JOB_SCHEMA = 'pgboss';

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { entities } from '../../entities.ts';
 import { createAppDataSource } from '../data-source.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createUser, municipality, systemActor } from '../../../test/factories.ts';
@@ -18,7 +19,7 @@ describe('tenant setting on a shared connection pool', () => {
     for (const m of municipalities) {
       for (let i = 0; i < 3; i++) await createUser(db.admin, m.id);
     }
-    const small = createAppDataSource(db.appUrl, 3);
+    const small = createAppDataSource(db.appUrl, 3, entities);
     await small.initialize();
     try {
       const uow = new TenantUnitOfWork(small);

@@ -1,4 +1,13 @@
-import { OpenCasesFigureSchema, type OpenCasesFigure } from '@herorientatie/domain';
+import {
+  MonthSchema,
+  OpenCasesFigureSchema,
+  RegionalFiguresQuerySchema,
+  RegionalFiguresSchema,
+  type OpenCasesFigure,
+} from '@herorientatie/domain';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { RegionalService } from './regional.service.ts';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
 import { RegionalRepository } from './regional.repository.ts';
@@ -8,10 +17,32 @@ const cell = (row: { open_cases: number | null; suppressed: boolean }) => ({
   suppressed: row.suppressed,
 });
 
+const EvaluationQuerySchema = z
+  .object({
+    from: MonthSchema,
+    to: MonthSchema,
+    /** `regio`, or the CBS code of a municipality. */
+    scope: z.string().regex(/^(regio|GM\d{4})$/, { message: 'Kies de regio of een gemeente.' }),
+  })
+  .refine((v) => v.to >= v.from, {
+    message: 'De laatste maand ligt voor de eerste.',
+    path: ['to'],
+  });
+
+const sendFile = (
+  res: Response,
+  file: { filename: string; contentType: string; content: Buffer },
+) => {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.send(file.content);
+};
+
 export function regionalRouter(
   uow: TenantUnitOfWork,
   threshold: number,
   repository = new RegionalRepository(),
+  service = new RegionalService(threshold, repository),
 ) {
   return routeTable(uow, 'Regio', [
     route({
@@ -36,5 +67,27 @@ export function regionalRouter(
         };
       },
     }),
+    route({
+      method: 'get',
+      path: '/regional/figures',
+      summary:
+        'Bereik, dienstverlening en uitkomsten per gemeente over hele maanden (onderdrukt en afgerond op 5)',
+      permission: 'figures:region',
+      query: RegionalFiguresQuerySchema,
+      response: RegionalFiguresSchema,
+      handle: ({ actor, query }) => service.figures(actor, query),
+    }),
+    ...(['pdf', 'csv'] as const).map((format) =>
+      route({
+        method: 'get',
+        path: `/regional/evaluation.${format}`,
+        summary: `Evaluatierapport voor de regio of een gemeente (${format.toUpperCase()}), met de verwachting uit het plan`,
+        permission: 'figures:region',
+        query: EvaluationQuerySchema,
+        produces: format === 'pdf' ? 'application/pdf' : 'text/csv',
+        send: sendFile,
+        handle: ({ actor, query }) => service.evaluation(actor, query, format),
+      }),
+    ),
   ]);
 }

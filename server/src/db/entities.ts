@@ -1,6 +1,0 @@
-import { AuditLogEntry } from '../modules/audit/audit-log.entity.ts';
-import { AppUser } from '../modules/auth/app-user.entity.ts';
-import { Municipality } from '../modules/reference/municipality.entity.ts';
-import { Region } from '../modules/reference/region.entity.ts';
-
-export const entities = [Region, Municipality, AppUser, AuditLogEntry];

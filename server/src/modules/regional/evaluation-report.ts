@@ -1,0 +1,222 @@
+import {
+  CASE_SOURCE_LABELS,
+  CLOSING_OUTCOME_LABELS,
+  CONTACT_MODE_LABELS,
+  FIGURE_MEASURE_LABELS,
+  ROUTE_TYPE_LABELS,
+  type RegionalFigures,
+} from '@herorientatie/domain';
+import PDFDocument from 'pdfkit';
+
+/** What the plan expected, where the source names it (Wijchen, council proposal 2021). */
+export const PLAN_EXPECTATIONS: Record<string, { label: string; value: string }[]> = {
+  GM0296: [
+    { label: 'Verwachte cliënten in 2021', value: '120 (80 Tozo-gebruikers, 40 via de campagne)' },
+    { label: 'Respons in de pilot (nov–dec 2020)', value: '11 van 88 (12,5%)' },
+    { label: 'Verwachte respons onder overige Tozo-gebruikers', value: '20%' },
+  ],
+};
+
+export interface ReportRow {
+  label: string;
+  value: string;
+}
+
+export interface ReportSection {
+  title: string;
+  rows: ReportRow[];
+}
+
+const DIMENSION_LABELS: Record<string, Record<string, string>> = {
+  registered: CASE_SOURCE_LABELS,
+  intake: CONTACT_MODE_LABELS,
+  route_started: ROUTE_TYPE_LABELS,
+  closed: CLOSING_OUTCOME_LABELS,
+  approached: { letter: 'Brief', email: 'E-mail', phone: 'Telefoon', sms: 'Sms' },
+  responded: { letter: 'Brief', email: 'E-mail', phone: 'Telefoon', sms: 'Sms' },
+};
+
+const cell = (value: number | null, suppressed: boolean) =>
+  suppressed || value === null ? '< 5 (afgeschermd)' : value.toLocaleString('nl-NL');
+
+/** The figures of one municipality (or the region) arranged as the report's sections. */
+export function reportSections(figures: RegionalFigures, scope: string | null): ReportSection[] {
+  const rows = figures.rows.filter((r) => r.municipalityCode === scope);
+  const sum = (measure: string) => rows.filter((r) => r.measure === measure && r.dimension !== '*');
+  // The total of a measure is a figure of its own (dimension '*'), suppressed on its own.
+  const total = (measure: string) => {
+    const row = rows.find((r) => r.measure === measure && r.dimension === '*');
+    return row ? { value: row.value, suppressed: row.suppressed } : { value: 0, suppressed: false };
+  };
+  const detail = (measure: string) =>
+    sum(measure)
+      .filter((r) => r.dimension !== '')
+      .map((r) => ({
+        label: `   ${DIMENSION_LABELS[measure]?.[r.dimension] ?? (r.dimension || 'Totaal')}`,
+        value: cell(r.value, r.suppressed),
+      }));
+  const approached = total('approached');
+  const responded = total('responded');
+  const rate =
+    approached.value &&
+    responded.value !== null &&
+    !approached.suppressed &&
+    !responded.suppressed &&
+    approached.value >= figures.threshold
+      ? `${((100 * responded.value) / approached.value).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`
+      : 'niet te tonen (te kleine aantallen)';
+  const line = (measure: keyof typeof FIGURE_MEASURE_LABELS) => {
+    const t = total(measure);
+    return { label: FIGURE_MEASURE_LABELS[measure], value: cell(t.value, t.suppressed) };
+  };
+  const durations = figures.durations.find((d) => d.municipalityCode === scope);
+  const days = (v: number | null | undefined) =>
+    v === null || v === undefined
+      ? 'geen of te weinig gegevens'
+      : `${v.toLocaleString('nl-NL')} dagen`;
+  return [
+    {
+      title: 'Bereik',
+      rows: [
+        line('approached'),
+        ...detail('approached'),
+        line('responded'),
+        { label: 'Respons', value: rate },
+      ],
+    },
+    { title: 'Aanmeldingen naar herkomst', rows: [line('registered'), ...detail('registered')] },
+    {
+      title: 'Dienstverlening',
+      rows: [
+        line('intake'),
+        ...detail('intake'),
+        line('analysis'),
+        line('route_started'),
+        ...detail('route_started'),
+        line('coaching_started'),
+        ...(durations
+          ? [
+              {
+                label: 'Mediaan dagen van aanmelding tot intake',
+                value: days(durations.toIntakeDays),
+              },
+              {
+                label: 'Mediaan dagen van intake tot eerste route',
+                value: days(durations.toRouteDays),
+              },
+            ]
+          : []),
+      ],
+    },
+    { title: 'Uitkomsten', rows: [line('closed'), ...detail('closed'), line('withdrawn')] },
+  ];
+}
+
+const monthLabel = (m: string) =>
+  new Date(`${m}-15T12:00:00Z`).toLocaleDateString('nl-NL', { month: 'long', year: 'numeric' });
+
+/**
+ * The evaluation report as a PDF for a council letter: key figures, a chart of the
+ * registrations by source, and the plan's expectations beside what happened.
+ */
+export function evaluationPdf(input: {
+  title: string;
+  figures: RegionalFigures;
+  sections: ReportSection[];
+  chart: { label: string; value: number | null }[];
+  expectations: { label: string; value: string }[];
+  exact: boolean;
+}): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: input.title } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
+  const width = doc.page.width - 112;
+
+  doc.font('Helvetica-Bold').fontSize(18).text(input.title);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#444')
+    .text(
+      `Heroriëntatie zelfstandig ondernemers · ${monthLabel(input.figures.from)} t/m ${monthLabel(input.figures.to)}`,
+    );
+  doc.fillColor('black').moveDown(0.5);
+  doc
+    .fontSize(9)
+    .fillColor('#444')
+    .text(
+      input.exact
+        ? 'Cijfers van de eigen gemeente: exacte aantallen.'
+        : `Aantallen van andere gemeenten en van de regio zijn afgerond op ${input.figures.rounding}; aantallen onder de ${input.figures.threshold} worden niet getoond, net als cijfers waaruit ze af te leiden zouden zijn.`,
+    );
+  doc.fillColor('black').moveDown();
+
+  if (input.expectations.length > 0) {
+    doc.font('Helvetica-Bold').fontSize(12).text('Verwachting uit het plan');
+    doc.font('Helvetica').fontSize(10);
+    for (const e of input.expectations) doc.text(`${e.label}: ${e.value}`);
+    doc.moveDown();
+  }
+
+  // Bar chart: registrations by source.
+  const bars = input.chart.filter((b) => b.value !== null && b.value > 0);
+  if (bars.length > 0) {
+    doc.font('Helvetica-Bold').fontSize(12).text('Aanmeldingen naar herkomst');
+    const top = doc.y + 6;
+    const max = Math.max(...bars.map((b) => b.value!));
+    const labelWidth = 190;
+    bars.forEach((b, i) => {
+      const y = top + i * 20;
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .fillColor('black')
+        .text(b.label, 56, y + 3, { width: labelWidth - 8 });
+      const w = ((width - labelWidth - 40) * b.value!) / max;
+      doc.rect(56 + labelWidth, y, Math.max(w, 1), 14).fill('#1f5f8b');
+      doc.fillColor('black').text(b.value!.toLocaleString('nl-NL'), 56 + labelWidth + w + 6, y + 3);
+    });
+    doc.x = 56;
+    doc.y = top + bars.length * 20 + 10;
+    doc.moveDown();
+  }
+
+  for (const section of input.sections) {
+    if (doc.y > doc.page.height - 160) doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(12).fillColor('black').text(section.title, 56);
+    doc.moveDown(0.3);
+    for (const row of section.rows) {
+      const y = doc.y;
+      const sub = row.label.startsWith('   ');
+      doc
+        .font(sub ? 'Helvetica' : 'Helvetica-Bold')
+        .fontSize(10)
+        .fillColor(sub ? '#333' : 'black');
+      doc.text(row.label.trim(), sub ? 72 : 56, y, { width: 300 });
+      doc.font('Helvetica').text(row.value, 56 + 320, y, { width: width - 320, align: 'right' });
+      doc.moveDown(0.2);
+    }
+    doc.moveDown();
+  }
+  doc
+    .fontSize(8)
+    .fillColor('#666')
+    .text(
+      `Bron: Heroriëntatie, stand ${input.figures.refreshedAt ? new Date(input.figures.refreshedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }) : 'onbekend'}.`,
+      56,
+    );
+  doc.end();
+  return done;
+}
+
+/** The same sections as CSV (Excel-friendly: `;`, UTF-8 with BOM). */
+export function evaluationCsv(sections: ReportSection[]): string {
+  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ['Onderdeel;Cijfer;Waarde'];
+  for (const s of sections)
+    for (const r of s.rows) lines.push([s.title, r.label.trim(), r.value].map(quote).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

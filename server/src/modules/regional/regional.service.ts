@@ -1,0 +1,123 @@
+import { can, CASE_SOURCE_LABELS, type RegionalFigures } from '@herorientatie/domain';
+import { principalOf, type UserActor } from '../../context/actor.ts';
+import { NotFound } from '../../errors.ts';
+import { AuditService } from '../audit/audit.service.ts';
+import {
+  evaluationCsv,
+  evaluationPdf,
+  PLAN_EXPECTATIONS,
+  reportSections,
+} from './evaluation-report.ts';
+import { RegionalRepository } from './regional.repository.ts';
+
+/**
+ * The regional view: figures per municipality from the aggregate role, and the evaluation
+ * report built from exactly those figures. Who sees what: analysts and coordinators every
+ * municipality of their region (suppressed, rounded), a manager the own municipality in
+ * full and the rest only as the region.
+ */
+export class RegionalService {
+  constructor(
+    private readonly threshold: number,
+    private readonly repository = new RegionalRepository(),
+    private readonly audit = new AuditService(),
+  ) {}
+
+  async figures(actor: UserActor, query: { from: string; to: string }): Promise<RegionalFigures> {
+    const from = `${query.from}-01`;
+    const last = new Date(Date.UTC(Number(query.to.slice(0, 4)), Number(query.to.slice(5, 7)), 0));
+    const to = last.toISOString().slice(0, 10);
+    const user = principalOf(actor.user);
+    const ownKnown = can(user, 'case:read');
+    const perMunicipality = user.roles.some((r) => r === 'analyst' || r === 'coordinator');
+    const keep = (id: string | null) =>
+      id === null || perMunicipality || id === actor.municipalityId;
+    const rows = (await this.repository.figures(from, to, this.threshold, ownKnown)).filter((r) =>
+      keep(r.municipality_id),
+    );
+    const durations = (await this.repository.durations(from, to, this.threshold, ownKnown)).filter(
+      (r) => keep(r.municipality_id),
+    );
+    await this.audit.record({
+      action: 'read',
+      objectType: 'regional-figures',
+      objectId: null,
+      query,
+    });
+    const refreshed = await this.repository.refreshedAt();
+    return {
+      from: query.from,
+      to: query.to,
+      threshold: this.threshold,
+      rounding: 5,
+      refreshedAt: refreshed ? refreshed.toISOString() : null,
+      rows: rows.map((r) => ({
+        municipalityCode: r.municipality_code,
+        municipalityName: r.municipality_name,
+        measure: r.measure as RegionalFigures['rows'][number]['measure'],
+        dimension: r.dimension,
+        value: r.value,
+        suppressed: r.suppressed,
+        exact: r.exact,
+      })),
+      durations: durations.map((d) => ({
+        municipalityCode: d.municipality_code,
+        municipalityName: d.municipality_name,
+        toIntakeDays: d.to_intake_days === null ? null : Number(d.to_intake_days),
+        toRouteDays: d.to_route_days === null ? null : Number(d.to_route_days),
+      })),
+    };
+  }
+
+  /** The evaluation report for the region (`regio`) or one municipality, as PDF or CSV. */
+  async evaluation(
+    actor: UserActor,
+    query: { from: string; to: string; scope: string },
+    format: 'pdf' | 'csv',
+  ): Promise<{ filename: string; contentType: string; content: Buffer }> {
+    const figures = await this.figures(actor, query);
+    const code = query.scope === 'regio' ? null : query.scope;
+    const mine = figures.rows.filter((r) => r.municipalityCode === code);
+    if (
+      code !== null &&
+      mine.length === 0 &&
+      !figures.durations.some((d) => d.municipalityCode === code)
+    ) {
+      throw new NotFound('De gemeente');
+    }
+    const name =
+      code === null
+        ? 'de regio'
+        : (mine[0]?.municipalityName ??
+          figures.durations.find((d) => d.municipalityCode === code)!.municipalityName);
+    const sections = reportSections(figures, code);
+    await this.audit.record({
+      action: 'export',
+      objectType: `evaluation-${format}`,
+      objectId: query.scope,
+      query,
+    });
+    const filename = `evaluatie-${query.scope.toLowerCase()}-${query.from}-${query.to}.${format}`;
+    if (format === 'csv') {
+      return {
+        filename,
+        contentType: 'text/csv; charset=utf-8',
+        content: Buffer.from(evaluationCsv(sections)),
+      };
+    }
+    const content = await evaluationPdf({
+      title: `Evaluatie heroriëntatie ${code === null ? 'regio' : name}`,
+      figures,
+      sections,
+      chart: mine
+        .filter((r) => r.measure === 'registered' && r.dimension !== '*')
+        .map((r) => ({
+          label: CASE_SOURCE_LABELS[r.dimension as keyof typeof CASE_SOURCE_LABELS] ?? r.dimension,
+          value: r.suppressed ? null : r.value,
+        })),
+      expectations: code ? (PLAN_EXPECTATIONS[code] ?? []) : [],
+      exact: mine.length > 0 && mine.every((r) => r.exact),
+    });
+    return { filename, contentType: 'application/pdf', content };
+  }
+}
