@@ -15,7 +15,10 @@ const STATUS_LABELS: Record<OutboxEntry['status'], string> = {
 
 const PURPOSE_LABELS: Record<string, string> = {
   'signup-confirmation': 'Bevestiging aanmelding',
+  'outreach-wave': 'Benaderingsronde',
 };
+
+const messages = (n: number) => (n === 1 ? '1 bericht' : `${n} berichten`);
 
 function OutboxStatus({ entry }: { entry: OutboxEntry }) {
   return (
@@ -40,7 +43,7 @@ function Outbox() {
         </Alert>
       )}
       <DataTable
-        caption={`${outbox.data.length} berichten, nieuwste eerst`}
+        caption={`${messages(outbox.data.length)}, nieuwste eerst`}
         columns={[
           'Aangemaakt',
           'Aan',
@@ -86,7 +89,7 @@ function DevMailbox() {
   }
   return (
     <DataTable
-      caption={`${mailbox.data.length} ontvangen berichten, nieuwste eerst`}
+      caption={`${messages(mailbox.data.length)} ontvangen, nieuwste eerst`}
       columns={['Ontvangen', 'Aan', 'Onderwerp', 'Van', { label: 'Grootte', numeric: true }]}
       rows={mailbox.data.map((m, index) => ({
         key: m.messageId ?? String(index),
