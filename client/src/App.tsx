@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { useMe } from './api/hooks.ts';
 import { Layout } from './components/Layout.tsx';
 import { Alert, Heading, Paragraph } from './components/ui.tsx';
@@ -10,7 +10,32 @@ import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import type { Me } from '@herorientatie/domain';
+import { isPublicPath } from './navigation.ts';
+import { AdminPage } from './pages/AdminPage.tsx';
+import { ImportPage } from './pages/outreach/ImportPage.tsx';
+import { OutreachLayout } from './pages/outreach/OutreachLayout.tsx';
+import { PublicApp } from './pages/public/PublicApp.tsx';
 import { markLoggedIn } from './session-marker.ts';
+
+// The pages with charts load the chart library only when they are opened.
+const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage.tsx'));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage.tsx'));
+const WavesPage = lazy(() => import('./pages/outreach/WavesPage.tsx'));
+const WavePage = lazy(() => import('./pages/outreach/WavePage.tsx'));
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="utrecht-paragraph" role="status">
+          Bezig met laden…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function RouteError() {
   return (
@@ -32,10 +57,50 @@ function routerFor(me: Me) {
         { path: 'dossiers', element: <CaseListPage me={me} /> },
         { path: 'dossiers/nieuw', element: <RegistrationPage me={me} /> },
         { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
-        { path: 'campagne', element: <NotYetAvailablePage title="Regionale campagne" /> },
+        {
+          path: 'benadering',
+          element: <OutreachLayout me={me} />,
+          children: [
+            { index: true, element: <Navigate to="rondes" replace /> },
+            { path: 'importeren', element: <ImportPage me={me} /> },
+            {
+              path: 'rondes',
+              element: (
+                <Loading>
+                  <WavesPage me={me} />
+                </Loading>
+              ),
+            },
+            {
+              path: 'rondes/:id',
+              element: (
+                <Loading>
+                  <WavePage me={me} />
+                </Loading>
+              ),
+            },
+          ],
+        },
+        {
+          path: 'campagnes',
+          element: (
+            <Loading>
+              <CampaignListPage me={me} />
+            </Loading>
+          ),
+        },
+        {
+          path: 'campagnes/:id',
+          element: (
+            <Loading>
+              <CampaignPage me={me} />
+            </Loading>
+          ),
+        },
+        { path: 'campagne', element: <Navigate to="/campagnes" replace /> },
         { path: 'financien', element: <NotYetAvailablePage title="Budgetten" /> },
         { path: 'regio', element: <NotYetAvailablePage title="Regionaal overzicht" /> },
-        { path: 'beheer', element: <NotYetAvailablePage title="Beheer" /> },
+        { path: 'beheer', element: <AdminPage me={me} /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
@@ -44,7 +109,8 @@ function routerFor(me: Me) {
 
 const anonymousRouter = () => createBrowserRouter([{ path: '*', element: <LoginPage /> }]);
 
-export function App() {
+/** The staff application: everything behind the login. */
+function StaffApp() {
   const { me, loggedOut, isPending, error } = useMe();
   // One router per identity: rebuilding it on every render would reset navigation state.
   const router = useMemo(
@@ -72,4 +138,10 @@ export function App() {
     );
   }
   return router ? <RouterProvider router={router} /> : null;
+}
+
+export function App() {
+  // Decided once, at load: the public pages never ask who is logged in.
+  const [publicPage] = useState(() => isPublicPath(window.location.pathname));
+  return publicPage ? <PublicApp /> : <StaffApp />;
 }

@@ -1,31 +1,44 @@
-import type { Role } from '@herorientatie/domain';
+import { can, type Action, type Principal } from '@herorientatie/domain';
 
 export interface NavItem {
   to: string;
   label: string;
-  roles: Role[];
+  /** What the user must be allowed to do to see the item; none: everyone logged in. */
+  action?: Action;
 }
 
-/** Main navigation; each item shows only to the roles that can use it. */
+/** Main navigation; each item shows only to those the permission table lets use it. */
 export const NAV_ITEMS: NavItem[] = [
-  {
-    to: '/',
-    label: 'Start',
-    roles: ['caseworker', 'advisor', 'manager', 'coordinator', 'analyst', 'admin'],
-  },
-  { to: '/dossiers', label: 'Dossiers', roles: ['caseworker', 'advisor', 'manager'] },
-  { to: '/campagne', label: 'Regionale campagne', roles: ['coordinator'] },
-  { to: '/financien', label: 'Budgetten', roles: ['manager'] },
-  { to: '/regio', label: 'Regionaal overzicht', roles: ['analyst', 'coordinator', 'manager'] },
-  { to: '/beheer', label: 'Beheer', roles: ['admin'] },
+  { to: '/', label: 'Start' },
+  { to: '/dossiers', label: 'Dossiers', action: 'case:read' },
+  { to: '/benadering', label: 'Benadering', action: 'outreach:read' },
+  { to: '/campagnes', label: 'Campagnes', action: 'campaign:read' },
+  { to: '/financien', label: 'Budgetten', action: 'budget:override' },
+  { to: '/regio', label: 'Regionaal overzicht', action: 'figures:region' },
+  { to: '/beheer', label: 'Beheer', action: 'outbox:read' },
 ];
 
-export function navigationFor(roles: Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
+/** The sub-pages of outreach (Benadering), each with its own permission. */
+export const OUTREACH_ITEMS: NavItem[] = [
+  { to: '/benadering/rondes', label: 'Rondes', action: 'outreach:read' },
+  { to: '/benadering/importeren', label: 'Importeren', action: 'outreach:manage' },
+];
+
+export function navigationFor(user: Principal, items: NavItem[] = NAV_ITEMS): NavItem[] {
+  if (user.roles.length === 0) return [];
+  return items.filter((item) => item.action === undefined || can(user, item.action));
 }
 
 /** A path inside the app to come back to after login; anything else goes home. */
 export function loginHref(currentPath: string): string {
   const safe = /^\/(?![/\\])/.test(currentPath) ? currentPath : '/';
   return `/auth/login?returnTo=${encodeURIComponent(safe)}`;
+}
+
+/** Pages anyone may open without logging in: the public sign-up and its privacy statement. */
+export const PUBLIC_PATHS = ['/aanmelden', '/privacy'] as const;
+
+export function isPublicPath(pathname: string): boolean {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return (PUBLIC_PATHS as readonly string[]).includes(path);
 }

@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
+import type { CampaignDetail, Wave } from '@herorientatie/domain';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { bsn, registration } from '../test/case-fixtures.ts';
 import { Agent } from '../test/agent.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { caseInProgress } from './case-setup.ts';
+import { caseInProgress, logIn } from './case-setup.ts';
+import { recipientsCsv, regionalCampaign, waveOfRecipients } from './reach-setup.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -283,4 +285,178 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       expect(await violations(page)).to.deep.equal([]);
     });
   }
+});
+
+describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let browser: Browser;
+  let campaign: CampaignDetail;
+  let wave: Wave;
+  const contexts: BrowserContext[] = [];
+
+  /** A page logged in as the given demo account, or anonymous; axe needs CSP bypassed. */
+  const pageFor = async (username?: string): Promise<Page> => {
+    const context = await browser.newContext({ bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (username) await logIn(page, app.baseUrl, username);
+    return page;
+  };
+  let caseworker: Page;
+  let coordinator: Page;
+
+  before(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db, { SERVE_CLIENT: 'true' });
+    const coordinatorAgent = new Agent(app.baseUrl);
+    await coordinatorAgent.login('nijmegen-coordinator');
+    campaign = await regionalCampaign(coordinatorAgent);
+    const spent = await coordinatorAgent.send(
+      'POST',
+      `/api/v1/campaigns/${campaign.id}/expenditures`,
+      {
+        channelId: campaign.channels[0]!.id,
+        amountCents: 250_000,
+        spentOn: '2021-05-10',
+        supplier: 'Omroep Gelderland',
+      },
+    );
+    expect(spent.status, spent.text).to.equal(201);
+    const announced = await coordinatorAgent.send('POST', '/api/v1/announcements', {
+      title: 'De regionale campagne is gestart',
+      body: 'Aanmeldingen via de campagnelinks komen vanzelf bij de juiste gemeente binnen.',
+    });
+    expect(announced.status, announced.text).to.equal(201);
+    const caseworkerAgent = new Agent(app.baseUrl);
+    await caseworkerAgent.login('wijchen-caseworker');
+    wave = await waveOfRecipients(caseworkerAgent);
+    browser = await launchBrowser();
+    caseworker = await pageFor('wijchen-caseworker');
+    coordinator = await pageFor('nijmegen-coordinator');
+  });
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('has no violations on the public sign-up page showing its errors, with the self-check open', async () => {
+    const page = await pageFor();
+    await page.goto(`${app.baseUrl}/aanmelden?campagne=${campaign.channels[0]!.code}`);
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden voor hulp' }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+    await page.getByLabel('Ja, ik beantwoord de vijf vragen').check();
+    await page.getByLabel('Postcode *').fill('6584');
+    // A postcode area in two municipalities asks which one.
+    await page.getByRole('group', { name: /In welke gemeente woont u/ }).waitFor();
+    await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
+    await page.getByText('Controleer het formulier').waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
+
+  it('has no violations on the sign-up page on a phone, nor on the privacy statement', async () => {
+    const page = await pageFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${app.baseUrl}/aanmelden`);
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden voor hulp' }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width, 'no sideways scrolling on a phone').to.be.at.most(360);
+    await page.goto(`${app.baseUrl}/privacy`);
+    await page.getByRole('heading', { level: 1, name: 'Privacyverklaring' }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
+
+  it('has no violations on the import wizard showing a report with bad rows', async () => {
+    await caseworker.goto(`${app.baseUrl}/benadering/importeren`);
+    await caseworker
+      .getByRole('heading', { level: 1, name: 'Tozo-ontvangers importeren' })
+      .waitFor();
+    await caseworker.getByRole('button', { name: 'Bestand controleren' }).click();
+    await caseworker.getByText('Kies een CSV-bestand.').waitFor();
+    expect(await violations(caseworker)).to.deep.equal([]);
+    await caseworker.getByLabel('CSV-bestand *').setInputFiles({
+      name: 'tozo-juni.csv',
+      mimeType: 'text/csv',
+      buffer: recipientsCsv(3, true),
+    });
+    await caseworker.getByRole('button', { name: 'Bestand controleren' }).click();
+    await caseworker.getByRole('heading', { name: '2. Uitkomst van de controle' }).waitFor();
+    expect(await caseworker.getByRole('table', { name: /Rijen met fouten/ }).isVisible()).to.equal(
+      true,
+    );
+    expect(await violations(caseworker)).to.deep.equal([]);
+    // All or nothing with a bad row: nothing is read, and the page says which rows.
+    await caseworker.getByLabel(/Alles of niets/).check();
+    await caseworker.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await caseworker.getByText('Er is niets ingelezen').waitFor();
+    expect(await violations(caseworker)).to.deep.equal([]);
+  });
+
+  it('has no violations on the waves, a new wave form with its errors, and a wave', async () => {
+    await caseworker.goto(`${app.baseUrl}/benadering/rondes`);
+    await caseworker.getByRole('link', { name: 'Brief Tozo 3' }).waitFor();
+    expect(await violations(caseworker)).to.deep.equal([]);
+    await caseworker.getByRole('button', { name: 'Nieuwe ronde' }).click();
+    await caseworker.getByRole('button', { name: 'Ronde maken' }).click();
+    await caseworker.getByText('Controleer het formulier').waitFor();
+    expect(await violations(caseworker)).to.deep.equal([]);
+    await caseworker.getByRole('button', { name: 'Annuleren' }).click();
+    await caseworker.goto(`${app.baseUrl}/benadering/rondes/${wave.id}`);
+    await caseworker.getByRole('table', { name: /ontvangers/ }).waitFor();
+    expect(await violations(caseworker)).to.deep.equal([]);
+  });
+
+  it('has no violations on the campaigns and the campaign editor with its forms', async () => {
+    await coordinator.goto(`${app.baseUrl}/campagnes`);
+    await coordinator.getByRole('table', { name: 'Campagnes met hun budget' }).waitFor();
+    expect(await violations(coordinator)).to.deep.equal([]);
+    await coordinator.goto(`${app.baseUrl}/campagnes/${campaign.id}`);
+    await coordinator.getByRole('heading', { name: 'Resultaat: aanmeldingen en kosten' }).waitFor();
+    await coordinator.getByRole('table', { name: 'Per kanaal' }).waitFor();
+    expect(await violations(coordinator)).to.deep.equal([]);
+    for (const [open, submit] of [
+      ['Budget wijzigen', 'Budget wijzigen'],
+      ['Kanaal toevoegen', 'Kanaal toevoegen'],
+      ['Uitgave vastleggen', 'Uitgave vastleggen'],
+      ['Bereik vastleggen', 'Bereik vastleggen'],
+    ] as const) {
+      await coordinator.getByRole('button', { name: open, exact: true }).first().click();
+      const form = coordinator
+        .locator('form')
+        .filter({ has: coordinator.getByRole('button', { name: submit, exact: true }) });
+      if (open === 'Budget wijzigen') await form.getByLabel('Nieuw budget *').fill('veel');
+      await form.getByRole('button', { name: submit, exact: true }).click();
+      await form.getByText('Controleer het formulier').waitFor();
+      expect(await violations(coordinator), open).to.deep.equal([]);
+      await form.getByRole('button', { name: 'Annuleren' }).click();
+      // Typed input is not thrown away without asking.
+      if (open === 'Budget wijzigen') {
+        await coordinator.getByRole('button', { name: 'Weggaan zonder opslaan' }).click();
+      }
+      await coordinator.getByRole('button', { name: open, exact: true }).first().waitFor();
+    }
+  });
+
+  it('has no violations on the start page with messages from the region and open cases', async () => {
+    await coordinator.goto(app.baseUrl);
+    await coordinator.getByRole('heading', { name: 'De regionale campagne is gestart' }).waitFor();
+    await coordinator.getByRole('table', { name: /per gemeente van de regio/ }).waitFor();
+    expect(await violations(coordinator)).to.deep.equal([]);
+    await coordinator.getByRole('button', { name: 'Bericht plaatsen' }).click();
+    await coordinator.getByRole('button', { name: 'Bericht plaatsen' }).last().click();
+    await coordinator.getByText('Controleer het formulier').waitFor();
+    expect(await violations(coordinator)).to.deep.equal([]);
+  });
+
+  it('has no violations on the administration of the outbox', async () => {
+    const admin = await pageFor('wijchen-admin');
+    await admin.goto(`${app.baseUrl}/beheer`);
+    await admin.getByRole('heading', { name: /Uitgaande e-mail/ }).waitFor();
+    await admin.getByRole('heading', { name: 'Ontvangen door de ingebouwde mailserver' }).waitFor();
+    await admin.waitForLoadState('networkidle');
+    expect(await violations(admin)).to.deep.equal([]);
+  });
 });

@@ -32,7 +32,12 @@ describe('end to end: logging in with a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Welkom, Consulent Wijchen' }).waitFor();
     expect(await page.getByText('Gemeente Wijchen').first().isVisible()).to.equal(true);
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Start', 'Dossiers']);
+    expect(await nav.getByRole('link').allTextContents()).to.deep.equal([
+      'Start',
+      'Dossiers',
+      'Benadering',
+      'Campagnes',
+    ]);
     await page.screenshot({ path: process.env.E2E_SCREENSHOT ?? '/tmp/herorientatie-home.png' });
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
@@ -57,7 +62,7 @@ describe('end to end: logging in with a browser', () => {
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link')
       .allTextContents();
-    expect(links).to.include('Regionale campagne');
+    expect(links).to.include('Campagnes');
     expect(links).to.not.include('Dossiers');
     await page.close();
   });

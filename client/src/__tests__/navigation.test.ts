@@ -1,30 +1,48 @@
+import type { Principal, Role } from '@herorientatie/domain';
 import { expect } from 'chai';
-import { loginHref, navigationFor } from '../navigation.ts';
+import { isPublicPath, loginHref, navigationFor, OUTREACH_ITEMS } from '../navigation.ts';
 
-describe('navigation by role', () => {
-  it('shows a caseworker the cases but not the regional campaign or administration', () => {
-    const labels = navigationFor(['caseworker']).map((i) => i.label);
-    expect(labels).to.deep.equal(['Start', 'Dossiers']);
+const user = (roles: Role[], isCentre = false): Principal => ({ id: 'u', roles, isCentre });
+const labels = (roles: Role[], isCentre = false) =>
+  navigationFor(user(roles, isCentre)).map((i) => i.label);
+
+describe('navigation by permission', () => {
+  it('shows a caseworker cases, outreach and campaigns, but not figures or administration', () => {
+    expect(labels(['caseworker'])).to.deep.equal(['Start', 'Dossiers', 'Benadering', 'Campagnes']);
   });
 
-  it('shows an analyst only the regional overview, never cases', () => {
-    const labels = navigationFor(['analyst']).map((i) => i.label);
-    expect(labels).to.deep.equal(['Start', 'Regionaal overzicht']);
+  it('shows an analyst campaigns and the regional overview, never cases', () => {
+    expect(labels(['analyst'])).to.deep.equal(['Start', 'Campagnes', 'Regionaal overzicht']);
+  });
+
+  it('shows an advisor only the cases', () => {
+    expect(labels(['advisor'])).to.deep.equal(['Start', 'Dossiers']);
+  });
+
+  it('shows the administrator the administration pages', () => {
+    expect(labels(['admin'])).to.deep.equal(['Start', 'Beheer']);
   });
 
   it('combines the items of several roles without duplicates', () => {
-    const labels = navigationFor(['manager', 'coordinator']).map((i) => i.label);
-    expect(labels).to.deep.equal([
+    expect(labels(['manager', 'coordinator'], true)).to.deep.equal([
       'Start',
       'Dossiers',
-      'Regionale campagne',
+      'Benadering',
+      'Campagnes',
       'Budgetten',
       'Regionaal overzicht',
     ]);
   });
 
+  it('shows importing to those who manage outreach; a manager only reads the waves', () => {
+    const items = (roles: Role[]) => navigationFor(user(roles), OUTREACH_ITEMS).map((i) => i.label);
+    expect(items(['caseworker'])).to.deep.equal(['Rondes', 'Importeren']);
+    expect(items(['manager'])).to.deep.equal(['Rondes']);
+    expect(items(['coordinator'])).to.deep.equal([]);
+  });
+
   it('shows nothing to a user without roles', () => {
-    expect(navigationFor([])).to.deep.equal([]);
+    expect(navigationFor(user([]))).to.deep.equal([]);
   });
 
   it('returns only to paths inside the application after login', () => {
@@ -32,5 +50,14 @@ describe('navigation by role', () => {
       '/auth/login?returnTo=%2Fdossiers%3Fstatus%3Dopen',
     );
     expect(loginHref('//evil.example')).to.equal('/auth/login?returnTo=%2F');
+  });
+
+  it('knows the public pages, and nothing else is public', () => {
+    expect(isPublicPath('/aanmelden')).to.equal(true);
+    expect(isPublicPath('/aanmelden/')).to.equal(true);
+    expect(isPublicPath('/privacy')).to.equal(true);
+    expect(isPublicPath('/')).to.equal(false);
+    expect(isPublicPath('/aanmelden-beheer')).to.equal(false);
+    expect(isPublicPath('/dossiers')).to.equal(false);
   });
 });

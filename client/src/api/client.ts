@@ -41,6 +41,13 @@ export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
+function touchedServer() {
+  lastServerContact = Date.now();
+  contactListeners.forEach((listener) => listener());
+}
+
+const apiUrl = (path: string) => (path.startsWith('/') ? path : `/api/v1/${path}`);
+
 export async function apiFetch<T>(
   path: string,
   init: {
@@ -54,14 +61,13 @@ export async function apiFetch<T>(
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path.startsWith('/') ? path : `/api/v1/${path}`, {
+  const response = await fetch(apiUrl(path), {
     method,
     headers,
     credentials: 'same-origin',
     body: init.formData ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
-  lastServerContact = Date.now();
-  contactListeners.forEach((listener) => listener());
+  touchedServer();
   if (!response.ok) {
     const type = response.headers.get('content-type') ?? '';
     const problem = type.includes('json') ? ((await response.json()) as Problem) : undefined;
@@ -69,4 +75,53 @@ export async function apiFetch<T>(
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** How far an upload is: bytes sent of the total, or `null` once the server is working on it. */
+export type UploadProgress = { sent: number; total: number } | null;
+
+/**
+ * Sends a file as multipart form data (field `file`) and reports how much has gone: fetch
+ * cannot tell upload progress, XMLHttpRequest can. Errors come back as the same ApiError.
+ */
+export function apiUpload<T>(
+  path: string,
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', apiUrl(path));
+    request.setRequestHeader('accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.withCredentials = true;
+    request.responseType = 'text';
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ sent: event.loaded, total: event.total });
+    };
+    // Everything is sent: what is left is the server reading the file.
+    request.upload.onload = () => onProgress(null);
+    request.onload = () => {
+      touchedServer();
+      const type = request.getResponseHeader('content-type') ?? '';
+      let body: unknown;
+      try {
+        body =
+          type.includes('json') && request.responseText
+            ? JSON.parse(request.responseText)
+            : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else reject(new ApiError(request.status, body as Problem | undefined));
+    };
+    request.onerror = () => reject(new TypeError('network'));
+    request.onabort = () => reject(new DOMException('Het versturen is afgebroken.', 'AbortError'));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    const body = new FormData();
+    body.append('file', file);
+    request.send(body);
+  });
 }

@@ -17,6 +17,18 @@ export const STALE_AFTER = {
   /** An entrepreneur appears on every case of theirs, in the lists and in searches. */
   entrepreneurChange: (): QueryKey[] => [['case'], ['cases'], ['entrepreneurs']],
   registration: (): QueryKey[] => [['cases'], ['worklist-counts'], ['entrepreneurs']],
+  /** An import changes the recipients that waves choose from, and the import history. */
+  outreachImport: (): QueryKey[] => [['outreach-imports'], ['outreach']],
+  /** A wave, a response or sent e-mails: the waves, their contacts and the response rates. */
+  outreachChange: (): QueryKey[] => [['outreach']],
+  /** An interested contact registered as a case: the wave and the case lists. */
+  outreachRegistration: (): QueryKey[] => [['outreach'], ['cases'], ['worklist-counts']],
+  /**
+   * Anything about a campaign: the budgets on the overview, its detail and the attribution
+   * (cost per sign-up follows what was spent).
+   */
+  campaignChange: (): QueryKey[] => [['campaigns']],
+  announcementChange: (): QueryKey[] => [['announcements']],
   /** Reading a full BSN, or logging out (the browser leaves for the provider). */
   nothing: (): QueryKey[] => [],
 } as const;

@@ -6,6 +6,7 @@ import { clearAllDrafts } from '../forms/draft-store.ts';
 import { hasUnsavedForm, leaveWithoutAsking } from '../forms/unsaved-guard.tsx';
 import { navigationFor } from '../navigation.ts';
 import { focusMainHeading } from '../page-focus.ts';
+import { principalOf } from '../principal.ts';
 import { markLoggedOut } from '../session-marker.ts';
 import { ConfirmDialog } from './Dialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -79,7 +80,7 @@ export function Layout({ me }: { me: Me }) {
       <nav className="utrecht-nav-bar" aria-label="Hoofdmenu">
         <div className="utrecht-nav-bar__content">
           <ul className="utrecht-nav-list">
-            {navigationFor(me.roles).map((item) => (
+            {navigationFor(principalOf(me)).map((item) => (
               <li key={item.to} className="utrecht-nav-list__item">
                 <NavLink to={item.to} end={item.to === '/'} className="utrecht-nav-list__link">
                   {item.label}

@@ -1,4 +1,5 @@
-import { useId, type MouseEvent, type ReactNode } from 'react';
+import { formatEuro, parseEuro } from '@herorientatie/domain';
+import { useId, useState, type MouseEvent, type ReactNode } from 'react';
 import { fieldId, getPath, type FormApi } from '../forms/use-form.ts';
 import { Alert, Button } from './ui.tsx';
 
@@ -134,7 +135,10 @@ export function TextField({
           autoComplete={autoComplete}
           className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${c.invalid}`}
           value={c.text}
-          onChange={(e) => c.set(e.target.value)}
+          // An emptied number field is no number at all, not zero.
+          onChange={(e) =>
+            c.set(type === 'number' && e.target.value === '' ? undefined : e.target.value)
+          }
         />
       )}
     </FieldShell>
@@ -224,6 +228,144 @@ export function CheckboxGroup({
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** One choice of a few, as radio buttons in a fieldset (the summary link focuses the first). */
+export function RadioGroup({
+  form,
+  name,
+  label,
+  description,
+  options,
+}: FieldProps & { options: Record<string, string> }) {
+  const selected = getPath(form.values, name);
+  const error = form.errors.fields[name];
+  const descriptionId = useId();
+  const errorId = useId();
+  const describedBy =
+    [description && descriptionId, error && errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      className={`utrecht-form-fieldset app-radio-group${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      id={fieldId(name)}
+      aria-describedby={describedBy}
+    >
+      <legend className="utrecht-form-fieldset__legend">{label}</legend>
+      {description && (
+        <div className="utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <div className="utrecht-form-field-error-message" id={errorId}>
+          {error}
+        </div>
+      )}
+      {Object.entries(options).map(([key, optionLabel]) => (
+        <div key={key} className="utrecht-form-field utrecht-form-field--radio">
+          <input
+            type="radio"
+            id={`${fieldId(name)}-${key}`}
+            name={name}
+            value={key}
+            className="utrecht-radio-button utrecht-radio-button--html-input"
+            aria-invalid={error ? true : undefined}
+            checked={selected === key}
+            onChange={() => form.set(name, key)}
+          />
+          <label
+            className="utrecht-form-label utrecht-form-label--radio"
+            htmlFor={`${fieldId(name)}-${key}`}
+          >
+            {optionLabel}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** An amount as it is typed in a field: "€ 1.234,56" without the euro sign. */
+export const amountText = (cents: number) => formatEuro(cents).replace(/^€\s?/, '');
+
+/** What a typed amount is as a value: cents, nothing when empty, else the text (refused). */
+export function amountValue(text: string): number | string | undefined {
+  if (text.trim() === '') return undefined;
+  return parseEuro(text) ?? text;
+}
+
+function AmountInput({ control, value }: { control: Control; value: unknown }) {
+  const [text, setText] = useState(() =>
+    typeof value === 'number' ? amountText(value) : textOf(value),
+  );
+  const [shownValue, setShownValue] = useState(value);
+  // The value changed from outside (a reset, a restored draft): show it as an amount.
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (amountValue(text) !== value) {
+      setText(typeof value === 'number' ? amountText(value) : textOf(value));
+    }
+  }
+  return (
+    <input
+      {...control.attrs}
+      type="text"
+      inputMode="decimal"
+      autoComplete="off"
+      className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${control.invalid} app-amount`}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        control.set(amountValue(e.target.value));
+      }}
+    />
+  );
+}
+
+/**
+ * An amount in euros, typed the Dutch way ("1.250,50"), kept in the form as whole cents,
+ * which is what the shared schemas expect; text that is no amount is refused by them.
+ */
+export function MoneyField(props: FieldProps) {
+  return (
+    <FieldShell {...props} description={props.description ?? 'In euro’s, bijvoorbeeld 1.250,00'}>
+      {(c) => <AmountInput control={c} value={getPath(props.form.values, props.name)} />}
+    </FieldShell>
+  );
+}
+
+/** Items typed with commas or spaces between them ("56, 47") as a list. */
+export const listValue = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+function ListInput({ control, value }: { control: Control; value: unknown }) {
+  const asText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
+  const [text, setText] = useState(() => asText(value));
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    if (asText(listValue(text)) !== asText(value)) setText(asText(value));
+  }
+  return (
+    <input
+      {...control.attrs}
+      type="text"
+      className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${control.invalid}`}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        control.set(listValue(e.target.value));
+      }}
+    />
+  );
+}
+
+/** A short list typed in one field, kept as an array of strings. */
+export function ListField(props: FieldProps) {
+  return (
+    <FieldShell {...props}>
+      {(c) => <ListInput control={c} value={getPath(props.form.values, props.name)} />}
+    </FieldShell>
   );
 }
 

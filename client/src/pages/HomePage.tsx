@@ -5,11 +5,13 @@ import { Heading, Paragraph } from '../components/ui.tsx';
 import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
+import { Announcements } from './home/Announcements.tsx';
+import { OpenCases } from './home/OpenCases.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
     title: 'Mijn werk',
-    text: 'De werklijsten tonen welke dossiers aandacht nodig hebben. Alle dossiers van uw gemeente staan onder Dossiers.',
+    text: 'De werklijsten tonen welke dossiers aandacht nodig hebben; aanmeldingen via de website staan bij “Nieuw, nog niet toegewezen”. Alle dossiers van uw gemeente staan onder Dossiers. Onder Benadering leest u de lijst met Tozo-ontvangers in en benadert u hen in rondes.',
   },
   advisor: {
     title: 'Aan mij toegewezen',
@@ -17,19 +19,19 @@ const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   },
   manager: {
     title: 'Sturing',
-    text: 'U kunt alle dossiers van uw gemeente inzien. Budgetten en kosten per cliënt zijn nog niet beschikbaar.',
+    text: 'U kunt alle dossiers van uw gemeente inzien, de benadering volgen en de lokale campagnes van uw gemeente beheren. Budgetten en kosten per cliënt zijn nog niet beschikbaar.',
   },
   coordinator: {
     title: 'Regionale campagne',
-    text: 'Het beheer van de regionale campagne en het budget van de centrumgemeente is nog niet beschikbaar.',
+    text: 'Onder Campagnes beheert de coördinator van de centrumgemeente de regionale campagne: budget, kanalen, uitgaven en bereik, en ziet u wat elk kanaal oplevert.',
   },
   analyst: {
     title: 'Regionaal overzicht',
-    text: 'Het vergelijken van bereik en resultaten tussen gemeenten, alleen in cijfers, is nog niet beschikbaar.',
+    text: 'U ziet de cijfers van de regio, zonder namen: open dossiers per gemeente en het resultaat van de campagnes.',
   },
   admin: {
     title: 'Beheer',
-    text: 'Het beheer van regio’s, gemeenten en partnerorganisaties is nog niet beschikbaar.',
+    text: 'Onder Beheer ziet u de uitgaande e-mail van uw gemeente. Het beheer van regio’s, gemeenten en partnerorganisaties is nog niet beschikbaar.',
   },
   partner: {
     title: 'Verwijzingen',
@@ -61,7 +63,8 @@ function Worklists() {
 
 export function HomePage({ me }: { me: Me }) {
   usePageTitle('Start');
-  const seesCases = can(principalOf(me), 'case:read');
+  const user = principalOf(me);
+  const seesCases = can(user, 'case:read');
   return (
     <>
       <Heading level={1}>Welkom, {me.name}</Heading>
@@ -71,6 +74,8 @@ export function HomePage({ me }: { me: Me }) {
         {me.municipality.regionName}.
       </Paragraph>
       {seesCases && <Worklists />}
+      {can(user, 'figures:region') && <OpenCases />}
+      {can(user, 'announcement:read') && <Announcements me={me} />}
       {me.roles.map((role) => (
         <section key={role} aria-labelledby={`home-${role}`} className="app-section">
           <Heading level={2} id={`home-${role}`}>

@@ -26,6 +26,7 @@ import {
 } from './case-actions.ts';
 import { useCaseView, type CaseView } from './case-view.ts';
 import { CloseDialog, ReopenDialog } from './dialogs.tsx';
+import { SelfCheckPanel } from './self-check.tsx';
 import {
   AnalysisForm,
   CaseSettingsForm,
@@ -59,6 +60,7 @@ function caseRows(detail: CaseDetail): Row[] {
       'Binnengekomen via',
       `${CASE_SOURCE_LABELS[detail.source]}${detail.sourceDetail ? ` (${detail.sourceDetail})` : ''}`,
     ],
+    ...(detail.campaignCode ? ([['Campagnecode', detail.campaignCode]] as Row[]) : []),
     ['Urgentie', URGENCY_LABELS[detail.urgency]],
     ['Andere steun', OTHER_SUPPORT_LABELS[detail.otherSupport]],
     ['Intensiteit begeleiding', INTENSITY_LABELS[detail.intensity]],
@@ -226,6 +228,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
         <StatusBadge status={detail.status} />
       </div>
       <DataList rows={caseRows(detail)} />
+      <SelfCheckPanel detail={detail} />
       <div aria-live="polite">{message && <Alert type="ok">{message}</Alert>}</div>
       {actions.length > 0 && (
         <Actions
