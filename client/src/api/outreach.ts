@@ -1,9 +1,11 @@
 import {
   CaseDetailSchema,
+  EmailsQueuedSchema,
   WaveContactSchema,
   WaveInputSchema,
   WaveResponseInputSchema,
   WaveSchema,
+  type ImportHistoryEntry,
   type OutreachImportReport,
   type ResponseRates,
   type Wave,
@@ -14,20 +16,6 @@ import { z } from 'zod';
 import { apiUpload, type ApiError, type UploadProgress } from './client.ts';
 import { createMutation, createQueryHook } from './hooks.ts';
 import { STALE_AFTER } from './invalidation.ts';
-
-/**
- * One earlier import as GET /outreach/imports lists it. Its schema is declared in the
- * server's route table, not in the domain package, so it is described here once.
- */
-export interface ImportHistoryEntry {
-  id: string;
-  filename: string;
-  mode: string;
-  rows: number;
-  counts: OutreachImportReport['counts'];
-  importedBy: string;
-  importedAt: string;
-}
 
 export const useImportHistory = createQueryHook<ImportHistoryEntry[]>(
   'outreach-imports',
@@ -114,18 +102,10 @@ export const useRegisterContact = createMutation({
   invalidates: STALE_AFTER.outreachRegistration,
 });
 
-/**
- * How many e-mails went to the outbox. The server declares this answer in its route table,
- * not in the domain package.
- */
-export interface EmailsQueued {
-  queued: number;
-  withoutAddress: number;
-}
 export const useSendWaveEmails = createMutation({
   method: 'POST',
   path: ({ waveId }: { waveId: string }) => `outreach/waves/${waveId}/emails`,
   input: z.undefined(),
-  output: z.custom<EmailsQueued>(),
+  output: EmailsQueuedSchema,
   invalidates: STALE_AFTER.outreachChange,
 });

@@ -1,5 +1,6 @@
 import { can, type Me } from '@herorientatie/domain';
-import { useDevMailbox, useOutbox, type OutboxEntry } from '../api/admin.ts';
+import type { OutboxEntry } from '@herorientatie/domain';
+import { useDevMailbox, useOutbox } from '../api/admin.ts';
 import { formatDateTime } from '../components/StatusBadge.tsx';
 import { DataTable } from '../components/table.tsx';
 import { Alert, Heading, Paragraph } from '../components/ui.tsx';

@@ -22,3 +22,4 @@ export * from './support.ts';
 export * from './self-check.ts';
 export * from './sign-up.ts';
 export * from './referrals.ts';
+export * from './mail.ts';

@@ -55,6 +55,25 @@ export const OutreachImportReportSchema = z.object({
 });
 export type OutreachImportReport = z.infer<typeof OutreachImportReportSchema>;
 
+/** One earlier import, as GET /outreach/imports lists it. */
+export const ImportHistoryEntrySchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  mode: z.string(),
+  rows: z.number().int(),
+  counts: OutreachImportReportSchema.shape.counts,
+  importedBy: z.string(),
+  importedAt: z.iso.datetime(),
+});
+export type ImportHistoryEntry = z.infer<typeof ImportHistoryEntrySchema>;
+
+/** How many e-mails of a wave went to the outbox. */
+export const EmailsQueuedSchema = z.object({
+  queued: z.number().int(),
+  withoutAddress: z.number().int(),
+});
+export type EmailsQueued = z.infer<typeof EmailsQueuedSchema>;
+
 export const OUTREACH_CHANNELS = ['letter', 'email', 'phone', 'sms'] as const;
 export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
 export const OUTREACH_CHANNEL_LABELS: Record<OutreachChannel, string> = {

@@ -49,14 +49,19 @@ export const KvkSchema = z
   .trim()
   .refine(isValidKvk, { message: 'Een KvK-nummer bestaat uit precies 8 cijfers.' });
 
-export const PostcodeSchema = z.string().transform((value, ctx) => {
-  const normalised = normalisePostcode(value);
-  if (!normalised) {
-    ctx.addIssue({ code: 'custom', message: 'Vul een geldige postcode in, bijvoorbeeld 6601 AB.' });
-    return z.NEVER;
-  }
-  return normalised;
-});
+export const PostcodeSchema = z
+  .string({ error: 'Vul een geldige postcode in, bijvoorbeeld 6601 AB.' })
+  .transform((value, ctx) => {
+    const normalised = normalisePostcode(value);
+    if (!normalised) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Vul een geldige postcode in, bijvoorbeeld 6601 AB.',
+      });
+      return z.NEVER;
+    }
+    return normalised;
+  });
 
 export const IbanSchema = z
   .string()

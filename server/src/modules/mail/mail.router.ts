@@ -1,30 +1,10 @@
+import { OutboxEntrySchema, ReceivedMailSchema } from '@herorientatie/domain';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { NotFound } from '../../errors.ts';
 import { route, routeTable } from '../../http/route-table.ts';
 import type { ReceivedMail } from './dev-mail-server.ts';
 import type { MailService } from './mail.service.ts';
-
-const OutboxEntrySchema = z.object({
-  id: z.uuid(),
-  purpose: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-  sentAt: z.iso.datetime().nullable(),
-});
-
-const ReceivedMailSchema = z.object({
-  receivedAt: z.iso.datetime(),
-  from: z.string(),
-  to: z.array(z.string()),
-  subject: z.string(),
-  messageId: z.string().nullable(),
-  size: z.number().int(),
-});
 
 export function mailRouter(
   uow: TenantUnitOfWork,

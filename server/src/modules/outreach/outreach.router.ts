@@ -1,5 +1,7 @@
 import {
   CaseDetailSchema,
+  EmailsQueuedSchema,
+  ImportHistoryEntrySchema,
   OutreachImportOptionsSchema,
   OutreachImportReportSchema,
   ResponseRatesSchema,
@@ -63,17 +65,7 @@ export function outreachRouter(
       path: '/outreach/imports',
       summary: 'Eerdere imports met hun aantallen',
       permission: 'outreach:read',
-      response: z.array(
-        z.object({
-          id: z.uuid(),
-          filename: z.string(),
-          mode: z.string(),
-          rows: z.number().int(),
-          counts: OutreachImportReportSchema.shape.counts,
-          importedBy: z.string(),
-          importedAt: z.iso.datetime(),
-        }),
-      ),
+      response: z.array(ImportHistoryEntrySchema),
       handle: () => imports.listImports(),
     }),
     route({
@@ -94,6 +86,15 @@ export function outreachRouter(
       status: 201,
       idempotent: true,
       handle: ({ actor, body }) => waves.create(actor, body),
+    }),
+    route({
+      ...wave,
+      method: 'get',
+      path: '/outreach/waves/{id}',
+      summary: 'Eén benaderingsronde met haar respons',
+      permission: 'outreach:read',
+      response: WaveSchema,
+      handle: ({ params }) => waves.get(params.id),
     }),
     route({
       ...wave,
@@ -165,7 +166,7 @@ export function outreachRouter(
       summary:
         'E-mails van de ronde versturen (via de outbox; wie al een e-mail kreeg, niet opnieuw)',
       permission: 'outreach:manage',
-      response: z.object({ queued: z.number().int(), withoutAddress: z.number().int() }),
+      response: EmailsQueuedSchema,
       problems: { 409: 'De ronde gaat niet per e-mail' },
       handle: ({ actor, params }) => waves.sendEmails(actor, params.id),
     }),

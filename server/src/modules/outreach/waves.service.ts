@@ -38,6 +38,11 @@ export class WavesService {
     return wave;
   }
 
+  async get(id: string): Promise<Wave> {
+    const { message: _message, ...wave } = await this.load(id);
+    return wave;
+  }
+
   list(): Promise<Wave[]> {
     return this.waves.list();
   }
