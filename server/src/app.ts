@@ -31,6 +31,7 @@ import { MailService, type MailJob } from './modules/mail/mail.service.ts';
 import { outreachRouter } from './modules/outreach/outreach.router.ts';
 import { remindStalledReferrals } from './modules/referrals/referral-reminders.ts';
 import { referralsRouter } from './modules/referrals/referrals.router.ts';
+import { tonkRouter } from './modules/tonk/tonk.router.ts';
 import { ReferralsService } from './modules/referrals/referrals.service.ts';
 import { WavesService } from './modules/outreach/waves.service.ts';
 import { signUpRouter } from './modules/sign-up/sign-up.router.ts';
@@ -260,6 +261,7 @@ export async function createApp({
   api.use(announcementsRouter(uow));
   api.use(outreachRouter(uow, new WavesService(mail)));
   api.use(referralsRouter(uow, referrals, reference));
+  api.use(tonkRouter(uow));
   api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl), config.figuresThreshold));
   api.use(
     signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),

@@ -136,6 +136,33 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
      values ($1, $2, $3, $4)`,
     [municipalityId, wave.rows[0].id, recipient.rows[0].id, caseId],
   );
+  const partner = await admin.query(`select id from partner_organisation limit 1`);
+  const consent = await admin.query(
+    `insert into consent (municipality_id, entrepreneur_id, partner_id, categories, given_how, given_on, recorded_by)
+     values ($1, $2, $3, '{contact}', 'in_conversation', current_date, $4) returning id`,
+    [municipalityId, entrepreneur.rows[0].id, partner.rows[0].id, user.id],
+  );
+  const referral = await admin.query(
+    `insert into referral (municipality_id, case_id, partner_id, mode, status, categories, consent_id, shared_data,
+       municipality_name, follow_up_on, sent_at, created_by)
+     values ($1, $2, $3, 'by_us', 'sent', '{contact}', $4, '{}', 'Test', current_date, now(), $5) returning id`,
+    [municipalityId, caseId, partner.rows[0].id, consent.rows[0].id, user.id],
+  );
+  await admin.query(
+    `insert into referral_event (municipality_id, referral_id, status, by_name) values ($1, $2, 'sent', 'Test')`,
+    [municipalityId, referral.rows[0].id],
+  );
+  await admin.query(
+    `insert into tonk_application (municipality_id, name, self_employed, monthly_housing_costs_cents, requested_cents,
+       period_from, period_to, received_on, created_by)
+     values ($1, 'Aanvrager', true, 90000, 150000, '2021-01-01', '2021-06-30', current_date, $2)`,
+    [municipalityId, user.id],
+  );
+  await admin.query(
+    `insert into bbz_request (municipality_id, case_id, kind, requested_on, created_by)
+     values ($1, $2, 'income_support', current_date, $3)`,
+    [municipalityId, caseId, user.id],
+  );
   await admin.query(
     `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
      values ($1, 'test', 'a@example.org', 'Onderwerp', 'Tekst')`,

@@ -32,6 +32,11 @@ export const FIGURE_MEASURES = [
   'coaching_started',
   'closed',
   'withdrawn',
+  'referral_sent',
+  'referral_started',
+  'referral_not_realised',
+  'tonk_application',
+  'bbz_request',
 ] as const;
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
 export const FIGURE_MEASURE_LABELS: Record<FigureMeasure, string> = {
@@ -44,6 +49,11 @@ export const FIGURE_MEASURE_LABELS: Record<FigureMeasure, string> = {
   coaching_started: 'Coaching gestart',
   closed: 'Afgesloten',
   withdrawn: 'Teruggetrokken',
+  referral_sent: 'Verwijzingen verstuurd',
+  referral_started: 'Verwijzingen gestart',
+  referral_not_realised: 'Verwijzingen niet gerealiseerd',
+  tonk_application: 'TONK-aanvragen',
+  bbz_request: 'Bbz-aanvragen',
 };
 
 /** A month as YYYY-MM. */

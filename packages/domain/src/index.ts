@@ -23,3 +23,4 @@ export * from './self-check.ts';
 export * from './sign-up.ts';
 export * from './referrals.ts';
 export * from './mail.ts';
+export * from './tonk-bbz.ts';

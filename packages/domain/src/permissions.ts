@@ -31,6 +31,7 @@ export const ACTIONS = [
   'referral:read',
   'referral:write',
   'referral:partner',
+  'tonk:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type GrantScope = 'all' | 'assigned' | 'centre';
@@ -48,6 +49,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'worklist:team': 'all',
     'referral:read': 'all',
     'referral:write': 'all',
+    'tonk:manage': 'all',
     'outreach:read': 'all',
     'outreach:manage': 'all',
     'announcement:read': 'all',

@@ -47,8 +47,8 @@ describe('tenancy rules in the catalog', () => {
               pg_get_expr(p.polwithcheck, p.polrelid) as check_expr, p.polcmd
          from pg_policy p join pg_class c on c.oid = p.polrelid
         where c.relname = any($1)
-          -- The aggregate role's read policy is checked on its own below.
-          and p.polname <> 'aggregate_region_read'`,
+          -- The aggregate role's and partner staff's policies are checked on their own below.
+          and p.polname <> 'aggregate_region_read' and p.polname not like 'partner\\_%'`,
       [await tenantTables(db.admin)],
     );
     expect(result.rowCount).to.be.greaterThan(0);
@@ -155,6 +155,23 @@ describe('tenancy rules in the catalog', () => {
       expect(kinds.region).to.include('region_announcement');
       expect(kinds.reference).to.include.members(['region', 'municipality']);
       expect(kinds.system).to.include.members(['http_session', 'schema_migration']);
+    });
+
+    it('lets partner staff reach tenant rows only through the partner setting', async () => {
+      const result = await db.admin.query(
+        `select c.relname, p.polname, pg_get_expr(p.polqual, p.polrelid) as using_expr,
+                pg_get_expr(p.polwithcheck, p.polrelid) as check_expr
+           from pg_policy p join pg_class c on c.oid = p.polrelid where p.polname like 'partner\\_%'`,
+      );
+      expect(result.rows.map((r) => r.relname).sort()).to.include.members([
+        'audit_log',
+        'referral',
+        'referral_event',
+      ]);
+      for (const row of result.rows) {
+        const expr = `${row.using_expr ?? ''} ${row.check_expr ?? ''}`;
+        expect(expr, `${row.relname} ${row.polname}`).to.match(/current_partner_id\(\)/);
+      }
     });
 
     it('lets the aggregate role only read, and only through its own policy', async () => {

@@ -174,7 +174,7 @@ export class Referrals1765200000000 implements MigrationInterface {
       );
       create index referral_case_idx on referral (municipality_id, case_id);
       create index referral_stalled_idx on referral (municipality_id, status, last_change_at);
-      create index referral_partner_idx on referral (partner_id, status) where status <> 'draft';
+      create index referral_partner_idx on referral (municipality_id, partner_id, status) where status <> 'draft';
       ${tenantTable('referral', { grants: ['select', 'insert', 'update'] })}
       create policy partner_access on referral for select
         using (partner_id = current_partner_id() and status <> 'draft');

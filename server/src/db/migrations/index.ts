@@ -9,8 +9,9 @@ import { MailOutbox1764700000000 } from './1764700000000-mail-outbox.ts';
 import { Campaigns1764800000000 } from './1764800000000-campaigns.ts';
 import { PublicSignUp1764900000000 } from './1764900000000-public-sign-up.ts';
 import { Attribution1765000000000 } from './1765000000000-attribution.ts';
-import { RegionalFigures1765100000000 } from './1765100000000-regional-figures.ts';
 import { Referrals1765200000000 } from './1765200000000-referrals.ts';
+import { TonkBbz1765300000000 } from './1765300000000-tonk-bbz.ts';
+import { RegionalFigures1765400000000 } from './1765400000000-regional-figures.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -25,6 +26,7 @@ export const migrations = [
   Campaigns1764800000000,
   PublicSignUp1764900000000,
   Attribution1765000000000,
-  RegionalFigures1765100000000,
   Referrals1765200000000,
+  TonkBbz1765300000000,
+  RegionalFigures1765400000000,
 ];

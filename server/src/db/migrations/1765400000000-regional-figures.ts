@@ -5,14 +5,15 @@ import { aggregateRead } from '../table-kinds.ts';
 /**
  * The regional view's figures. A rollup per municipality × month × measure (approached,
  * responded, registered by source, intakes by mode, analyses, route starts by route,
- * coaching, closed by outcome, withdrawn) is rebuilt by `figures.refresh_monthly()` — a job
+ * coaching, closed by outcome, withdrawn; referrals sent, started and not realised; TONK
+ * applications; Bbz requests) is rebuilt by `figures.refresh_monthly()` — a job
  * runs it every minute — and `figures.region_figures()` sums it for a period with the
  * suppression of `figures.suppress`, rounding every count of another municipality and of
  * the region to a multiple of 5 so that no small count follows from comparing two periods
  * or two requests. Medians come from `figures.region_durations()`.
  */
-export class RegionalFigures1765100000000 implements MigrationInterface {
-  name = 'RegionalFigures1765100000000';
+export class RegionalFigures1765400000000 implements MigrationInterface {
+  name = 'RegionalFigures1765400000000';
 
   async up(q: QueryRunner): Promise<void> {
     const aggregate = DB_ROLES.aggregate;
@@ -20,7 +21,9 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
       ${aggregateRead('case_route')}
       ${aggregateRead('coaching')}
       ${aggregateRead('perspective_analysis')}
-      grant select on outreach_contact, outreach_wave to ${aggregate};
+      ${aggregateRead('referral')}
+      ${aggregateRead('referral_event')}
+      grant select on outreach_contact, outreach_wave, partner_organisation to ${aggregate};
       create index case_file_closed_idx on case_file (municipality_id, closed_at) where closed_at is not null;
       create index intake_date_idx on intake (municipality_id, date);
       create index case_route_start_idx on case_route (municipality_id, case_id, start_date);
@@ -86,6 +89,25 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
               union all
               select date_trunc('month', f.closed_at)::date, 'withdrawn', ''
                 from case_file f where f.municipality_id = m.id and f.status = 'withdrawn'
+              union all
+              select date_trunc('month', r.sent_at)::date, 'referral_sent', p.kind
+                from referral r join partner_organisation p on p.id = r.partner_id
+               where r.municipality_id = m.id and r.sent_at is not null
+              union all
+              select date_trunc('month', e.at)::date, 'referral_started', p.kind
+                from referral_event e
+                join referral r on r.municipality_id = e.municipality_id and r.id = e.referral_id
+                join partner_organisation p on p.id = r.partner_id
+               where e.municipality_id = m.id and e.status = 'started'
+              union all
+              select date_trunc('month', r.last_change_at)::date, 'referral_not_realised', r.not_realised_reason
+                from referral r where r.municipality_id = m.id and r.status = 'not_realised'
+              union all
+              select date_trunc('month', t.received_on)::date, 'tonk_application', t.decision
+                from tonk_application t where t.municipality_id = m.id
+              union all
+              select date_trunc('month', b.requested_on)::date, 'bbz_request', b.kind
+                from bbz_request b where b.municipality_id = m.id
               -- Durations as histograms (days → count) per month of the intake, so medians
               -- for any period come from the rollup too.
               union all
@@ -245,11 +267,14 @@ export class RegionalFigures1765100000000 implements MigrationInterface {
     await q.query(`set role ${DB_ROLES.owner}`);
     await q.query(`
       drop index case_file_closed_idx; drop index intake_date_idx; drop index case_route_start_idx;
-      revoke select on outreach_contact, outreach_wave from ${DB_ROLES.aggregate};
+      revoke select on outreach_contact, outreach_wave, partner_organisation from ${DB_ROLES.aggregate};
       drop policy aggregate_region_read on case_route; revoke select on case_route from ${DB_ROLES.aggregate};
       drop policy aggregate_region_read on coaching; revoke select on coaching from ${DB_ROLES.aggregate};
       drop policy aggregate_region_read on perspective_analysis;
       revoke select on perspective_analysis from ${DB_ROLES.aggregate};
+      drop policy aggregate_region_read on referral; revoke select on referral from ${DB_ROLES.aggregate};
+      drop policy aggregate_region_read on referral_event;
+      revoke select on referral_event from ${DB_ROLES.aggregate};
     `);
   }
 }
