@@ -21,7 +21,8 @@ export async function installJobQueue(client: ClientBase, logger: Logger): Promi
     });
     boss.on('error', (err: Error) => logger.error({ err }, 'job queue install error'));
     await boss.start();
-    for (const name of Object.values(QUEUES)) {
+    // pg-boss passes scheduled (cron) jobs through this queue of its own.
+    for (const name of [...Object.values(QUEUES), '__pgboss__send-it']) {
       if (!(await boss.getQueue(name))) {
         // A rollup refresh that is already queued need not be queued twice.
         const policy =

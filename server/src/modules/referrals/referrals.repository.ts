@@ -155,10 +155,6 @@ export class ReferralsRepository {
     );
   }
 
-  async countStalled(advisorId: string | null): Promise<number> {
-    return (await this.listStalled(advisorId)).length;
-  }
-
   async setStatus(
     id: string,
     status: ReferralStatus,

@@ -337,9 +337,9 @@ export class ReferralsService {
   }
 
   async stalled(actor: UserActor) {
-    const user = principalOf(actor.user);
-    const advisorOnly = !can(user, 'referral:read', { advisorId: null }) ? actor.user.id : null;
-    const rows = await this.repository.listStalled(advisorOnly);
+    // An advisor sees the stalled referrals of the cases assigned to them only.
+    const everyCase = can(principalOf(actor.user), 'referral:read', { advisorId: null });
+    const rows = await this.repository.listStalled(everyCase ? null : actor.user.id);
     await this.audit.record({
       action: 'read',
       objectType: 'referral-stalled',
@@ -347,13 +347,6 @@ export class ReferralsService {
       objectIds: rows.map((r) => r.id),
     });
     return Promise.all(rows.map((r) => this.toReferral(r)));
-  }
-
-  async stalledCount(actor: UserActor): Promise<number> {
-    const user = principalOf(actor.user);
-    return this.repository.countStalled(
-      !can(user, 'referral:read', { advisorId: null }) ? actor.user.id : null,
-    );
   }
 
   /** Reminds caseworkers of the current municipality's stalled referrals (system actor). */

@@ -76,6 +76,18 @@ describe('mail through the outbox and the job queue', () => {
     expect(received.map((m) => m.subject)).to.include('Bevestiging 3 – aanmelding ontvangen');
   });
 
+  it('schedules the figures rebuild and the referral reminders, with the queue cron jobs pass through', async () => {
+    const schedules = await db.admin.query('select name, cron from pgboss.schedule order by name');
+    expect(schedules.rows).to.deep.equal([
+      { name: 'figures-refresh', cron: '* * * * *' },
+      { name: 'referrals-remind', cron: '0 8 * * 1-5' },
+    ]);
+    const queues = await db.admin.query(
+      `select name from pgboss.queue where name = '__pgboss__send-it'`,
+    );
+    expect(queues.rowCount).to.equal(1);
+  });
+
   it('sends nothing when the change that wrote the message rolls back', async () => {
     const before = (await db.admin.query('select count(*)::int as n from pgboss.job')).rows[0].n;
     let error: Error | undefined;
