@@ -31,6 +31,10 @@ import { MailService, type MailJob } from './modules/mail/mail.service.ts';
 import { outreachRouter } from './modules/outreach/outreach.router.ts';
 import { remindStalledReferrals } from './modules/referrals/referral-reminders.ts';
 import { referralsRouter } from './modules/referrals/referrals.router.ts';
+import { CaseLifecycleService } from './modules/cases/case-lifecycle.service.ts';
+import { CaseRecordsService } from './modules/cases/case-records.service.ts';
+import { financeRouter } from './modules/finance/finance.router.ts';
+import { FinanceService } from './modules/finance/finance.service.ts';
 import { tonkRouter } from './modules/tonk/tonk.router.ts';
 import { ReferralsService } from './modules/referrals/referrals.service.ts';
 import { WavesService } from './modules/outreach/waves.service.ts';
@@ -93,6 +97,7 @@ export async function createApp({
   const jobs = new JobQueue(appUrl, logger, { pollingIntervalSeconds: config.jobs.pollSeconds });
   const mail = new MailService(jobs, transport, config.mail.from, logger);
   const referrals = new ReferralsService(mail, config.referralStalledDays);
+  const finance = new FinanceService();
   if (config.jobs.workers) {
     await jobs.work<MailJob>(QUEUES.sendMail, (job) => mail.deliver(uow, job));
     await jobs.work(QUEUES.refreshFigures, async () => {
@@ -254,7 +259,7 @@ export async function createApp({
     req.path.startsWith('/public/') ? next() : csrfSynchronisedProtection(req, res, next),
   );
   api.use(meRouter(reference, (req) => generateToken(req)));
-  api.use(casesRouter(uow));
+  api.use(casesRouter(uow, new CaseLifecycleService(), new CaseRecordsService(finance)));
   api.use(entrepreneursRouter(uow));
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
@@ -262,6 +267,7 @@ export async function createApp({
   api.use(outreachRouter(uow, new WavesService(mail)));
   api.use(referralsRouter(uow, referrals, reference));
   api.use(tonkRouter(uow));
+  api.use(financeRouter(uow, finance));
   api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl), config.figuresThreshold));
   api.use(
     signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),

@@ -163,6 +163,25 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
      values ($1, $2, 'income_support', current_date, $3)`,
     [municipalityId, caseId, user.id],
   );
+  const contract = await admin.query(
+    `insert into contract (municipality_id, provider, service_type, price_cents, valid_from, created_by)
+     values ($1, 'Aanbieder', 'intake', 15000, '2021-01-01', $2) returning id`,
+    [municipalityId, user.id],
+  );
+  await admin.query(
+    `insert into cost_line (municipality_id, case_id, service_type, contract_id, provider, amount_cents, kind, event_key, occurred_on)
+     values ($1, $2, 'intake', $3, 'Aanbieder', 15000, 'charge', $4, current_date)`,
+    [municipalityId, caseId, contract.rows[0].id, `intake:${caseId}`],
+  );
+  await admin.query(
+    `insert into budget (municipality_id, year, updated_by) values ($1, 2021, $2)`,
+    [municipalityId, user.id],
+  );
+  await admin.query(
+    `insert into provider_statement (municipality_id, provider, month, status, updated_by)
+     values ($1, 'Aanbieder', '2021-03-01', 'open', $2)`,
+    [municipalityId, user.id],
+  );
   await admin.query(
     `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
      values ($1, 'test', 'a@example.org', 'Onderwerp', 'Tekst')`,

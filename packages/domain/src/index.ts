@@ -24,3 +24,4 @@ export * from './sign-up.ts';
 export * from './referrals.ts';
 export * from './mail.ts';
 export * from './tonk-bbz.ts';
+export * from './finance.ts';

@@ -32,6 +32,8 @@ export const ACTIONS = [
   'referral:write',
   'referral:partner',
   'tonk:manage',
+  'finance:read',
+  'finance:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 export type GrantScope = 'all' | 'assigned' | 'centre';
@@ -50,6 +52,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'referral:read': 'all',
     'referral:write': 'all',
     'tonk:manage': 'all',
+    'finance:read': 'all',
     'outreach:read': 'all',
     'outreach:manage': 'all',
     'announcement:read': 'all',
@@ -73,6 +76,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'campaign:read': 'all',
     'local-campaign:manage': 'all',
     'budget:override': 'all',
+    'finance:read': 'all',
+    'finance:manage': 'all',
     'figures:own': 'all',
     'figures:region': 'all',
   },

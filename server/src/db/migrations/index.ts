@@ -11,6 +11,7 @@ import { PublicSignUp1764900000000 } from './1764900000000-public-sign-up.ts';
 import { Attribution1765000000000 } from './1765000000000-attribution.ts';
 import { Referrals1765200000000 } from './1765200000000-referrals.ts';
 import { TonkBbz1765300000000 } from './1765300000000-tonk-bbz.ts';
+import { Finance1765350000000 } from './1765350000000-finance.ts';
 import { RegionalFigures1765400000000 } from './1765400000000-regional-figures.ts';
 
 /** All migrations in order. A new migration is added here. */
@@ -28,5 +29,6 @@ export const migrations = [
   Attribution1765000000000,
   Referrals1765200000000,
   TonkBbz1765300000000,
+  Finance1765350000000,
   RegionalFigures1765400000000,
 ];

@@ -36,8 +36,18 @@ const inFuture = (occurredAt: string) => Date.parse(occurredAt) > Date.now() + 5
  * corrections of saved records that keep the earlier version. Records of a closed or
  * withdrawn case stay as they are; contacts (follow-up) remain possible.
  */
+/** What the records tell the cost administration: a service was given to a client. */
+export interface CostRecorder {
+  charge(
+    caseId: string,
+    serviceType: 'intake' | 'perspective_analysis' | 'coaching',
+    occurredOn: string,
+  ): Promise<void>;
+}
+
 export class CaseRecordsService {
   constructor(
+    private readonly costs: CostRecorder = { charge: async () => {} },
     private readonly access = new CaseAccess(),
     private readonly cases = new CasesRepository(),
     private readonly records = new CaseRecordsRepository(),
@@ -84,6 +94,7 @@ export class CaseRecordsService {
       { intakeId, date: input.date },
     );
     await this.journal.status(actor, id, row.status, status);
+    await this.costs.charge(id, 'intake', input.date);
     await this.journal.record({ action: 'create', objectType: 'intake', objectId: intakeId });
     return (await this.records.findIntake(id))!;
   }
@@ -126,6 +137,7 @@ export class CaseRecordsService {
         analysisId,
       },
     );
+    await this.costs.charge(id, 'perspective_analysis', input.date);
     await this.journal.record({
       action: 'create',
       objectType: 'perspective-analysis',
@@ -258,6 +270,7 @@ export class CaseRecordsService {
       `Coaching door ${input.coach} (${input.organisation})`,
       { coachingId },
     );
+    await this.costs.charge(id, 'coaching', input.startDate);
     await this.journal.record({ action: 'create', objectType: 'coaching', objectId: coachingId });
     return { id: coachingId, ...input, endDate: input.endDate ?? null };
   }

@@ -1,0 +1,202 @@
+import type {
+  BudgetOverview,
+  CaseDetail,
+  Contract,
+  CostLine,
+  Statement,
+} from '@herorientatie/domain';
+import { expect } from 'chai';
+import { useTestApp } from '../../../../test/app.ts';
+import { intake, registration } from '../../../../test/case-fixtures.ts';
+
+describe('costs and coverage', () => {
+  const t = useTestApp({ logins: ['wijchen-manager', 'wijchen-caseworker', 'nijmegen-manager'] });
+  const manager = () => t.agent('wijchen-manager');
+  const cw = () => t.agent('wijchen-caseworker');
+  const contract = (
+    serviceType: string,
+    priceCents: number,
+    validFrom = '2021-01-01',
+    extra = {},
+  ) =>
+    manager().send('POST', '/api/v1/finance/contracts', {
+      provider: serviceType === 'coaching' ? 'Over Rood' : 'Ondernemersklankbord',
+      serviceType,
+      priceCents,
+      validFrom,
+      ...extra,
+    });
+  const openCase = async () =>
+    (await cw().send('POST', '/api/v1/cases', registration())).json<CaseDetail>();
+
+  before(async () => {
+    expect(
+      (await contract('intake', 12_000, '2020-01-01', { validTo: '2020-12-31' })).status,
+    ).to.equal(201);
+    expect((await contract('intake', 15_000)).status).to.equal(201);
+    expect((await contract('perspective_analysis', 40_500)).status).to.equal(201);
+  });
+
+  it('prices a service by the contract valid on its date, once however often it is saved', async () => {
+    const old = await openCase();
+    await cw().send('POST', `/api/v1/cases/${old.id}/intake`, intake({ date: '2020-11-20' }));
+    const lines = (await cw().get(`/api/v1/cases/${old.id}/cost-lines`)).json<CostLine[]>();
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.include({
+      serviceType: 'intake',
+      amountCents: 12_000,
+      kind: 'charge',
+      warning: null,
+    });
+
+    const c = await openCase();
+    const base = `/api/v1/cases/${c.id}`;
+    await cw().send('POST', `${base}/intake`, intake({ date: '2021-03-01' }));
+    const analysis = {
+      provider: 'Ondernemersklankbord',
+      date: '2021-03-10',
+      conclusion: 'Doorgaan',
+    };
+    // Saved four times at once and once more: still one line for this client and service.
+    await Promise.all(
+      Array.from({ length: 4 }, () => cw().send('POST', `${base}/perspective-analyses`, analysis)),
+    );
+    await cw().send('POST', `${base}/perspective-analyses`, analysis);
+    const all = (await cw().get(`${base}/cost-lines`)).json<CostLine[]>();
+    expect(all.map((l) => [l.serviceType, l.amountCents])).to.deep.equal([
+      ['intake', 15_000],
+      ['perspective_analysis', 40_500],
+    ]);
+  });
+
+  it('records a service without a valid contract, with a warning and no amount', async () => {
+    const c = await openCase();
+    await cw().send('POST', `/api/v1/cases/${c.id}/intake`, intake({ date: '2021-04-01' }));
+    const coaching = await cw().send('POST', `/api/v1/cases/${c.id}/coachings`, {
+      coach: 'Piet',
+      startDate: '2021-04-02',
+    });
+    expect(coaching.status).to.equal(201);
+    const lines = (await cw().get(`/api/v1/cases/${c.id}/cost-lines`)).json<CostLine[]>();
+    expect(lines.find((l) => l.serviceType === 'coaching')).to.include({
+      amountCents: null,
+      warning: 'missing_contract',
+    });
+    const warnings = (await manager().get('/api/v1/finance/warnings')).json<CostLine[]>();
+    expect(warnings.some((l) => l.caseId === c.id)).to.equal(true);
+  });
+
+  it('corrects with a credit line and a reason, never by editing, once', async () => {
+    const c = await openCase();
+    await cw().send('POST', `/api/v1/cases/${c.id}/intake`, intake({ date: '2021-05-01' }));
+    const [charge] = (await cw().get(`/api/v1/cases/${c.id}/cost-lines`)).json<CostLine[]>();
+    expect(
+      (await manager().send('POST', `/api/v1/finance/cost-lines/${charge!.id}/credit`, {})).status,
+    ).to.equal(400);
+    const credit = await manager().send('POST', `/api/v1/finance/cost-lines/${charge!.id}/credit`, {
+      reason: 'Intake ging niet door; aanbieder crediteert',
+    });
+    expect(credit.status, credit.text).to.equal(201);
+    expect(credit.json<CostLine>()).to.include({
+      kind: 'credit',
+      amountCents: -15_000,
+      creditsLineId: charge!.id,
+    });
+    expect(
+      (
+        await manager().send('POST', `/api/v1/finance/cost-lines/${charge!.id}/credit`, {
+          reason: 'nog eens',
+        })
+      ).status,
+    ).to.equal(409);
+    expect(
+      (await cw().send('POST', `/api/v1/finance/cost-lines/${charge!.id}/credit`, { reason: 'x' }))
+        .status,
+    ).to.equal(403);
+  });
+
+  it('gives the source’s figures: € 88,400 planned for 120 clients, and the forecast arithmetic', async () => {
+    await contract('coaching', 14_000);
+    const r = await manager().send('PUT', '/api/v1/finance/budgets/2021', {
+      coverage: [{ source: 'Extra participatiebudget 2021', amountCents: 19_800_000 }],
+      planned: {
+        intake: 1_800_000,
+        perspective_analysis: 4_860_000,
+        coaching: 1_680_000,
+        local_communication: 500_000,
+      },
+      assumptions: {
+        responseRatePercent: 20,
+        remainingRecipients: 400,
+        expectedCampaignSignUps: 40,
+      },
+    });
+    expect(r.status, r.text).to.equal(200);
+    const o = r.json<BudgetOverview>();
+    expect(o.total.plannedCents).to.equal(8_840_000);
+    expect(o.coverageCents).to.equal(19_800_000);
+    expect(o.forecast.expectedClients).to.equal(120);
+    const byCategory = Object.fromEntries(o.categories.map((c) => [c.category, c]));
+    expect(byCategory.intake!.forecastCents).to.equal(1_800_000);
+    expect(byCategory.perspective_analysis!.forecastCents).to.equal(4_860_000);
+    expect(byCategory.coaching!.forecastCents).to.equal(1_680_000);
+    // Realised in 2021: intakes of 15,000 (three charged, one credited) and one analysis.
+    expect(byCategory.intake!.realisedCents).to.equal(3 * 15_000 - 15_000);
+    expect(byCategory.perspective_analysis!.realisedCents).to.equal(40_500);
+    expect(o.total.remainingCents).to.equal(
+      o.total.plannedCents - o.total.realisedCents - o.total.committedCents,
+    );
+  });
+
+  it('makes provider statements whose total is the sum of their lines, as CSV and PDF', async () => {
+    const s = (
+      await manager().get('/api/v1/finance/statements?provider=Ondernemersklankbord&month=2021-03')
+    ).json<Statement>();
+    expect(s.lines.map((l) => l.amountCents).sort()).to.deep.equal([15_000, 40_500]);
+    expect(s.totalCents).to.equal(s.lines.reduce((a, l) => a + l.amountCents, 0));
+    expect(s.lines[0]!.clientReference).to.match(/^K-[0-9A-F]{8}$/);
+    expect(JSON.stringify(s)).to.not.match(/Fatima|HO-/);
+    const csv = await manager().get(
+      '/api/v1/finance/statements.csv?provider=Ondernemersklankbord&month=2021-03',
+    );
+    expect(csv.text).to.contain('Totaal;;;555,00');
+    const pdf = await manager().request(
+      'GET',
+      '/api/v1/finance/statements.pdf?provider=Ondernemersklankbord&month=2021-03',
+    );
+    expect(pdf.text.startsWith('%PDF')).to.equal(true);
+    const paid = await manager().send(
+      'PUT',
+      '/api/v1/finance/statements/status?provider=Ondernemersklankbord&month=2021-03',
+      {
+        status: 'invoiced',
+      },
+    );
+    expect(paid.json<Statement>().status).to.equal('invoiced');
+  });
+
+  it('lets only managers change contracts and budgets, and keeps them per municipality', async () => {
+    expect(
+      (
+        await cw().send('POST', '/api/v1/finance/contracts', {
+          provider: 'x',
+          serviceType: 'intake',
+          priceCents: 1,
+          validFrom: '2021-01-01',
+        })
+      ).status,
+    ).to.equal(403);
+    expect((await cw().get('/api/v1/finance/budgets/2021')).status).to.equal(403);
+    expect(
+      (await t.agent('nijmegen-manager').get('/api/v1/finance/contracts')).json<Contract[]>(),
+    ).to.deep.equal([]);
+    const other = (
+      await t.agent('nijmegen-manager').get('/api/v1/finance/budgets/2021')
+    ).json<BudgetOverview>();
+    expect(other.total.plannedCents).to.equal(0);
+    const c = await openCase();
+    expect(
+      (await t.agent('nijmegen-manager').get(`/api/v1/cases/${c.id}/cost-lines`)).status,
+    ).to.equal(404);
+  });
+});
