@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneyCentsSchema, SignedMoneyCentsSchema } from './money.ts';
+import { MoneyCentsSchema } from './money.ts';
 import { DateSchema, optional, required, text } from './text.ts';
 
 /** Services a client can receive; every one is visible, also when it costs nothing. */
