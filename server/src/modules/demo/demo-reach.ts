@@ -8,6 +8,7 @@ import {
 import { AnnouncementsService } from '../announcements/announcements.service.ts';
 import { ROLE_PERSON, slug } from '../auth/demo-accounts.ts';
 import { CampaignsService } from '../campaigns/campaigns.service.ts';
+import { FinanceService } from '../finance/finance.service.ts';
 import type { ReferenceRepository } from '../reference/reference.repository.ts';
 
 type Place = { id: string; code: string; name: string; regionId: string; isCentre: boolean };
@@ -253,6 +254,40 @@ export async function seedDemoReach(
       attendees: 27,
     });
     return c;
+  });
+
+  // Wijchen's contracts and budget for 2021, as in the council proposal.
+  await uow.run(manager, async () => {
+    const finance = new FinanceService();
+    for (const [serviceType, provider, priceCents] of [
+      ['intake', 'Ondernemersklankbord', 15_000],
+      ['perspective_analysis', 'Ondernemersklankbord', 40_500],
+      ['coaching', 'Over Rood', 14_000],
+    ] as const) {
+      await finance.addContract(manager, {
+        provider,
+        serviceType,
+        priceCents,
+        validFrom: '2021-01-01',
+      });
+    }
+    await finance.saveBudget(manager, 2021, {
+      coverage: [{ source: 'Extra participatiebudget 2021', amountCents: 19_800_000 }],
+      planned: {
+        intake: 1_800_000,
+        perspective_analysis: 4_860_000,
+        coaching: 1_680_000,
+        local_communication: 500_000,
+        debt_restructuring: 0,
+      },
+      assumptions: {
+        responseRatePercent: 20,
+        remainingRecipients: 400,
+        expectedCampaignSignUps: 40,
+        analysisSharePercent: 100,
+        coachingSharePercent: 100,
+      },
+    });
   });
 
   const caseworker = await demoUser(uow, wijchen, 'caseworker');

@@ -134,9 +134,7 @@ export class FinanceRepository {
     );
   }
 
-  async budget(
-    year: number,
-  ): Promise<{
+  async budget(year: number): Promise<{
     coverage: BudgetInput['coverage'];
     planned: Record<string, number>;
     assumptions: BudgetInput['assumptions'];
