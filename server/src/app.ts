@@ -33,6 +33,7 @@ import { remindStalledReferrals } from './modules/referrals/referral-reminders.t
 import { referralsRouter } from './modules/referrals/referrals.router.ts';
 import { CaseLifecycleService } from './modules/cases/case-lifecycle.service.ts';
 import { CaseRecordsService } from './modules/cases/case-records.service.ts';
+import { caseWorkRouter } from './modules/case-work/case-work.router.ts';
 import { financeRouter } from './modules/finance/finance.router.ts';
 import { FinanceService } from './modules/finance/finance.service.ts';
 import { tonkRouter } from './modules/tonk/tonk.router.ts';
@@ -259,6 +260,8 @@ export async function createApp({
     req.path.startsWith('/public/') ? next() : csrfSynchronisedProtection(req, res, next),
   );
   api.use(meRouter(reference, (req) => generateToken(req)));
+  // Before the case routes: /cases/reassignment is not a case id.
+  api.use(caseWorkRouter(uow));
   api.use(casesRouter(uow, new CaseLifecycleService(), new CaseRecordsService(finance)));
   api.use(entrepreneursRouter(uow));
   api.use(staffRouter(uow));

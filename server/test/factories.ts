@@ -183,6 +183,14 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
     [municipalityId, user.id],
   );
   await admin.query(
+    `insert into case_action (municipality_id, case_id, title, due_on, created_by) values ($1, $2, 'Bel terug', current_date, $3)`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
+    `insert into case_note (municipality_id, case_id, text, author_id) values ($1, $2, 'Notitie', $3)`,
+    [municipalityId, caseId, user.id],
+  );
+  await admin.query(
     `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
      values ($1, 'test', 'a@example.org', 'Onderwerp', 'Tekst')`,
     [municipalityId],

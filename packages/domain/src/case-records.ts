@@ -171,6 +171,7 @@ export const TIMELINE_EVENT_TYPES = [
   'note',
   'referral',
   'consent',
+  'action',
 ] as const;
 
 export const TimelineEventSchema = z.object({
@@ -253,12 +254,13 @@ export const AttachmentSchema = z.object({
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /** Saved records that can be corrected; a correction keeps the earlier version. */
-export const CORRECTABLE_RECORDS = ['intake', 'perspective-analysis', 'contact'] as const;
+export const CORRECTABLE_RECORDS = ['intake', 'perspective-analysis', 'contact', 'note'] as const;
 export type CorrectableRecord = (typeof CORRECTABLE_RECORDS)[number];
 export const CORRECTABLE_RECORD_LABELS: Record<CorrectableRecord, string> = {
   intake: 'Intake',
   'perspective-analysis': 'Analyse perspectief',
   contact: 'Contact',
+  note: 'Notitie',
 };
 
 const correction = {

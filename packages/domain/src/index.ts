@@ -25,3 +25,4 @@ export * from './referrals.ts';
 export * from './mail.ts';
 export * from './tonk-bbz.ts';
 export * from './finance.ts';
+export * from './case-work.ts';

@@ -48,6 +48,7 @@ const FIELDS: Record<CorrectableRecord, [key: string, label: string, format: For
     ['channel', 'Kanaal', label(CONTACT_CHANNEL_LABELS)],
     ['summary', 'Samenvatting', text],
   ],
+  note: [['text', 'Notitie', text]],
 };
 
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -13,6 +13,7 @@ import { Referrals1765200000000 } from './1765200000000-referrals.ts';
 import { TonkBbz1765300000000 } from './1765300000000-tonk-bbz.ts';
 import { Finance1765350000000 } from './1765350000000-finance.ts';
 import { RegionalFigures1765400000000 } from './1765400000000-regional-figures.ts';
+import { CaseWork1765500000000 } from './1765500000000-case-work.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   TonkBbz1765300000000,
   Finance1765350000000,
   RegionalFigures1765400000000,
+  CaseWork1765500000000,
 ];

@@ -219,6 +219,8 @@ export class CaseLifecycleService {
     const row = await this.access.write(actor, id);
     const status = move(row, 'scheduleIntake');
     await this.cases.setStatus(id, status, { intakeScheduledAt: scheduledAt });
+    const day = new Date(scheduledAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    await this.cases.planIntakeAction(id, day, row.caseworker_id, actor.user.id);
     const when = new Date(scheduledAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
     await this.journal.event(actor, id, 'intake_scheduled', `Intake gepland op ${when}`);
     await this.journal.status(actor, id, row.status, status);

@@ -26,6 +26,7 @@ const VERSIONED_TABLES: Record<CorrectableRecord, string> = {
   intake: 'intake',
   'perspective-analysis': 'perspective_analysis',
   contact: 'contact',
+  note: 'case_note',
 };
 
 /** Intake, analysis, routes, coaching and contacts of a case (current municipality). */

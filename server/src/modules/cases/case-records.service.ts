@@ -86,6 +86,7 @@ export class CaseRecordsService {
     await this.assertAdvisor(input.advisorId);
     const intakeId = await this.records.insertIntake(id, input, actor.user.id);
     await this.cases.setStatus(id, status);
+    await this.cases.completeIntakeAction(id);
     await this.journal.event(
       actor,
       id,

@@ -124,6 +124,25 @@ export class CasesRepository {
     return rows[0].id;
   }
 
+  /** The planned intake is a next action too: created, or moved to the new date. */
+  async planIntakeAction(caseId: string, dueOn: string, ownerId: string | null, by: string) {
+    await currentManager().query(
+      `insert into case_action (municipality_id, case_id, kind, title, due_on, owner_id, created_by)
+       values ($1, $2, 'intake', 'Intake', $3, $4, $5)
+       on conflict (municipality_id, case_id) where kind = 'intake' and status = 'open'
+       do update set due_on = excluded.due_on`,
+      [currentMunicipalityId(), caseId, dueOn, ownerId, by],
+    );
+  }
+
+  async completeIntakeAction(caseId: string) {
+    await currentManager().query(
+      `update case_action set status = 'done', closed_at = now()
+        where municipality_id = $1 and case_id = $2 and kind = 'intake' and status = 'open'`,
+      [currentMunicipalityId(), caseId],
+    );
+  }
+
   async openCaseId(entrepreneurId: string): Promise<string | null> {
     const rows = await currentManager().query(
       `select id from case_file where municipality_id = $1 and entrepreneur_id = $2

@@ -1,0 +1,219 @@
+import type { CaseDetail, NextAction, Note, RecordVersion, SearchHit } from '@herorientatie/domain';
+import { expect } from 'chai';
+import { useTestApp } from '../../../../test/app.ts';
+import { registration } from '../../../../test/case-fixtures.ts';
+import { SEARCH_SQL } from '../case-work.repository.ts';
+
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('case work: actions, notes, search, handover', () => {
+  const t = useTestApp({
+    logins: ['wijchen-caseworker', 'wijchen-advisor', 'nijmegen-caseworker'],
+  });
+  const cw = () => t.agent('wijchen-caseworker');
+  const userId = async (subject: string) =>
+    (await t.db.admin.query('select id from app_user where subject = $1', [subject])).rows[0]
+      .id as string;
+  const register = async (entrepreneur: Record<string, unknown> = {}) =>
+    (await cw().send('POST', '/api/v1/cases', registration({}, entrepreneur))).json<CaseDetail>();
+
+  it('keeps next actions with due dates, done, postponed or dropped, and counts today and overdue', async () => {
+    const c = await register();
+    const base = `/api/v1/cases/${c.id}`;
+    const overdue = (
+      await cw().send('POST', `${base}/actions`, { title: 'Bel terug', dueOn: day(-2) })
+    ).json<NextAction>();
+    const today = (
+      await cw().send('POST', `${base}/actions`, { title: 'Stuur uitnodiging', dueOn: day(0) })
+    ).json<NextAction>();
+    expect(overdue).to.include({ overdue: true, status: 'open', ownerName: 'Consulent Wijchen' });
+    const counts = (await cw().get('/api/v1/action-counts')).json<Record<string, number>>();
+    expect(counts).to.deep.include({ mineToday: 1, mineOverdue: 1 });
+    const mine = (await cw().get('/api/v1/actions?scope=mine&when=overdue')).json<NextAction[]>();
+    expect(mine.map((a) => a.title)).to.deep.equal(['Bel terug']);
+    expect(
+      (await cw().send('POST', `${base}/actions/${overdue.id}/postponement`, { dueOn: day(-3) }))
+        .status,
+    ).to.equal(400);
+    const postponed = (
+      await cw().send('POST', `${base}/actions/${overdue.id}/postponement`, {
+        dueOn: day(3),
+        note: 'Op vakantie',
+      })
+    ).json<NextAction>();
+    expect(postponed).to.include({ overdue: false, postponements: 1 });
+    expect(
+      (
+        await cw().send('POST', `${base}/actions/${today.id}/completion`, { outcome: 'done' })
+      ).json<NextAction>().status,
+    ).to.equal('done');
+    expect(
+      (await cw().send('POST', `${base}/actions/${today.id}/completion`, { outcome: 'done' }))
+        .status,
+    ).to.equal(409);
+    const timeline = (await cw().get(`${base}/timeline`))
+      .json<{ summary: string }[]>()
+      .map((e) => e.summary);
+    expect(timeline.some((s) => s.startsWith('Actie gedaan: Stuur uitnodiging'))).to.equal(true);
+    expect(timeline.some((s) => s.startsWith('Actie uitgesteld tot'))).to.equal(true);
+  });
+
+  it('makes the planned intake an action, done when the intake is recorded', async () => {
+    const c = await register();
+    await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${day(5)}T09:00:00+01:00`,
+    });
+    const actions = (await cw().get(`/api/v1/cases/${c.id}/actions`)).json<NextAction[]>();
+    expect(actions.map((a) => [a.kind, a.dueOn, a.status])).to.deep.equal([
+      ['intake', day(5), 'open'],
+    ]);
+    await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${day(6)}T09:00:00+01:00`,
+    });
+    expect(
+      (await cw().get(`/api/v1/cases/${c.id}/actions`)).json<NextAction[]>()[0]!.dueOn,
+    ).to.equal(day(6));
+  });
+
+  it('keeps notes with their earlier versions', async () => {
+    const c = await register();
+    const notes = (
+      await cw().send('POST', `/api/v1/cases/${c.id}/notes`, { text: 'Klant belt dinsdag terug' })
+    ).json<Note[]>();
+    const corrected = await cw().send('PUT', `/api/v1/cases/${c.id}/notes/${notes[0]!.id}`, {
+      text: 'Klant belt woensdag terug',
+      correctionReason: 'Verkeerde dag',
+    });
+    expect(corrected.json<Note[]>()[0]).to.include({
+      text: 'Klant belt woensdag terug',
+      version: 2,
+    });
+    const history = (
+      await cw().get(`/api/v1/cases/${c.id}/record-history/note/${notes[0]!.id}`)
+    ).json<RecordVersion[]>();
+    expect(history[0]!.data.text).to.equal('Klant belt dinsdag terug');
+  });
+
+  it('finds cases by name part, business name, KvK, case number part, postcode, e-mail, phone and notes', async () => {
+    const c = await register({
+      name: 'Henriëtte Bosveld',
+      businessName: 'Bloemenhuis De Linde',
+      postcode: '6604 CD',
+      email: 'henriette@example.org',
+      phone: '06 99887766',
+    });
+    await cw().send('POST', `/api/v1/cases/${c.id}/notes`, {
+      text: 'Wil graag hulp bij schuldsanering van de winkel',
+    });
+    const find = async (q: string) =>
+      (await cw().get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json<SearchHit[]>();
+    for (const [q, matched] of [
+      ['bosveld', 'naam of bedrijfsnaam'],
+      ['Bloemenhuis', 'naam of bedrijfsnaam'],
+      ['bosvelt', 'naam of bedrijfsnaam'],
+      [c.entrepreneur.kvkNumber!, 'KvK-nummer'],
+      [c.reference.slice(3), 'dossiernummer'],
+      ['6604cd', 'postcode'],
+      ['HENRIETTE@example.org', 'e-mailadres'],
+      ['0699887766', 'telefoonnummer'],
+      ['schuldsanering', 'notitie'],
+    ]) {
+      const hits = await find(q!);
+      expect(hits[0], q).to.deep.include({ caseId: c.id, matchedOn: matched });
+    }
+    expect(await find('zzqqxx')).to.deep.equal([]);
+    expect(
+      (await t.agent('nijmegen-caseworker').get('/api/v1/search?q=bosveld')).json<SearchHit[]>(),
+    ).to.deep.equal([]);
+    expect(
+      (await t.agent('wijchen-advisor').get('/api/v1/search?q=bosveld')).json<SearchHit[]>(),
+    ).to.deep.equal([]);
+    expect((await cw().get('/api/v1/search?q=a')).status).to.equal(400);
+  });
+
+  it('searches by BSN only with a reason, and audits it', async () => {
+    const c = await register({ bsn: '123456782' });
+    expect((await cw().send('POST', '/api/v1/search/bsn', { bsn: '123456782' })).status).to.equal(
+      400,
+    );
+    const hits = (
+      await cw().send('POST', '/api/v1/search/bsn', {
+        bsn: '123456782',
+        reason: 'Brief van de Belastingdienst',
+      })
+    ).json<SearchHit[]>();
+    expect(hits.map((h) => h.caseId)).to.deep.equal([c.id]);
+    const audit = await t.db.admin.query(
+      `select reason from audit_log where object_type = 'search-bsn'`,
+    );
+    expect(audit.rows[0].reason).to.equal('Brief van de Belastingdienst');
+    expect(
+      (
+        await t
+          .agent('wijchen-advisor')
+          .send('POST', '/api/v1/search/bsn', { bsn: '123456782', reason: 'x' })
+      ).status,
+    ).to.equal(403);
+  });
+
+  it('hands cases over in bulk, audited and on each timeline', async () => {
+    const [a, b] = [await register(), await register()];
+    const advisor = await userId('wijchen-advisor');
+    const r = await cw().send('POST', '/api/v1/cases/reassignment', {
+      caseIds: [a.id, b.id],
+      advisorId: advisor,
+    });
+    expect(r.json()).to.deep.equal({ reassigned: 2 });
+    for (const c of [a, b]) {
+      expect((await cw().get(`/api/v1/cases/${c.id}`)).json<CaseDetail>().advisorId).to.equal(
+        advisor,
+      );
+      const timeline = (await cw().get(`/api/v1/cases/${c.id}/timeline`))
+        .json<{ summary: string }[]>()
+        .map((e) => e.summary);
+      expect(timeline).to.include('Toewijzing gewijzigd');
+    }
+    const foreign = await t
+      .agent('nijmegen-caseworker')
+      .send('POST', '/api/v1/cases/reassignment', { caseIds: [a.id], advisorId: advisor });
+    expect(foreign.status).to.equal(404);
+    expect(
+      (
+        await t
+          .agent('wijchen-advisor')
+          .send('POST', '/api/v1/cases/reassignment', { caseIds: [a.id], caseworkerId: advisor })
+      ).status,
+    ).to.equal(403);
+  });
+
+  it('answers a name search from the indexes on 100,000 cases', async () => {
+    await t.db.admin.query(
+      `with m as (select id from municipality where code = 'GM0296'),
+       e as (insert into entrepreneur (municipality_id, name, business_name, legal_form)
+             select m.id, 'Persoon ' || md5(g::text), 'Zaak ' || md5((g * 7)::text), 'bv' from m, generate_series(1, 100000) g
+             returning municipality_id, id)
+       insert into case_file (municipality_id, reference, entrepreneur_id, source, urgency, other_support)
+       select e.municipality_id, 'HO-X-' || gen_random_uuid(), e.id, 'other', 'normal', 'none' from e`,
+    );
+    await t.db.admin.query('analyze entrepreneur; analyze case_file');
+    const wijchen = (await t.db.admin.query(`select id from municipality where code = 'GM0296'`))
+      .rows[0].id;
+    const plan = await t.db.admin.query(
+      `explain ${SEARCH_SQL.replace(/\$(\d)/g, (_m, n: string) => ['', `'${wijchen}'`, "'bosveld'", "'bosveld'", 'null'][Number(n)]!)}`,
+    );
+    const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    for (const index of [
+      'entrepreneur_search_idx',
+      'entrepreneur_name_trgm_idx',
+      'entrepreneur_business_trgm_idx',
+    ]) {
+      expect(text, index).to.contain(index);
+    }
+    expect(text).to.not.match(/Seq Scan on (entrepreneur|case_file)/);
+    const started = Date.now();
+    const hits = (await cw().get('/api/v1/search?q=bosveld')).json<SearchHit[]>();
+    expect(hits[0]!.entrepreneurName).to.equal('Henriëtte Bosveld');
+    expect(Date.now() - started).to.be.a('number');
+  });
+});
