@@ -1,5 +1,5 @@
 import { RegionalFiguresQuerySchema, type Me, type RegionalFigures } from '@herorientatie/domain';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useRegionalFigures } from '../../api/regional.ts';
 import { BarFigure, FIGURE_COLOURS } from '../../components/charts.tsx';
@@ -33,7 +33,12 @@ function useView() {
     to: params.get('tot') ?? fallback.to,
   });
   const period = asked.success ? asked.data : fallback;
-  const chosen = params.get('gemeenten');
+  // Kept in the page as well: a checkbox must change when it is clicked, not after the
+  // router has caught up with the address.
+  const [chosen, setChosen] = useState<string[] | null>(() => {
+    const codes = params.get('gemeenten');
+    return codes === null ? null : codes.split(',').filter(Boolean);
+  });
   const update = (changes: Record<string, string | null>) =>
     setParams(
       (previous) => {
@@ -49,10 +54,12 @@ function useView() {
   return {
     period,
     /** The chosen municipality codes; `null`: all of them. */
-    chosen: chosen === null ? null : chosen.split(',').filter(Boolean),
+    chosen,
     setPeriod: (p: { from: string; to: string }) => update({ van: p.from, tot: p.to }),
-    setChosen: (codes: string[] | null) =>
-      update({ gemeenten: codes === null ? null : codes.join(',') }),
+    setChosen: (codes: string[] | null) => {
+      setChosen(codes);
+      update({ gemeenten: codes === null ? null : codes.join(',') });
+    },
   };
 }
 
