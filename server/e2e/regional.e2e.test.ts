@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Download, Locator, Page } from 'playwrigh
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { logIn } from './case-setup.ts';
+import { logIn, waitForFocus } from './case-setup.ts';
 import { refreshFigures, registrations } from './regional-setup.ts';
 
 /** The text of every cell, row by row, body and footer. */
@@ -72,7 +72,12 @@ describe('end to end: an analyst compares the municipalities of the region', () 
     await page.getByLabel('Vanaf maand').fill('2021-01');
     await page.getByLabel('Tot en met maand').fill('2021-12');
     await page.getByRole('button', { name: 'Periode tonen' }).click();
-    await page.getByText('januari 2021 t/m december 2021', { exact: false }).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^januari 2021 t\/m december 2021\. Stand van / })
+      .waitFor();
+    // The form stays where it was: the keyboard user goes on from the button.
+    await waitForFocus(page, "textContent === 'Periode tonen'");
     const funnel = page.getByRole('table', { name: 'Van benaderen tot afsluiten, per gemeente' });
     await funnel.waitFor();
 

@@ -132,6 +132,11 @@ function RouteChart({ table }: { table: FigureTable }) {
   );
 }
 
+const refreshedText = (figures: RegionalFigures) =>
+  figures.refreshedAt
+    ? `Stand van ${formatDateTime(figures.refreshedAt)}`
+    : 'De cijfers zijn nog niet berekend';
+
 function downloadCsv(filename: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
@@ -163,9 +168,7 @@ function Figures({
     durations: durationTable(figures, shown),
   };
   const period = periodText(figures.from, figures.to);
-  const refreshed = figures.refreshedAt
-    ? `Stand van ${formatDateTime(figures.refreshedAt)}`
-    : 'De cijfers zijn nog niet berekend';
+  const refreshed = refreshedText(figures);
   const exportCsv = () => {
     const all = Object.values(tables);
     const notes = all.map((t) => hiddenNote(figures, t)).filter((n): n is string => n !== null);
@@ -184,9 +187,6 @@ function Figures({
   };
   return (
     <>
-      <Paragraph>
-        {period}. {refreshed}; de cijfers worden elke minuut bijgewerkt.
-      </Paragraph>
       {municipalities.length > 1 && (
         <MunicipalityFilter
           municipalities={municipalities}
@@ -273,12 +273,14 @@ export default function RegionalPage({ me }: { me: Me }) {
         Bereik, dienstverlening en uitkomsten in de arbeidsmarktregio {me.municipality.regionName},
         per gemeente. U ziet aantallen, nooit personen.
       </Paragraph>
-      <PeriodForm
-        key={`${view.period.from}/${view.period.to}`}
-        period={view.period}
-        onApply={view.setPeriod}
-      />
-      {figures.isPending && <Paragraph>Cijfers laden…</Paragraph>}
+      <PeriodForm period={view.period} onApply={view.setPeriod} />
+      <p className="utrecht-paragraph" role="status">
+        {figures.isPending
+          ? 'Cijfers laden…'
+          : figures.data
+            ? `${periodText(figures.data.from, figures.data.to)}. ${refreshedText(figures.data)}; de cijfers worden elke minuut bijgewerkt.`
+            : ''}
+      </p>
       {figures.error && <Alert type="error">{figures.error.message}</Alert>}
       {figures.data && (
         <Figures figures={figures.data} chosen={view.chosen} setChosen={view.setChosen} />

@@ -55,6 +55,13 @@ export function PeriodForm({ period, onApply }: { period: Period; onApply: (p: P
   const [values, setValues] = useState(period);
   const [errors, setErrors] = useState<Partial<Record<keyof Period, string>>>({});
   const form = useRef<HTMLFormElement>(null);
+  // A period from elsewhere (the address, going back) fills the fields; the form stays, so
+  // the focus stays on the button that was pressed.
+  const [applied, setApplied] = useState(period);
+  if (applied.from !== period.from || applied.to !== period.to) {
+    setApplied(period);
+    setValues(period);
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = RegionalFiguresQuerySchema.safeParse(values);
