@@ -28,7 +28,7 @@ const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   },
   analyst: {
     title: 'Regionaal overzicht',
-    text: 'U ziet de cijfers van de regio, zonder namen: open dossiers per gemeente en het resultaat van de campagnes.',
+    text: 'Onder Regionaal overzicht vergelijkt u de gemeenten van de regio: bereik, dienstverlening, uitkomsten en het evaluatierapport, zonder namen. Hier ziet u de open dossiers per gemeente; onder Campagnes wat de campagnes opleveren.',
   },
   admin: {
     title: 'Beheer',
