@@ -142,6 +142,11 @@ describe('end to end: an analyst compares the municipalities of the region', () 
     ]);
     expect(pdf.suggestedFilename()).to.equal('evaluatie-regio-2021-01-2021-12.pdf');
     expect((await downloaded(pdf)).subarray(0, 4).toString('latin1')).to.equal('%PDF');
+
+    // Back to all municipalities; the keyboard goes on from the list, not from nowhere.
+    await choice.getByRole('button', { name: 'Alle gemeenten tonen' }).click();
+    await choice.getByRole('status').filter({ hasText: '7 van de 7 gemeenten getoond.' }).waitFor();
+    await waitForFocus(page, "id.endsWith('-GM1945')");
   });
 
   it("shows a manager the own municipality's figures of this year and the team's worklists", async () => {

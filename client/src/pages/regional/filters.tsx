@@ -156,7 +156,14 @@ export function MunicipalityFilter({
         {count} van de {municipalities.length} gemeenten getoond.
       </p>
       {count < municipalities.length && (
-        <Button appearance="secondary-action" onClick={() => onChange(null)}>
+        <Button
+          appearance="secondary-action"
+          onClick={() => {
+            onChange(null);
+            // The button goes away once all are shown; the keyboard goes on from the list.
+            document.getElementById(`${id}-${municipalities[0]!.code}`)?.focus();
+          }}
+        >
           Alle gemeenten tonen
         </Button>
       )}
