@@ -163,5 +163,14 @@ describe('end to end: an analyst compares the municipalities of the region', () 
     await page.getByRole('heading', { name: 'Werklijsten van het team' }).waitFor();
     expect(await page.getByRole('link', { name: /Mijn dossiers/ }).count()).to.equal(0);
     await page.getByRole('link', { name: /Nieuw, nog niet toegewezen/ }).waitFor();
+
+    // In the overview: the own municipality exactly, the others only as the region.
+    await page.getByRole('link', { name: 'Naar het regionaal overzicht' }).click();
+    const funnel = page.getByRole('table', { name: 'Van benaderen tot afsluiten, per gemeente' });
+    await funnel.waitFor();
+    const rows = await rowsOf(funnel);
+    expect(rows.map((r) => r[0])).to.deep.equal(['Wijchen (uw gemeente)', 'Hele regio']);
+    expect(rows[0]![3]).to.equal('3');
+    expect(await page.getByRole('group', { name: 'Gemeenten in de tabellen' }).count()).to.equal(0);
   });
 });
