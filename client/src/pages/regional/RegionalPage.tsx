@@ -39,7 +39,7 @@ function useView() {
     const codes = params.get('gemeenten');
     return codes === null ? null : codes.split(',').filter(Boolean);
   });
-  const update = (changes: Record<string, string | null>) =>
+  const update = (changes: Record<string, string | null>, replace: boolean) =>
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
@@ -49,16 +49,17 @@ function useView() {
         }
         return next;
       },
-      { replace: true },
+      { replace },
     );
   return {
     period,
     /** The chosen municipality codes; `null`: all of them. */
     chosen,
-    setPeriod: (p: { from: string; to: string }) => update({ van: p.from, tot: p.to }),
+    // Another period is a step Back can undo; ticking a municipality is not.
+    setPeriod: (p: { from: string; to: string }) => update({ van: p.from, tot: p.to }, false),
     setChosen: (codes: string[] | null) => {
       setChosen(codes);
-      update({ gemeenten: codes === null ? null : codes.join(',') });
+      update({ gemeenten: codes === null ? null : codes.join(',') }, true);
     },
   };
 }
