@@ -93,13 +93,9 @@ function TableSection({
         {title}
       </Heading>
       {intro && <Paragraph>{intro}</Paragraph>}
-      <div className="app-table-and-figure">
-        <div>
-          <FigureTableView table={table} />
-          {note && <p className="utrecht-paragraph app-footnote">{note}</p>}
-        </div>
-        {children}
-      </div>
+      <FigureTableView table={table} />
+      {note && <p className="utrecht-paragraph app-footnote">{note}</p>}
+      {children}
     </section>
   );
 }
@@ -180,6 +176,9 @@ function Figures({
           ['Regionaal overzicht', period],
           [refreshed],
           [`Aantallen van andere gemeenten en van de regio zijn afgerond op ${figures.rounding}.`],
+          ...(municipalities.some((m) => m.own)
+            ? [['Van uw eigen gemeente staan de aantallen er zoals ze zijn.']]
+            : []),
         ],
         all,
         [...new Set(notes)],
@@ -194,6 +193,9 @@ function Figures({
           shown={shownCodes}
           onChange={setChosen}
         />
+      )}
+      {figures.rows.length === 0 && (
+        <Alert>In deze maanden is in de regio nog niets geteld: alle aantallen zijn 0.</Alert>
       )}
       <div className="app-actions">
         <Button appearance="secondary-action" onClick={exportCsv}>
