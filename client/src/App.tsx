@@ -22,6 +22,7 @@ const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage.t
 const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage.tsx'));
 const WavesPage = lazy(() => import('./pages/outreach/WavesPage.tsx'));
 const WavePage = lazy(() => import('./pages/outreach/WavePage.tsx'));
+const RegionalPage = lazy(() => import('./pages/regional/RegionalPage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -99,7 +100,14 @@ function routerFor(me: Me) {
         },
         { path: 'campagne', element: <Navigate to="/campagnes" replace /> },
         { path: 'financien', element: <NotYetAvailablePage title="Budgetten" /> },
-        { path: 'regio', element: <NotYetAvailablePage title="Regionaal overzicht" /> },
+        {
+          path: 'regio',
+          element: (
+            <Loading>
+              <RegionalPage me={me} />
+            </Loading>
+          ),
+        },
         { path: 'beheer', element: <AdminPage me={me} /> },
         { path: '*', element: <NotFoundPage /> },
       ],

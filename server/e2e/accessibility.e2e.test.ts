@@ -451,6 +451,19 @@ describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
     expect(await violations(coordinator)).to.deep.equal([]);
   });
 
+  it('has no violations on the regional overview with hidden counts, charts and filters', async () => {
+    await db.admin.query('select figures.refresh_monthly()');
+    await coordinator.goto(`${app.baseUrl}/regio?van=2021-01&tot=2021-12`);
+    await coordinator
+      .getByRole('table', { name: 'Van benaderen tot afsluiten, per gemeente' })
+      .waitFor();
+    expect(await violations(coordinator)).to.deep.equal([]);
+    await coordinator.getByLabel('Vanaf maand').fill('2022-01');
+    await coordinator.getByRole('button', { name: 'Periode tonen' }).click();
+    await coordinator.getByText('De laatste maand ligt voor de eerste.').waitFor();
+    expect(await violations(coordinator)).to.deep.equal([]);
+  });
+
   it('has no violations on the administration of the outbox', async () => {
     const admin = await pageFor('wijchen-admin');
     await admin.goto(`${app.baseUrl}/beheer`);

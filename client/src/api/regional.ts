@@ -3,6 +3,7 @@ import {
   AnnouncementSchema,
   type Announcement,
   type OpenCasesFigure,
+  type RegionalFigures,
 } from '@herorientatie/domain';
 import { z } from 'zod';
 import { createMutation, createQueryHook } from './hooks.ts';
@@ -32,3 +33,14 @@ export const useOpenCases = createQueryHook<OpenCasesFigure>(
   'regional-open-cases',
   () => 'regional/open-cases',
 );
+
+export const useRegionalFigures = createQueryHook<RegionalFigures, [string, string]>(
+  'regional-figures',
+  (from, to) => `regional/figures?${new URLSearchParams({ from, to })}`,
+);
+
+/** The evaluation report for the region (`regio`) or one municipality (its CBS code). */
+export const evaluationReportUrl = (
+  format: 'pdf' | 'csv',
+  query: { from: string; to: string; scope: string },
+) => `/api/v1/regional/evaluation.${format}?${new URLSearchParams(query)}`;

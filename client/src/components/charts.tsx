@@ -84,4 +84,5 @@ export const FIGURE_COLOURS = {
   spent: '#154273',
   over: '#b00020',
   second: '#00665a',
+  third: '#8a4f00',
 } as const;

@@ -7,6 +7,7 @@ import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
 import { Announcements } from './home/Announcements.tsx';
 import { OpenCases } from './home/OpenCases.tsx';
+import { OwnFigures } from './home/OwnFigures.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
@@ -27,7 +28,7 @@ const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   },
   analyst: {
     title: 'Regionaal overzicht',
-    text: 'U ziet de cijfers van de regio, zonder namen: open dossiers per gemeente en het resultaat van de campagnes.',
+    text: 'Onder Regionaal overzicht vergelijkt u de gemeenten van de regio: bereik, dienstverlening, uitkomsten en het evaluatierapport, zonder namen. Hier ziet u de open dossiers per gemeente; onder Campagnes wat de campagnes opleveren.',
   },
   admin: {
     title: 'Beheer',
@@ -39,16 +40,23 @@ const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   },
 };
 
-function Worklists() {
+/**
+ * The worklists with their counts. Someone who is never assigned cases (a manager) sees
+ * only the team's lists, not an empty "Mijn dossiers".
+ */
+function Worklists({ team }: { team: boolean }) {
   const counts = useWorklistCounts();
   if (!counts.data) return null;
+  const keys = (Object.keys(WORKLIST_LABELS) as (keyof typeof WORKLIST_LABELS)[]).filter(
+    (key) => !team || key !== 'mine',
+  );
   return (
     <section aria-labelledby="worklists-heading" className="app-section">
       <Heading level={2} id="worklists-heading">
-        Werklijsten
+        {team ? 'Werklijsten van het team' : 'Werklijsten'}
       </Heading>
       <ul className="app-worklists">
-        {(Object.keys(WORKLIST_LABELS) as (keyof typeof WORKLIST_LABELS)[]).map((key) => (
+        {keys.map((key) => (
           <li key={key} className="app-worklist">
             <Link to={`/dossiers?worklist=${key}`} className="app-worklist__link">
               <span className="app-worklist__count">{counts.data[key]}</span>
@@ -73,7 +81,8 @@ export function HomePage({ me }: { me: Me }) {
         {me.municipality.isCentre ? ' (centrumgemeente)' : ''} in de arbeidsmarktregio{' '}
         {me.municipality.regionName}.
       </Paragraph>
-      {seesCases && <Worklists />}
+      {can(user, 'figures:own') && <OwnFigures me={me} />}
+      {seesCases && <Worklists team={!can(user, 'case:write')} />}
       {can(user, 'figures:region') && <OpenCases />}
       {can(user, 'announcement:read') && <Announcements me={me} />}
       {me.roles.map((role) => (

@@ -1,0 +1,293 @@
+import { RegionalFiguresQuerySchema, type Me, type RegionalFigures } from '@herorientatie/domain';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { useRegionalFigures } from '../../api/regional.ts';
+import { BarFigure, FIGURE_COLOURS } from '../../components/charts.tsx';
+import { formatDateTime } from '../../components/StatusBadge.tsx';
+import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
+import { usePageTitle } from '../../page-focus.ts';
+import { EvaluationDownloads } from './evaluation.tsx';
+import { FigureTableView } from './figure-table.tsx';
+import {
+  durationTable,
+  funnelTable,
+  hasHidden,
+  municipalitiesOf,
+  NOT_SHOWN_TEXT,
+  outcomeTable,
+  routeTable,
+  sourceTable,
+  tablesToCsv,
+  type FigureTable,
+} from './figure-tables.ts';
+import { MunicipalityFilter, PeriodForm } from './filters.tsx';
+import { FunnelCharts } from './funnel-chart.tsx';
+import { lastTwelveMonths, periodText } from './period.ts';
+
+/** The period and the shown municipalities live in the address: a view can be shared. */
+function useView() {
+  const [params, setParams] = useSearchParams();
+  const fallback = lastTwelveMonths();
+  const asked = RegionalFiguresQuerySchema.safeParse({
+    from: params.get('van') ?? fallback.from,
+    to: params.get('tot') ?? fallback.to,
+  });
+  const period = asked.success ? asked.data : fallback;
+  // Kept in the page as well: a checkbox must change when it is clicked, not after the
+  // router has caught up with the address.
+  const [chosen, setChosen] = useState<string[] | null>(() => {
+    const codes = params.get('gemeenten');
+    return codes === null ? null : codes.split(',').filter(Boolean);
+  });
+  const update = (changes: Record<string, string | null>, replace: boolean) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace },
+    );
+  return {
+    period,
+    /** The chosen municipality codes; `null`: all of them. */
+    chosen,
+    // Another period is a step Back can undo; ticking a municipality is not.
+    setPeriod: (p: { from: string; to: string }) => update({ van: p.from, tot: p.to }, false),
+    setChosen: (codes: string[] | null) => {
+      setChosen(codes);
+      update({ gemeenten: codes === null ? null : codes.join(',') }, true);
+    },
+  };
+}
+
+function hiddenNote(figures: RegionalFigures, table: FigureTable): string | null {
+  if (!hasHidden(table)) return null;
+  return table.hiddenText === NOT_SHOWN_TEXT
+    ? `** Niet getoond: in deze periode minder dan ${figures.threshold} intakes of routes, of geen.`
+    : `* Verborgen: minder dan ${figures.threshold}, of zo gekozen dat een klein aantal niet uit de andere getallen en het totaal is uit te rekenen.`;
+}
+
+function TableSection({
+  id,
+  title,
+  intro,
+  table,
+  figures,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  table: FigureTable;
+  figures: RegionalFigures;
+  children?: ReactNode;
+}) {
+  const note = hiddenNote(figures, table);
+  return (
+    <section aria-labelledby={`${id}-heading`} className="app-section">
+      <Heading level={2} id={`${id}-heading`}>
+        {title}
+      </Heading>
+      {intro && <Paragraph>{intro}</Paragraph>}
+      <FigureTableView table={table} />
+      {note && <p className="utrecht-paragraph app-footnote">{note}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** Bars per municipality for each column but the last (the total); rows with a hidden count stay out. */
+function RouteChart({ table }: { table: FigureTable }) {
+  const parts = table.columns.slice(1, -1);
+  const rows = [...table.rows, ...(table.footer ? [table.footer] : [])];
+  const complete = rows.filter((r) => r.cells.slice(0, -1).every((c) => !c.suppressed));
+  if (parts.length === 0 || complete.length === 0) return null;
+  const colours = [FIGURE_COLOURS.spent, FIGURE_COLOURS.second, FIGURE_COLOURS.third];
+  return (
+    <BarFigure
+      caption={`Gestarte routes per soort, per gemeente.${
+        complete.length < rows.length ? ' Gemeenten met een verborgen aantal staan er niet in.' : ''
+      }`}
+      data={complete.map((r) =>
+        Object.fromEntries([
+          ['name', r.name],
+          ...parts.map((_, i) => [`part${i}`, r.cells[i]!.value ?? 0]),
+        ]),
+      )}
+      category="name"
+      format={(v) => v.toLocaleString('nl-NL')}
+      series={parts.map((label, i) => ({
+        key: `part${i}`,
+        label,
+        color: colours[i % colours.length]!,
+      }))}
+    />
+  );
+}
+
+const refreshedText = (figures: RegionalFigures) =>
+  figures.refreshedAt
+    ? `Stand van ${formatDateTime(figures.refreshedAt)}`
+    : 'De cijfers zijn nog niet berekend';
+
+function downloadCsv(filename: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function Figures({
+  figures,
+  chosen,
+  setChosen,
+}: {
+  figures: RegionalFigures;
+  chosen: string[] | null;
+  setChosen: (codes: string[] | null) => void;
+}) {
+  const municipalities = useMemo(() => municipalitiesOf(figures), [figures]);
+  const shownCodes = new Set(chosen ?? municipalities.map((m) => m.code));
+  const shown = municipalities.filter((m) => shownCodes.has(m.code));
+  const tables = {
+    funnel: funnelTable(figures, shown),
+    routes: routeTable(figures, shown),
+    outcomes: outcomeTable(figures, shown),
+    sources: sourceTable(figures, shown),
+    durations: durationTable(figures, shown),
+  };
+  const period = periodText(figures.from, figures.to);
+  const refreshed = refreshedText(figures);
+  const exportCsv = () => {
+    const all = Object.values(tables);
+    const notes = all.map((t) => hiddenNote(figures, t)).filter((n): n is string => n !== null);
+    downloadCsv(
+      `regionaal-overzicht-${figures.from}-${figures.to}.csv`,
+      tablesToCsv(
+        [
+          ['Regionaal overzicht', period],
+          [refreshed],
+          [`Aantallen van andere gemeenten en van de regio zijn afgerond op ${figures.rounding}.`],
+          ...(municipalities.some((m) => m.own)
+            ? [['Van uw eigen gemeente staan de aantallen er zoals ze zijn.']]
+            : []),
+        ],
+        all,
+        [...new Set(notes)],
+      ),
+    );
+  };
+  return (
+    <>
+      {municipalities.length > 1 && (
+        <MunicipalityFilter
+          municipalities={municipalities}
+          shown={shownCodes}
+          onChange={setChosen}
+        />
+      )}
+      {figures.rows.length === 0 && (
+        <Alert>In deze maanden is in de regio nog niets geteld: alle aantallen zijn 0.</Alert>
+      )}
+      <div className="app-actions">
+        <Button appearance="secondary-action" onClick={exportCsv}>
+          Tabellen downloaden (CSV)
+        </Button>{' '}
+        <span className="app-footnote">Precies de tabellen en gemeenten die u hier ziet.</span>
+      </div>
+
+      <section aria-labelledby="about-heading" className="app-section">
+        <Heading level={2} id="about-heading">
+          Verborgen en afgeronde cijfers
+        </Heading>
+        <ul className="utrecht-unordered-list">
+          <li className="utrecht-unordered-list__item">
+            Aantallen onder de {figures.threshold} van andere gemeenten zijn verborgen, zodat
+            niemand te herkennen is.
+          </li>
+          <li className="utrecht-unordered-list__item">
+            Soms is ook een aantal van {figures.threshold} of meer verborgen: anders zou een klein
+            aantal uit te rekenen zijn door de andere gemeenten van het regiototaal af te trekken.
+          </li>
+          <li className="utrecht-unordered-list__item">
+            Aantallen van andere gemeenten en van de regio zijn afgerond op {figures.rounding}. De
+            gemeenten samen tellen daarom niet altijd precies op tot de regio.
+          </li>
+          {municipalities.some((m) => m.own) && (
+            <li className="utrecht-unordered-list__item">
+              Van uw eigen gemeente ziet u de aantallen zoals ze zijn: niet afgerond en niet
+              verborgen.
+            </li>
+          )}
+        </ul>
+      </section>
+
+      <TableSection
+        id="funnel"
+        title="Van benaderen tot afsluiten"
+        intro="Elk aantal telt wat er in de gekozen maanden gebeurde: wie in maart werd benaderd en in april een intake had, telt in maart bij Benaderd en in april bij Intakes. Een ondernemer kan meer dan één route volgen; routes tellen per route."
+        table={tables.funnel}
+        figures={figures}
+      >
+        <FunnelCharts table={tables.funnel} />
+      </TableSection>
+      <TableSection id="routes" title="Routes" table={tables.routes} figures={figures}>
+        <RouteChart table={tables.routes} />
+      </TableSection>
+      <TableSection id="outcomes" title="Uitkomsten" table={tables.outcomes} figures={figures} />
+      <TableSection
+        id="sources"
+        title="Herkomst van aanmeldingen"
+        table={tables.sources}
+        figures={figures}
+      />
+      <TableSection
+        id="durations"
+        title="Doorlooptijden"
+        intro={`De mediaan: de helft van de ondernemers was sneller, de helft langzamer. Alleen getoond bij minstens ${figures.threshold} intakes of routes in de periode.`}
+        table={tables.durations}
+        figures={figures}
+      />
+      <EvaluationDownloads period={figures} municipalities={municipalities} />
+    </>
+  );
+}
+
+/**
+ * Reach, service and outcomes per municipality of the region, for a chosen period. The
+ * server hides and rounds what the user may not see exactly; this page only arranges it.
+ */
+export default function RegionalPage({ me }: { me: Me }) {
+  usePageTitle('Regionaal overzicht');
+  const view = useView();
+  const figures = useRegionalFigures(view.period.from, view.period.to);
+  return (
+    <>
+      <Heading level={1}>Regionaal overzicht</Heading>
+      <Paragraph lead>
+        Bereik, dienstverlening en uitkomsten in de arbeidsmarktregio {me.municipality.regionName},
+        per gemeente. U ziet aantallen, nooit personen.
+      </Paragraph>
+      <PeriodForm period={view.period} onApply={view.setPeriod} />
+      <p className="utrecht-paragraph" role="status">
+        {figures.isPending
+          ? 'Cijfers laden…'
+          : figures.data
+            ? `${periodText(figures.data.from, figures.data.to)}. ${refreshedText(figures.data)}; de cijfers worden elke minuut bijgewerkt.`
+            : ''}
+      </p>
+      {figures.error && <Alert type="error">{figures.error.message}</Alert>}
+      {figures.data && (
+        <Figures figures={figures.data} chosen={view.chosen} setChosen={view.setChosen} />
+      )}
+    </>
+  );
+}
