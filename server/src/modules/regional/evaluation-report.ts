@@ -3,6 +3,7 @@ import {
   CLOSING_OUTCOME_LABELS,
   CONTACT_MODE_LABELS,
   FIGURE_MEASURE_LABELS,
+  OUTREACH_CHANNEL_LABELS,
   ROUTE_TYPE_LABELS,
   type RegionalFigures,
 } from '@herorientatie/domain';
@@ -32,12 +33,12 @@ const DIMENSION_LABELS: Record<string, Record<string, string>> = {
   intake: CONTACT_MODE_LABELS,
   route_started: ROUTE_TYPE_LABELS,
   closed: CLOSING_OUTCOME_LABELS,
-  approached: { letter: 'Brief', email: 'E-mail', phone: 'Telefoon', sms: 'Sms' },
-  responded: { letter: 'Brief', email: 'E-mail', phone: 'Telefoon', sms: 'Sms' },
+  approached: OUTREACH_CHANNEL_LABELS,
+  responded: OUTREACH_CHANNEL_LABELS,
 };
 
 const cell = (value: number | null, suppressed: boolean) =>
-  suppressed || value === null ? '< 5 (afgeschermd)' : value.toLocaleString('nl-NL');
+  suppressed || value === null ? 'verborgen' : value.toLocaleString('nl-NL');
 
 /** The figures of one municipality (or the region) arranged as the report's sections. */
 export function reportSections(figures: RegionalFigures, scope: string | null): ReportSection[] {

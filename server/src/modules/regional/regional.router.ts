@@ -51,19 +51,29 @@ export function regionalRouter(
       summary: 'Open dossiers per gemeente van de regio (kleine aantallen onderdrukt)',
       permission: 'figures:region',
       response: OpenCasesFigureSchema,
-      handle: async (): Promise<OpenCasesFigure> => {
+      handle: async ({ actor }): Promise<OpenCasesFigure> => {
         const rows = await repository.openCases(threshold);
         const region = rows.find((r) => r.municipality_id === null)!;
+        // The same rules as every figure: others rounded to 5; a manager compares the own
+        // municipality with the region only.
+        const perMunicipality = actor.user.roles.some(
+          (r) => r === 'analyst' || r === 'coordinator',
+        );
+        const rounded = (row: (typeof rows)[number]) => {
+          const c = cell(row);
+          return c.value === null ? c : { ...c, value: Math.round(c.value / 5) * 5 };
+        };
         return {
           threshold,
           municipalities: rows
             .filter((r) => r.municipality_id !== null)
+            .filter((r) => perMunicipality || r.municipality_id === actor.municipalityId)
             .map((r) => ({
               code: r.municipality_code!,
               name: r.municipality_name,
-              openCases: cell(r),
+              openCases: rounded(r),
             })),
-          region: cell(region),
+          region: rounded(region),
         };
       },
     }),

@@ -213,7 +213,7 @@ describe('regional figures', () => {
     const region = await manager.get(
       '/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=regio',
     );
-    expect(region.text).to.contain('Regionale campagne;< 5 (afgeschermd)');
+    expect(region.text).to.contain('Regionale campagne;verborgen');
     expect(region.text).to.contain('Aanmeldingen naar herkomst;Aangemeld;80');
     expect(
       (await manager.get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0268'))
