@@ -7,6 +7,8 @@ import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
 import { Announcements } from './home/Announcements.tsx';
 import { OpenCases } from './home/OpenCases.tsx';
+import { StalledReferrals } from './home/StalledReferrals.tsx';
+import { PartnerHomePage } from './partner/PartnerHomePage.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
@@ -65,6 +67,8 @@ export function HomePage({ me }: { me: Me }) {
   usePageTitle('Start');
   const user = principalOf(me);
   const seesCases = can(user, 'case:read');
+  // Partner staff belong to no municipality: their start page is their referrals.
+  if (can(user, 'referral:partner')) return <PartnerHomePage me={me} />;
   return (
     <>
       <Heading level={1}>Welkom, {me.name}</Heading>
@@ -74,6 +78,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.municipality.regionName}.
       </Paragraph>
       {seesCases && <Worklists />}
+      {can(user, 'referral:read') && <StalledReferrals />}
       {can(user, 'figures:region') && <OpenCases />}
       {can(user, 'announcement:read') && <Announcements me={me} />}
       {me.roles.map((role) => (
