@@ -64,11 +64,12 @@ function Worklists() {
 }
 
 export function HomePage({ me }: { me: Me }) {
-  usePageTitle('Start');
   const user = principalOf(me);
+  const partner = can(user, 'referral:partner');
+  usePageTitle(partner ? 'Verwijzingen' : 'Start');
   const seesCases = can(user, 'case:read');
   // Partner staff belong to no municipality: their start page is their referrals.
-  if (can(user, 'referral:partner')) return <PartnerHomePage me={me} />;
+  if (partner) return <PartnerHomePage me={me} />;
   return (
     <>
       <Heading level={1}>Welkom, {me.name}</Heading>

@@ -42,15 +42,13 @@ const STEP_TITLES: Record<Step, string> = {
   details: 'Gegevens en opvolging',
 };
 
-/** A step's heading takes the focus when the step appears, so it is announced. */
+/**
+ * A step's heading takes the focus when the step appears (the button that opened the
+ * wizard is gone), so keyboard and screen reader users start at the step.
+ */
 function StepHeading({ step, steps }: { step: Step; steps: Step[] }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      if (step === 'partner') return;
-    }
     ref.current?.focus();
   }, [step]);
   return (

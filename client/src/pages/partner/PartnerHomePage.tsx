@@ -13,7 +13,6 @@ import { SelectField, TextArea } from '../../components/form.tsx';
 import { formatDateTime } from '../../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
 import { ActionForm } from '../../forms/ActionForm.tsx';
-import { usePageTitle } from '../../page-focus.ts';
 import { DataList } from '../case/data-list.tsx';
 import { nextStatuses } from '../referrals/referral-helpers.ts';
 import '../referrals/referrals.css';
@@ -128,11 +127,10 @@ function ReferralCard({
 }
 
 /**
- * The partner portal: the referrals addressed to the partner's organisation, with only the
+ * The partner portal (its page title is set by the start page that shows it): the referrals addressed to the partner's organisation, with only the
  * data the entrepreneur consented to, and the steps the partner takes.
  */
 export function PartnerHomePage({ me }: { me: Me }) {
-  usePageTitle('Verwijzingen');
   const referrals = usePartnerReferrals();
   const change = usePartnerReferralStatus();
   const [message, setMessage] = useState<string | null>(null);
