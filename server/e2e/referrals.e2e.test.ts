@@ -35,7 +35,7 @@ describe('end to end: a referral with consent, from caseworker to partner and ba
     ({ caseId } = await caseInProgress(
       agent,
       'Lotte de Vries',
-      {},
+      { routes: [{ type: 'employment' }] },
       { businessName: 'De Vries Grafisch Ontwerp', bsn: bsn() },
     ));
     browser = await launchBrowser();
@@ -75,10 +75,13 @@ describe('end to end: a referral with consent, from caseworker to partner and ba
     // Step 3: the consented data the partner needs are chosen; save and send.
     await caseworker.getByRole('heading', { name: /stap 3 van 3/ }).waitFor();
     expect(await caseworker.getByLabel('Postcode en huisnummer').isChecked()).to.equal(true);
+    // The running route this partner serves can be linked.
+    await caseworker.getByLabel('Hoort bij de route').selectOption({ index: 1 });
     await caseworker.getByRole('button', { name: 'Opslaan en versturen' }).click();
     await done(caseworker, `De verwijzing is verstuurd naar ${LEERWERKLOKET}.`);
     const card = caseworker.locator('.app-card').filter({ hasText: LEERWERKLOKET });
     await card.getByText('Verstuurd', { exact: true }).waitFor();
+    await card.getByText(/^Route 3: \(bij\)baan in loondienst, gestart/).waitFor();
   });
 
   it('keeps a draft, refuses to send it once consent is withdrawn, and offers to record it', async () => {

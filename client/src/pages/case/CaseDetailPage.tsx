@@ -3,6 +3,7 @@ import {
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
   INTENSITY_LABELS,
+  isOpen,
   OTHER_SUPPORT_LABELS,
   URGENCY_LABELS,
   type CaseDetail,
@@ -221,6 +222,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
     caseId: detail.id,
     view,
     canWrite: can(user, 'referral:write', detail),
+    caseOpen: isOpen(detail.status),
     onDone: done,
   };
   const referralTabs = can(user, 'referral:read', detail)

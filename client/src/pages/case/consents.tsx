@@ -206,6 +206,8 @@ export function ConsentsPanel({
   caseId: string;
   view: CaseView;
   canWrite: boolean;
+  /** Not needed: consent can be recorded and withdrawn on a closed case too. */
+  caseOpen?: boolean;
   onDone: (message: string) => void;
 }) {
   const consents = useConsents(caseId);

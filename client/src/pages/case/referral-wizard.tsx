@@ -1,19 +1,23 @@
 import {
   DATA_CATEGORY_LABELS,
   ReferralInputSchema,
+  ROUTE_TYPE_LABELS,
   type Partner,
   type Referral,
 } from '@herorientatie/domain';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRoutes } from '../../api/cases.ts';
 import { useConsents, useCreateReferral, usePartners } from '../../api/referrals.ts';
 import {
   CheckboxGroup,
   ErrorSummary,
   RadioGroup,
+  SelectField,
   SubmitBar,
   TextArea,
   TextField,
 } from '../../components/form.tsx';
+import { formatDate } from '../../components/StatusBadge.tsx';
 import { Alert, Button, Paragraph } from '../../components/ui.tsx';
 import { ActionForm } from '../../forms/ActionForm.tsx';
 import { useForm } from '../../forms/use-form.ts';
@@ -195,6 +199,11 @@ function DetailsStep({
   onCancel: () => void;
 }) {
   const consents = useConsents(caseId);
+  const routes = useRoutes(caseId);
+  // A running route of the case this partner serves, to link the referral to.
+  const partnerRoutes = (routes.data ?? []).filter(
+    (r) => r.status === 'active' && partner.routes.includes(r.type),
+  );
   const [sendNow, setSendNow] = useState(true);
   const consented = consentedCategories(consents.data ?? [], partner.id);
   const byUs = mode === 'by_us';
@@ -244,6 +253,20 @@ function DetailsStep({
               Er gaan geen gegevens naar {partner.name}: de ondernemer meldt zich zelf aan. U volgt
               op of dat gelukt is.
             </Paragraph>
+          )}
+          {partnerRoutes.length > 0 && (
+            <SelectField
+              form={form}
+              name="routeId"
+              label="Hoort bij de route"
+              placeholder="Bij geen route"
+              options={Object.fromEntries(
+                partnerRoutes.map((r) => [
+                  r.id,
+                  `${ROUTE_TYPE_LABELS[r.type]}, gestart ${formatDate(r.startDate)}`,
+                ]),
+              )}
+            />
           )}
           <TextField
             form={form}

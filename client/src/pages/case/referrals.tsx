@@ -2,10 +2,12 @@ import {
   DATA_CATEGORY_LABELS,
   NOT_REALISED_LABELS,
   REFERRAL_STATUS_LABELS,
+  ROUTE_TYPE_LABELS,
   type Referral,
 } from '@herorientatie/domain';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client.ts';
+import { useRoutes } from '../../api/cases.ts';
 import { useChangeReferralStatus, useReferrals } from '../../api/referrals.ts';
 import { SelectField, TextArea, TextField } from '../../components/form.tsx';
 import { formatDate, formatDateTime } from '../../components/StatusBadge.tsx';
@@ -99,6 +101,7 @@ function ReferralCard({
   referral,
   view,
   canWrite,
+  canSend,
   sending,
   onSend,
   onDone,
@@ -107,11 +110,13 @@ function ReferralCard({
   referral: Referral;
   view: CaseView;
   canWrite: boolean;
+  canSend: boolean;
   sending: boolean;
   onSend: (referral: Referral) => void;
   onDone: (message: string) => void;
 }) {
   const formId = cardForm('referralStatus', referral.id);
+  const route = useRoutes(caseId).data?.find((r) => r.id === referral.routeId);
   const canMove = nextStatuses(referral.status).some((s) => s !== 'sent');
   return (
     <li className={`app-card${referral.stalled ? ' app-card--stalled' : ''}`}>
@@ -125,6 +130,14 @@ function ReferralCard({
               ? 'Geen: de ondernemer meldt zich zelf aan'
               : referral.categories.map((c) => DATA_CATEGORY_LABELS[c]).join('; '),
           ],
+          ...(route
+            ? ([
+                [
+                  'Route',
+                  `${ROUTE_TYPE_LABELS[route.type]}, gestart ${formatDate(route.startDate)}`,
+                ],
+              ] as [string, string][])
+            : []),
           ['Opvolgen op', formatDate(referral.followUpOn)],
           ...(referral.costBearer
             ? ([['Kosten schuldregeling', COST_BEARER_LABELS[referral.costBearer]]] as [
@@ -164,7 +177,7 @@ function ReferralCard({
           </div>
         ) : (
           <div className="utrecht-button-group">
-            {referral.status === 'draft' && (
+            {referral.status === 'draft' && canSend && (
               <Button onClick={() => onSend(referral)} disabled={sending} aria-busy={sending}>
                 {referral.mode === 'self' ? 'Aanmelding vastleggen' : 'Versturen'}
                 <span className="app-visually-hidden"> naar {referral.partnerName}</span>
@@ -199,11 +212,14 @@ export function ReferralsPanel({
   caseId,
   view,
   canWrite,
+  caseOpen,
   onDone,
 }: {
   caseId: string;
   view: CaseView;
   canWrite: boolean;
+  /** Referring and sending happen on open cases; the status can still follow after closing. */
+  caseOpen: boolean;
   onDone: (message: string) => void;
 }) {
   const referrals = useReferrals(caseId);
@@ -262,6 +278,7 @@ export function ReferralsPanel({
         </div>
       )}
       {canWrite &&
+        caseOpen &&
         (view.form === 'referral' ? (
           <ReferralWizard
             caseId={caseId}
@@ -289,6 +306,7 @@ export function ReferralsPanel({
               referral={r}
               view={view}
               canWrite={canWrite}
+              canSend={caseOpen}
               sending={changeStatus.isPending}
               onSend={(referral) => void send(referral)}
               onDone={onDone}
