@@ -132,8 +132,9 @@ describe('end to end: a referral with consent, from caseworker to partner and ba
     expect(shown).to.include('06 12345678');
     expect(shown).to.not.include('De Vries Grafisch Ontwerp');
     const keys = await card.locator('dt').allTextContents();
-    expect(keys).to.include.members(['naam', 'e-mailadres', 'telefoonnummer', 'postcode']);
-    expect(keys).to.not.include.members(['bedrijfsnaam', 'KvK-nummer', 'BSN']);
+    expect(keys).to.include.members(['Naam', 'E-mailadres', 'Telefoonnummer', 'Postcode']);
+    for (const withheld of ['Bedrijfsnaam', 'KvK-nummer', 'SBI-code', 'Levensvatbaarheid', 'BSN'])
+      expect(keys).to.not.include(withheld);
 
     await card.getByRole('button', { name: /^Ontvangst bevestigen/ }).click();
     await done(partner, /staat nu op "Ontvangen door partner"/);

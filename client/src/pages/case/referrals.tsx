@@ -159,8 +159,7 @@ function ReferralCard({
           {referral.events.map((e) => (
             <li key={`${e.at}-${e.status}`}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>:{' '}
-              {REFERRAL_STATUS_LABELS[e.status]} door {e.by}
-              {e.note ? ` – ${e.note}` : ''}
+              {REFERRAL_STATUS_LABELS[e.status]} ({e.by}){e.note ? ` – ${e.note}` : ''}
             </li>
           ))}
         </ol>

@@ -34,6 +34,9 @@ const GROUPS: { title: string; statuses: ReferralStatus[]; empty: string }[] = [
   },
 ];
 
+/** The server names shared fields in lower case ("naam", "KvK-nummer"); a label starts upper case. */
+const capitalised = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
+
 const titleOf = (r: PartnerReferral) =>
   `${r.sharedData['naam'] ?? 'Ondernemer'}, gemeente ${r.municipalityName}`;
 
@@ -100,7 +103,7 @@ function ReferralCard({
             referral.categories.map((c) => DATA_CATEGORY_LABELS[c]).join('; ') ||
               'Geen gegevens: de ondernemer meldt zich zelf aan',
           ],
-          ...shared.map(([key, value]) => [key, value] as [string, string | null]),
+          ...shared.map(([key, value]) => [capitalised(key), value] as [string, string | null]),
           ['Toelichting van de gemeente', referral.note],
         ]}
       />
