@@ -79,8 +79,8 @@ export function HomePage({ me }: { me: Me }) {
         {me.municipality.regionName}.
       </Paragraph>
       {seesCases && <Worklists />}
-      {can(user, 'referral:read') && <StalledReferrals />}
       {can(user, 'figures:region') && <OpenCases />}
+      {can(user, 'referral:read') && <StalledReferrals />}
       {can(user, 'announcement:read') && <Announcements me={me} />}
       {me.roles.map((role) => (
         <section key={role} aria-labelledby={`home-${role}`} className="app-section">
