@@ -5,10 +5,10 @@ import { Heading, Paragraph } from '../components/ui.tsx';
 import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
+import { PartnerHomePage } from './partner/PartnerHomePage.tsx';
+import { StalledReferrals } from './home/StalledReferrals.tsx';
 import { Announcements } from './home/Announcements.tsx';
 import { OpenCases } from './home/OpenCases.tsx';
-import { StalledReferrals } from './home/StalledReferrals.tsx';
-import { PartnerHomePage } from './partner/PartnerHomePage.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
