@@ -1,5 +1,6 @@
 import type { Consent, DataCategory } from '@herorientatie/domain';
 import { expect } from 'chai';
+import { STALE_AFTER } from '../api/invalidation.ts';
 import {
   consentedCategories,
   daysAfter,
@@ -56,5 +57,18 @@ describe('referral helpers', () => {
   it('counts days across month ends for the follow-up date', () => {
     expect(daysAfter('2026-11-27', 14)).to.equal('2026-12-11');
     expect(daysAfter('2026-12-25', 10)).to.equal('2027-01-04');
+  });
+});
+
+describe('what a referral change makes stale', () => {
+  it('refreshes every view of the case and the stalled worklist the start page counts', () => {
+    expect(STALE_AFTER.referralChange({ caseId: 'c1' })).to.deep.equal([
+      ['case', 'c1'],
+      ['referrals-stalled'],
+    ]);
+  });
+
+  it("refreshes only the partner's own list after a partner's step", () => {
+    expect(STALE_AFTER.partnerReferralChange()).to.deep.equal([['partner-referrals']]);
   });
 });
