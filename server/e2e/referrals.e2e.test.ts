@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { bsn } from '../test/case-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { caseInProgress, logIn } from './case-setup.ts';
+import { caseInProgress, logIn, waitForFocus } from './case-setup.ts';
 
 const LEERWERKLOKET = 'Leerwerkloket Rijk van Nijmegen';
 
@@ -97,6 +97,8 @@ describe('end to end: a referral with consent, from caseworker to partner and ba
     await caseworker.getByLabel('Direct versturen naar Over Rood').uncheck();
     await caseworker.getByRole('button', { name: 'Opslaan als concept' }).click();
     await done(caseworker, 'De verwijzing naar Over Rood is opgeslagen als concept.');
+    // The focus returns to the button that opened the wizard.
+    await waitForFocus(caseworker, "textContent === 'Verwijzen'");
 
     // The entrepreneur withdraws the consent: a dialog asks for the reason.
     await caseworker.getByRole('tab', { name: 'Toestemmingen' }).click();

@@ -5,7 +5,7 @@ import {
   ROUTE_TYPE_LABELS,
   type Referral,
 } from '@herorientatie/domain';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client.ts';
 import { useRoutes } from '../../api/cases.ts';
 import { useChangeReferralStatus, useReferrals } from '../../api/referrals.ts';
@@ -224,6 +224,14 @@ export function ReferralsPanel({
   const referrals = useReferrals(caseId);
   const changeStatus = useChangeReferralStatus();
   const [problem, setProblem] = useState<SendProblem | null>(null);
+  // When the wizard closes, its button comes back and gets the focus the wizard had.
+  const referButton = useId();
+  const shownForm = useRef(view.form);
+  useEffect(() => {
+    if (shownForm.current === 'referral' && view.form !== 'referral')
+      document.getElementById(referButton)?.focus();
+    shownForm.current = view.form;
+  }, [view.form, referButton]);
 
   const send = async (referral: Referral, savedMessage?: string) => {
     setProblem(null);
@@ -292,7 +300,9 @@ export function ReferralsPanel({
             }}
           />
         ) : (
-          <Button onClick={() => view.openForm('referral')}>Verwijzen</Button>
+          <Button id={referButton} onClick={() => view.openForm('referral')}>
+            Verwijzen
+          </Button>
         ))}
       {referrals.data.length === 0 ? (
         <Paragraph>Er zijn nog geen verwijzingen.</Paragraph>
