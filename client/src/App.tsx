@@ -15,6 +15,7 @@ import { AdminPage } from './pages/AdminPage.tsx';
 import { ImportPage } from './pages/outreach/ImportPage.tsx';
 import { OutreachLayout } from './pages/outreach/OutreachLayout.tsx';
 import { PublicApp } from './pages/public/PublicApp.tsx';
+import { StalledReferralsPage } from './pages/referrals/StalledReferralsPage.tsx';
 import { markLoggedIn } from './session-marker.ts';
 
 // The pages with charts load the chart library only when they are opened.
@@ -58,6 +59,7 @@ function routerFor(me: Me) {
         { path: 'dossiers', element: <CaseListPage me={me} /> },
         { path: 'dossiers/nieuw', element: <RegistrationPage me={me} /> },
         { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
+        { path: 'verwijzingen', element: <StalledReferralsPage me={me} /> },
         {
           path: 'benadering',
           element: <OutreachLayout me={me} />,

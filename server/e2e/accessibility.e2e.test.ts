@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
 import { caseInProgress, logIn } from './case-setup.ts';
 import { recipientsCsv, regionalCampaign, waveOfRecipients } from './reach-setup.ts';
+import { partnerId, sentReferral } from './referral-setup.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -76,6 +77,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       { provider: 'Ondernemersklankbord', date: '2026-01-05', conclusion: 'Levensvatbaar' },
     );
     expect(analysis.status, analysis.text).to.equal(201);
+    await sentReferral(agent, runningCaseId, await partnerId(agent, 'Over Rood'), [
+      'contact',
+      'business',
+    ]);
     ({ caseId: closedCaseId } = await caseInProgress(agent, 'Ruben Smit'));
     const closed = await agent.send('POST', `/api/v1/cases/${closedCaseId}/closure`, {
       outcome: 'business_continued_without_bbz',
@@ -132,6 +137,58 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.getByRole('button', { name: 'Intake vastleggen' }).click();
     await page.getByLabel('Vorm *').waitFor();
     expect(await violations(page)).to.deep.equal([]);
+  });
+
+  it('has no violations on the referral wizard showing its errors, step by step', async () => {
+    await page.goto(`${app.baseUrl}/dossiers/${runningCaseId}?tab=referrals`);
+    await page.getByRole('button', { name: 'Verwijzen', exact: true }).click();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByText('Controleer het formulier').waitFor();
+    expect(await violations(page), 'partner step').to.deep.equal([]);
+    await page.getByLabel('Over Rood').check();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('button', { name: 'Nieuwe toestemming vastleggen' }).click();
+    for (const label of [
+      'Naam, e-mailadres en telefoonnummer',
+      'Bedrijfsnaam, KvK-nummer en branche',
+    ])
+      await page.getByLabel(label).uncheck();
+    await page.getByRole('button', { name: 'Toestemming vastleggen', exact: true }).click();
+    await page.getByText('Kies ten minste één soort gegevens.').first().waitFor();
+    expect(await violations(page), 'consent step').to.deep.equal([]);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByLabel('Opvolgen op *').fill('');
+    await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+    await page.getByText('Controleer het formulier').waitFor();
+    expect(await violations(page), 'data step').to.deep.equal([]);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('button', { name: 'Weggaan zonder opslaan' }).click();
+  });
+
+  it('has no violations on the consents and the worklist of stalled referrals', async () => {
+    await page.goto(`${app.baseUrl}/dossiers/${runningCaseId}?tab=consents`);
+    await page.getByRole('heading', { name: 'Geldige toestemmingen' }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+    await page.goto(`${app.baseUrl}/verwijzingen`);
+    await page
+      .getByText(/verwijzingen zonder voortgang/i)
+      .last()
+      .waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
+
+  it('has no violations on the partner portal and its rejection dialog', async () => {
+    const partner = await browser.newPage({ bypassCSP: true });
+    await logIn(partner, app.baseUrl, 'over-rood-partner');
+    await partner.getByRole('heading', { name: 'Nieuw (1)' }).waitFor();
+    expect(await violations(partner)).to.deep.equal([]);
+    await partner.getByRole('button', { name: /^Niet gerealiseerd/ }).click();
+    const dialog = partner.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+    await dialog.getByText('Controleer het formulier').waitFor();
+    expect(await violations(partner)).to.deep.equal([]);
+    await partner.close();
   });
 
   for (const worklist of ['mine', 'waitingForIntake', 'noRecentContact']) {

@@ -7,16 +7,26 @@ const labels = (roles: Role[], isCentre = false) =>
   navigationFor(user(roles, isCentre)).map((i) => i.label);
 
 describe('navigation by permission', () => {
-  it('shows a caseworker cases, outreach and campaigns, but not figures or administration', () => {
-    expect(labels(['caseworker'])).to.deep.equal(['Start', 'Dossiers', 'Benadering', 'Campagnes']);
+  it('shows a caseworker cases, referrals, outreach and campaigns, but not figures or administration', () => {
+    expect(labels(['caseworker'])).to.deep.equal([
+      'Start',
+      'Dossiers',
+      'Verwijzingen',
+      'Benadering',
+      'Campagnes',
+    ]);
   });
 
   it('shows an analyst campaigns and the regional overview, never cases', () => {
     expect(labels(['analyst'])).to.deep.equal(['Start', 'Campagnes', 'Regionaal overzicht']);
   });
 
-  it('shows an advisor only the cases', () => {
-    expect(labels(['advisor'])).to.deep.equal(['Start', 'Dossiers']);
+  it('shows an advisor only the cases and their referrals', () => {
+    expect(labels(['advisor'])).to.deep.equal(['Start', 'Dossiers', 'Verwijzingen']);
+  });
+
+  it('shows partner staff no case items: their start page holds their referrals', () => {
+    expect(labels(['partner'])).to.deep.equal(['Start']);
   });
 
   it('shows the administrator the administration pages', () => {

@@ -29,6 +29,16 @@ export const STALE_AFTER = {
    */
   campaignChange: (): QueryKey[] => [['campaigns']],
   announcementChange: (): QueryKey[] => [['announcements']],
+  /**
+   * Consent or a referral: the case's views (its tabs and timeline) and the worklist of
+   * stalled referrals, which the home page counts.
+   */
+  referralChange: ({ caseId }: { caseId: string }): QueryKey[] => [
+    ['case', caseId],
+    ['referrals-stalled'],
+  ],
+  /** A partner changed a referral: its own list (the case is another municipality's). */
+  partnerReferralChange: (): QueryKey[] => [['partner-referrals']],
   /** Reading a full BSN, or logging out (the browser leaves for the provider). */
   nothing: (): QueryKey[] => [],
 } as const;

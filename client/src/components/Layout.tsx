@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Me } from '@herorientatie/domain';
+import { can, ROLE_LABELS, type Me } from '@herorientatie/domain';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../api/hooks.ts';
@@ -17,6 +17,8 @@ export function Layout({ me }: { me: Me }) {
   const logout = useLogout();
   const [askLogout, setAskLogout] = useState(false);
   const { pathname } = useLocation();
+  // Partner staff belong to no municipality (and so to no region of their own here).
+  const partner = can(principalOf(me), 'referral:partner');
   const shownPath = useRef(pathname);
 
   useEffect(() => {
@@ -49,7 +51,9 @@ export function Layout({ me }: { me: Me }) {
       <header className="utrecht-page-header app-header">
         <div className="app-header__brand">
           <span className="app-header__title">Heroriëntatie</span>
-          <span className="app-header__municipality">Gemeente {me.municipality.name}</span>
+          <span className="app-header__municipality">
+            {partner ? 'Partnerorganisatie' : `Gemeente ${me.municipality.name}`}
+          </span>
         </div>
         <div className="app-header__user">
           <span>
@@ -97,7 +101,10 @@ export function Layout({ me }: { me: Me }) {
         </ErrorBoundary>
       </main>
       <footer className="utrecht-page-footer app-footer">
-        Arbeidsmarktregio {me.municipality.regionName} · Heroriëntatie zelfstandig ondernemers
+        {partner || !me.municipality.regionName
+          ? ''
+          : `Arbeidsmarktregio ${me.municipality.regionName} · `}
+        Heroriëntatie zelfstandig ondernemers
       </footer>
     </div>
   );

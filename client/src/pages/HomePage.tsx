@@ -5,6 +5,8 @@ import { Heading, Paragraph } from '../components/ui.tsx';
 import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { WORKLIST_LABELS } from './CaseListPage.tsx';
+import { PartnerHomePage } from './partner/PartnerHomePage.tsx';
+import { StalledReferrals } from './home/StalledReferrals.tsx';
 import { Announcements } from './home/Announcements.tsx';
 import { OpenCases } from './home/OpenCases.tsx';
 import { OwnFigures } from './home/OwnFigures.tsx';
@@ -70,9 +72,12 @@ function Worklists({ team }: { team: boolean }) {
 }
 
 export function HomePage({ me }: { me: Me }) {
-  usePageTitle('Start');
   const user = principalOf(me);
+  const partner = can(user, 'referral:partner');
+  usePageTitle(partner ? 'Verwijzingen' : 'Start');
   const seesCases = can(user, 'case:read');
+  // Partner staff belong to no municipality: their start page is their referrals.
+  if (partner) return <PartnerHomePage me={me} />;
   return (
     <>
       <Heading level={1}>Welkom, {me.name}</Heading>
@@ -84,6 +89,7 @@ export function HomePage({ me }: { me: Me }) {
       {can(user, 'figures:own') && <OwnFigures me={me} />}
       {seesCases && <Worklists team={!can(user, 'case:write')} />}
       {can(user, 'figures:region') && <OpenCases />}
+      {can(user, 'referral:read') && <StalledReferrals />}
       {can(user, 'announcement:read') && <Announcements me={me} />}
       {me.roles.map((role) => (
         <section key={role} aria-labelledby={`home-${role}`} className="app-section">

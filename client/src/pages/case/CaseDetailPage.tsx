@@ -3,6 +3,7 @@ import {
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
   INTENSITY_LABELS,
+  isOpen,
   OTHER_SUPPORT_LABELS,
   URGENCY_LABELS,
   type CaseDetail,
@@ -26,6 +27,8 @@ import {
 } from './case-actions.ts';
 import { useCaseView, type CaseView } from './case-view.ts';
 import { CloseDialog, ReopenDialog } from './dialogs.tsx';
+import { ConsentsPanel } from './consents.tsx';
+import { ReferralsPanel } from './referrals.tsx';
 import { SelfCheckPanel } from './self-check.tsx';
 import {
   AnalysisForm,
@@ -215,6 +218,27 @@ export function CaseDetailPage({ me }: { me: Me }) {
     setMessage(text);
   };
   const panel = { detail, view, canChange, onDone: done };
+  const referralPanel = {
+    caseId: detail.id,
+    view,
+    canWrite: can(user, 'referral:write', detail),
+    caseOpen: isOpen(detail.status),
+    onDone: done,
+  };
+  const referralTabs = can(user, 'referral:read', detail)
+    ? [
+        {
+          id: 'referrals',
+          label: 'Verwijzingen',
+          content: <ReferralsPanel {...referralPanel} />,
+        },
+        {
+          id: 'consents',
+          label: 'Toestemmingen',
+          content: <ConsentsPanel {...referralPanel} />,
+        },
+      ]
+    : [];
 
   return (
     <>
@@ -262,6 +286,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
           { id: 'routes', label: 'Routes', content: <RoutesPanel {...panel} /> },
           { id: 'coaching', label: 'Coaching', content: <CoachingPanel {...panel} /> },
           { id: 'contacts', label: 'Contacten', content: <ContactsPanel {...panel} /> },
+          ...referralTabs,
           { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
         ]}
       />
