@@ -32,6 +32,10 @@ export const useStalledReferrals = createQueryHook<Referral[]>(
   'referrals-stalled',
   () => 'referrals/stalled',
 );
+export const useStalledReferralCount = createQueryHook<{ stalled: number }>(
+  'referrals-stalled',
+  () => 'referral-counts',
+);
 export const usePartnerReferrals = createQueryHook<PartnerReferral[]>(
   'partner-referrals',
   () => 'partner/referrals',

@@ -155,6 +155,17 @@ export class ReferralsRepository {
     );
   }
 
+  async countStalled(advisorId: string | null): Promise<number> {
+    const rows = await q(
+      `select count(*)::int as n from referral r join case_file f on f.municipality_id = r.municipality_id and f.id = r.case_id
+        where r.municipality_id = $1 and ($2::uuid is null or f.advisor_id = $2)
+          and r.status in ('sent', 'received', 'started')
+          and (r.follow_up_on < current_date or r.last_change_at < now() - make_interval(days => ${Number(this.stalledDays)}))`,
+      [m(), advisorId],
+    );
+    return rows[0].n;
+  }
+
   async setStatus(
     id: string,
     status: ReferralStatus,

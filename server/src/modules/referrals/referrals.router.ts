@@ -109,6 +109,14 @@ export function referralsRouter(
     }),
     route({
       method: 'get',
+      path: '/referral-counts',
+      summary: 'Aantal verwijzingen zonder voortgang (voor de startpagina)',
+      permission: 'referral:read',
+      response: z.object({ stalled: z.number().int() }),
+      handle: ({ actor }) => service.stalledCount(actor),
+    }),
+    route({
+      method: 'get',
       path: '/partner/referrals',
       summary:
         'Verwijzingen naar de eigen partnerorganisatie, met alleen de gegevens met toestemming',

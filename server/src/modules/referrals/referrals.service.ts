@@ -349,6 +349,12 @@ export class ReferralsService {
     return Promise.all(rows.map((r) => this.toReferral(r)));
   }
 
+  /** The count only, for the home page: no personal data read, nothing to audit. */
+  async stalledCount(actor: UserActor): Promise<{ stalled: number }> {
+    const everyCase = can(principalOf(actor.user), 'referral:read', { advisorId: null });
+    return { stalled: await this.repository.countStalled(everyCase ? null : actor.user.id) };
+  }
+
   /** Reminds caseworkers of the current municipality's stalled referrals (system actor). */
   async remind(place: { id: string; regionId: string }): Promise<number> {
     const due = await this.repository.dueReminders();

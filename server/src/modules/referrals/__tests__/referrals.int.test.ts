@@ -248,6 +248,9 @@ describe('referrals with consent, followed until they happen', () => {
     );
     const stalled = (await cw().get('/api/v1/referrals/stalled')).json<Referral[]>();
     expect(stalled.map((x) => x.id)).to.include(r.id);
+    expect((await cw().get('/api/v1/referral-counts')).json()).to.deep.equal({
+      stalled: stalled.length,
+    });
     expect(
       (await t.agent('nijmegen-caseworker').get('/api/v1/referrals/stalled')).json<unknown[]>(),
     ).to.deep.equal([]);
