@@ -25,6 +25,7 @@ import { AuditService } from '../audit/audit.service.ts';
 import { CaseAccess } from '../cases/case-access.ts';
 import { CaseJournal } from '../cases/case-journal.ts';
 import { TimelineRepository } from '../cases/timeline.repository.ts';
+import { CaseRecordsRepository } from '../cases/case-records.repository.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import { ReferralsRepository, type ReferralRow } from './referrals.repository.ts';
 
@@ -49,6 +50,7 @@ export class ReferralsService {
     private readonly journal = new CaseJournal(),
     private readonly audit = new AuditService(),
     private readonly timeline = new TimelineRepository(),
+    private readonly records = new CaseRecordsRepository(),
   ) {
     this.repository = new ReferralsRepository(stalledDays);
   }
@@ -198,6 +200,11 @@ export class ReferralsService {
     if (!row.has_intake)
       throw new InvalidTransition('Een verwijzing volgt op de intake. Leg eerst de intake vast.');
     const partner = await this.partner(input.partnerId, actor.regionId);
+    if (input.routeId && !(await this.records.findRoute(caseId, input.routeId))) {
+      throw new ValidationFailed([
+        { name: 'routeId', code: 'unknown_route', reason: 'Kies een route van dit dossier.' },
+      ]);
+    }
     if (input.mode === 'by_us' && input.categories.length === 0) {
       throw new ValidationFailed([
         { name: 'categories', code: 'required', reason: 'Kies welke gegevens de partner krijgt.' },
