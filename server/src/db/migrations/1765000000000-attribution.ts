@@ -100,6 +100,21 @@ export class Attribution1765000000000 implements MigrationInterface {
         end $$;
       revoke all on function figures.open_cases_by_municipality(integer) from public;
 
+      -- The cases of the caller's region that came through a channel of the campaign.
+      create function figures.campaign_cases(p_campaign uuid)
+        returns table (municipality_id uuid, code text, has_intake boolean)
+        language sql stable
+        set search_path = public, pg_temp
+        as $$
+          select c.municipality_id, c.campaign_code,
+                 exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id)
+            from case_file c
+            join campaign_channel ch on ch.code = c.campaign_code and ch.region_id = current_region_id()
+             and ch.campaign_id = p_campaign
+           where c.municipality_id in (select m.id from municipality m where m.region_id = current_region_id())
+        $$;
+      revoke all on function figures.campaign_cases(uuid) from public;
+
       -- Sign-ups (cases with a code of the campaign) and intakes, per municipality of the region
       -- and per channel, with suppression in each dimension. The caller's own municipality is
       -- shown in full when p_own_known: that user sees those cases anyway.
@@ -129,13 +144,7 @@ export class Attribution1765000000000 implements MigrationInterface {
                  array_agg(x.s order by x.name), array_agg(x.i order by x.name),
                  array_agg(p_own_known and x.id = current_municipality_id() order by x.name)
             into keys, codes, names, s, i_, known
-            from (with a as (
-                    select c.municipality_id, c.campaign_code as code,
-                           exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake
-                      from case_file c
-                      join campaign_channel ch on ch.code = c.campaign_code and ch.region_id = current_region_id()
-                       and ch.campaign_id = p_campaign
-                     where c.municipality_id in (select m.id from municipality m where m.region_id = current_region_id()))
+            from (with a as (select * from figures.campaign_cases(p_campaign))
                   select m.id, m.code, m.name,
                          count(a.municipality_id)::integer as s,
                          count(a.municipality_id) filter (where a.has_intake)::integer as i
@@ -160,13 +169,7 @@ export class Attribution1765000000000 implements MigrationInterface {
                  array_agg(x.s order by x.created_at, x.id), array_agg(x.i order by x.created_at, x.id),
                  array_agg(x.s - x.s_own order by x.created_at, x.id), array_agg(x.i - x.i_own order by x.created_at, x.id)
             into keys, codes, names, s, i_, s_others, i_others
-            from (with a as (
-                    select c.municipality_id, c.campaign_code as code,
-                           exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake
-                      from case_file c
-                      join campaign_channel ch on ch.code = c.campaign_code and ch.region_id = current_region_id()
-                       and ch.campaign_id = p_campaign
-                     where c.municipality_id in (select m.id from municipality m where m.region_id = current_region_id()))
+            from (with a as (select * from figures.campaign_cases(p_campaign))
                   select ch.id, ch.code, ch.name, ch.created_at,
                          count(a.code)::integer as s, count(a.code) filter (where a.has_intake)::integer as i,
                          count(a.code) filter (where p_own_known and a.municipality_id = current_municipality_id())::integer as s_own,
@@ -186,13 +189,7 @@ export class Attribution1765000000000 implements MigrationInterface {
             return next;
           end loop;
 
-          with a as (
-            select c.municipality_id, c.campaign_code as code,
-                   exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake
-              from case_file c
-              join campaign_channel ch on ch.code = c.campaign_code and ch.region_id = current_region_id()
-               and ch.campaign_id = p_campaign
-             where c.municipality_id in (select m.id from municipality m where m.region_id = current_region_id()))
+          with a as (select * from figures.campaign_cases(p_campaign))
           select count(*)::integer, count(*) filter (where a.has_intake)::integer into total_s, total_i from a;
           dimension := 'total'; key := null; code := null; name := 'Totaal';
           sign_ups_hidden := total_s_hidden or total_s < p_threshold;
@@ -216,6 +213,7 @@ export class Attribution1765000000000 implements MigrationInterface {
     await q.query(`set role ${DB_ROLES.aggregate}`);
     await q.query(`
       drop function figures.campaign_attribution(uuid, integer, boolean);
+      drop function figures.campaign_cases(uuid);
     `);
     await q.query(`set role ${DB_ROLES.owner}`);
     await q.query(`
