@@ -17,6 +17,8 @@ export const MeSchema = z.object({
   email: z.string().nullable(),
   roles: z.array(RoleSchema),
   municipality: MunicipalitySummarySchema,
+  /** For partner staff: their organisation (they belong to no municipality). */
+  partner: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
   csrfToken: z.string(),
   sessionExpiresAt: z.iso.datetime(),
 });

@@ -42,6 +42,7 @@ export function meRouter(
         isCentre: municipality?.isCentre ?? false,
         regionName: municipality?.region?.name ?? '',
       },
+      partner: user.partnerId ? await reference.partnerById(user.partnerId) : null,
       csrfToken: generateCsrfToken(req),
       sessionExpiresAt: expiresAt.toISOString(),
     };

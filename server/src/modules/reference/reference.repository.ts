@@ -39,6 +39,14 @@ export class ReferenceRepository {
     return rows[0] ?? null;
   }
 
+  async partnerById(id: string): Promise<{ id: string; name: string } | null> {
+    const rows = await this.dataSource.query(
+      'select id, name from partner_organisation where id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Partner staff are recorded at login (a system table: they belong to no municipality). */
   async upsertPartnerUser(user: {
     partnerId: string;

@@ -152,6 +152,14 @@ describe('referrals with consent, followed until they happen', () => {
     expect((await step('started')).status).to.equal(409);
     expect((await step('sent')).status).to.equal(200);
     const partnerAgent = t.agent('werkbedrijf-partner');
+    const me = (await partnerAgent.get('/api/v1/me')).json<{
+      partner: { name: string } | null;
+      roles: string[];
+    }>();
+    expect(me).to.deep.include({
+      partner: { id: partner('werkbedrijf').id, name: 'WerkBedrijf Rijk van Nijmegen' },
+      roles: ['partner'],
+    });
     const mine = (await partnerAgent.get('/api/v1/partner/referrals')).json<PartnerReferral[]>();
     expect(mine.map((x) => x.id)).to.include(r.id);
     const received = await partnerAgent.send('POST', `/api/v1/partner/referrals/${r.id}/status`, {
