@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { CaseListQuerySchema } from '@herorientatie/domain';
 import { TenantUnitOfWork } from '../src/db/unit-of-work.ts';
 import { actors } from '../src/context/actor.ts';
+import { CaseWorkService } from '../src/modules/case-work/case-work.service.ts';
 import { CaseLifecycleService } from '../src/modules/cases/case-lifecycle.service.ts';
 import { createTestDatabase, releaseTestServer } from '../test/database.ts';
 
@@ -91,6 +92,9 @@ try {
   });
   await measure('page 41 by keyset cursor', () => page({ cursor: deep! }));
   await measure('worklist counts', () => service.worklistCounts(actor));
+  const search = new CaseWorkService();
+  await measure('search everywhere: name part', () => search.search(actor, 'ondernemer 4242'));
+  await measure('search everywhere: KvK number', () => search.search(actor, '00004242'));
 } finally {
   await db.drop();
   await releaseTestServer();

@@ -2,7 +2,7 @@ import type { CaseDetail, NextAction, Note, RecordVersion, SearchHit } from '@he
 import { expect } from 'chai';
 import { useTestApp } from '../../../../test/app.ts';
 import { registration } from '../../../../test/case-fixtures.ts';
-import { SEARCH_SQL } from '../case-work.repository.ts';
+import { searchBranches, searchSql } from '../case-work.repository.ts';
 
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -200,7 +200,7 @@ describe('case work: actions, notes, search, handover', () => {
     const wijchen = (await t.db.admin.query(`select id from municipality where code = 'GM0296'`))
       .rows[0].id;
     const plan = await t.db.admin.query(
-      `explain ${SEARCH_SQL.replace(/\$(\d)/g, (_m, n: string) => ['', `'${wijchen}'`, "'bosveld'", "'bosveld'", 'null'][Number(n)]!)}`,
+      `explain ${searchSql(searchBranches('bosveld')).replace(/\$(\d)/g, (_m, n: string) => ['', `'${wijchen}'`, "'bosveld'", "'bosveld'", 'null'][Number(n)]!)}`,
     );
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     for (const index of [
