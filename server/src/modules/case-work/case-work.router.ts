@@ -13,6 +13,7 @@ import {
   SearchHitSchema,
   SearchQuerySchema,
 } from '@herorientatie/domain';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
@@ -119,6 +120,20 @@ export function caseWorkRouter(uow: TenantUnitOfWork, service = new CaseWorkServ
       response: z.array(NoteSchema),
       handle: ({ actor, params, body }) =>
         service.correctNote(actor, params.id, params.noteId, body.text, body.correctionReason),
+    }),
+    route({
+      ...onCase,
+      method: 'get',
+      path: '/cases/{id}/summary.pdf',
+      summary: 'Dossieroverzicht om te printen (PDF, zonder BSN)',
+      permission: 'case:read',
+      produces: 'application/pdf',
+      send: (res: Response, file: { filename: string; content: Buffer }) => {
+        res.setHeader('Content-Type', 'application/pdf');
+        res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+        res.send(file.content);
+      },
+      handle: ({ actor, params }) => service.summary(actor, params.id),
     }),
     route({
       method: 'get',

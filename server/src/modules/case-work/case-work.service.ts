@@ -6,6 +6,7 @@ import {
   type SearchHit,
 } from '@herorientatie/domain';
 import { principalOf, type UserActor } from '../../context/actor.ts';
+import { currentManager } from '../../db/unit-of-work.ts';
 import { InvalidTransition, NotFound, ValidationFailed } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { CaseAccess } from '../cases/case-access.ts';
@@ -14,6 +15,7 @@ import { CaseLifecycleService } from '../cases/case-lifecycle.service.ts';
 import { CaseRecordsRepository } from '../cases/case-records.repository.ts';
 import { StaffRepository } from '../staff/staff.repository.ts';
 import { CaseWorkRepository } from './case-work.repository.ts';
+import { dossierSummaryPdf } from './dossier-summary.ts';
 
 /**
  * What tells a caseworker what to do today and leaves a paper trail: next actions with due
@@ -198,6 +200,26 @@ export class CaseWorkService {
       objectIds: hits.map((h) => h.caseId),
     });
     return hits;
+  }
+
+  /** A printable summary of the case (PDF), without the BSN; an audited export. */
+  async summary(actor: UserActor, caseId: string) {
+    const detail = await this.lifecycle.get(actor, caseId);
+    const [{ name }] = await currentManager().query(
+      'select name from municipality where id = current_municipality_id()',
+    );
+    const content = await dossierSummaryPdf({
+      detail,
+      intake: detail.hasIntake ? await this.records.findIntake(caseId) : null,
+      routes: await this.records.listRoutes(caseId),
+      contacts: await this.records.listContacts(caseId),
+      notes: await this.repository.notes(caseId),
+      actions: await this.repository.actionsForCase(caseId),
+      timeline: await this.lifecycle.timelineOf(actor, caseId),
+      municipality: name,
+    });
+    await this.audit.record({ action: 'export', objectType: 'case-summary', objectId: caseId });
+    return { filename: `dossier-${detail.reference}.pdf`, contentType: 'application/pdf', content };
   }
 
   /** Hands cases over in one step; each change is audited and on each case's timeline. */

@@ -157,6 +157,37 @@ describe('case work: actions, notes, search, handover', () => {
     ).to.equal(403);
   });
 
+  it('prints a dossier summary without the BSN', async () => {
+    const c = await register({ bsn: '111222333', name: 'Gerda Printmans' });
+    await cw().send('POST', `/api/v1/cases/${c.id}/notes`, {
+      text: 'Graag op papier voor het overleg',
+    });
+    const r = await cw().request('GET', `/api/v1/cases/${c.id}/summary.pdf`);
+    expect(r.status).to.equal(200);
+    expect(r.headers.get('content-type')).to.equal('application/pdf');
+    expect(r.text.startsWith('%PDF')).to.equal(true);
+    if (process.env.SAVE_SUMMARY) {
+      const bytes = Buffer.from(
+        await (
+          await fetch(`${t.app.baseUrl}/api/v1/cases/${c.id}/summary.pdf`, {
+            headers: { cookie: await cw().jar.getCookieString(t.app.baseUrl) },
+          })
+        ).arrayBuffer(),
+      );
+      (await import('node:fs')).writeFileSync(process.env.SAVE_SUMMARY, bytes);
+    }
+    expect(r.text).to.not.contain('111222333');
+    const audit = await t.db.admin.query(
+      `select action from audit_log where object_type = 'case-summary' and object_id = $1`,
+      [c.id],
+    );
+    expect(audit.rows.length).to.be.greaterThan(0);
+    expect(audit.rows.every((row) => row.action === 'export')).to.equal(true);
+    expect(
+      (await t.agent('nijmegen-caseworker').get(`/api/v1/cases/${c.id}/summary.pdf`)).status,
+    ).to.equal(404);
+  });
+
   it('hands cases over in bulk, audited and on each timeline', async () => {
     const [a, b] = [await register(), await register()];
     const advisor = await userId('wijchen-advisor');

@@ -1,0 +1,127 @@
+import {
+  CASE_SOURCE_LABELS,
+  CASE_STATUS_LABELS,
+  CLOSING_OUTCOME_LABELS,
+  CONTACT_CHANNEL_LABELS,
+  ROUTE_OUTCOME_LABELS,
+  ROUTE_TYPE_LABELS,
+  URGENCY_LABELS,
+  VIABILITY_LABELS,
+  type CaseDetail,
+  type Contact,
+  type Intake,
+  type NextAction,
+  type Note,
+  type Route,
+  type TimelineEvent,
+} from '@herorientatie/domain';
+import PDFDocument from 'pdfkit';
+
+const date = (iso: string | null | undefined) =>
+  iso
+    ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/Amsterdam',
+      })
+    : '—';
+
+export interface DossierParts {
+  detail: CaseDetail;
+  intake: Intake | null;
+  routes: Route[];
+  contacts: Contact[];
+  notes: Note[];
+  actions: NextAction[];
+  timeline: TimelineEvent[];
+  municipality: string;
+}
+
+/** A printable summary of a case, without the BSN, for the paper file or a meeting. */
+export function dossierSummaryPdf(p: DossierParts): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `Dossier ${p.detail.reference}` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
+  const e = p.detail.entrepreneur;
+  const heading = (text: string) => {
+    if (doc.y > doc.page.height - 140) doc.addPage();
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor('black').text(text, 56);
+    doc.moveDown(0.2).font('Helvetica').fontSize(10);
+  };
+  const field = (label: string, value: string | null | undefined) => {
+    const y = doc.y;
+    doc.font('Helvetica-Bold').text(label, 56, y, { width: 150 });
+    const after = doc.y;
+    doc.font('Helvetica').text(value || '—', 210, y, { width: 330 });
+    doc.y = Math.max(after, doc.y);
+  };
+
+  doc.font('Helvetica-Bold').fontSize(18).text(`Dossier ${p.detail.reference}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#444')
+    .text(
+      `Gemeente ${p.municipality} · afgedrukt op ${date(new Date().toISOString())} · vertrouwelijk`,
+    )
+    .fillColor('black');
+
+  heading('Ondernemer');
+  field('Naam', e.name);
+  field('Bedrijf', `${e.businessName}${e.kvkNumber ? ` (KvK ${e.kvkNumber})` : ''}`);
+  field('Adres', [e.postcode, e.houseNumber].filter(Boolean).join(' '));
+  field('Contact', [e.email, e.phone].filter(Boolean).join(' · '));
+
+  heading('Dossier');
+  field('Status', CASE_STATUS_LABELS[p.detail.status]);
+  field('Aangemeld', `${date(p.detail.registeredAt)} via ${CASE_SOURCE_LABELS[p.detail.source]}`);
+  field('Urgentie', URGENCY_LABELS[p.detail.urgency]);
+  field('Consulent', p.detail.caseworkerName);
+  field('Bedrijfsadviseur', p.detail.advisorName);
+  if (p.detail.outcome)
+    field('Uitkomst', `${CLOSING_OUTCOME_LABELS[p.detail.outcome]} (${date(p.detail.closedAt)})`);
+  if (p.detail.withdrawnReason) field('Teruggetrokken', p.detail.withdrawnReason);
+
+  if (p.intake) {
+    heading('Intake');
+    field('Datum', date(p.intake.date));
+    field('Levensvatbaarheid', VIABILITY_LABELS[p.intake.viability]);
+    field('Bevindingen', p.intake.findings);
+  }
+  if (p.routes.length > 0) {
+    heading('Routes');
+    for (const r of p.routes) {
+      field(
+        ROUTE_TYPE_LABELS[r.type],
+        `${date(r.startDate)}${r.endDate ? ` – ${date(r.endDate)}` : ' – loopt'}${r.outcome ? `: ${ROUTE_OUTCOME_LABELS[r.outcome] ?? r.outcome}` : ''}`,
+      );
+    }
+  }
+  const open = p.actions.filter((a) => a.status === 'open');
+  if (open.length > 0) {
+    heading('Openstaande acties');
+    for (const a of open)
+      field(date(a.dueOn), `${a.title}${a.ownerName ? ` (${a.ownerName})` : ''}`);
+  }
+  if (p.contacts.length > 0) {
+    heading('Contacten');
+    for (const c of p.contacts.slice(0, 20))
+      field(`${date(c.occurredAt)}, ${CONTACT_CHANNEL_LABELS[c.channel]}`, c.summary);
+  }
+  if (p.notes.length > 0) {
+    heading('Notities');
+    for (const n of p.notes.slice(0, 20)) field(`${date(n.createdAt)}, ${n.authorName}`, n.text);
+  }
+  heading('Tijdlijn (laatste 30)');
+  for (const t of p.timeline.slice(0, 30)) field(date(t.occurredAt), t.summary);
+  doc.end();
+  return done;
+}
