@@ -466,6 +466,26 @@ describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
     expect(await violations(caseworker)).to.deep.equal([]);
   });
 
+  it('has no violations on the budget overview, its form showing errors, contracts and statements', async () => {
+    const manager = await pageFor('wijchen-manager');
+    await manager.goto(`${app.baseUrl}/financien/budget?jaar=2021`);
+    await manager.getByRole('table', { name: 'Begroting 2021 per onderdeel' }).waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+    await manager.getByRole('button', { name: 'Begroting wijzigen' }).click();
+    await manager.getByRole('button', { name: 'Dekkingsbron toevoegen' }).click();
+    await manager.getByLabel('Verwachte respons (%)').fill('120');
+    await manager.getByRole('button', { name: 'Begroting opslaan' }).click();
+    await manager.getByText('Controleer het formulier').waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+    await manager.goto(`${app.baseUrl}/financien/contracten?formulier=contract`);
+    await manager.getByRole('heading', { name: 'Contract toevoegen' }).waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+    await manager.goto(`${app.baseUrl}/financien/specificaties`);
+    await manager.getByRole('button', { name: 'Specificatie tonen' }).click();
+    await manager.getByText('Kies de aanbieder.').waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+  });
+
   it('has no violations on the campaigns and the campaign editor with its forms', async () => {
     await coordinator.goto(`${app.baseUrl}/campagnes`);
     await coordinator.getByRole('table', { name: 'Campagnes met hun budget' }).waitFor();
