@@ -17,7 +17,7 @@ export const warningText = (line: CostLine) =>
       ? 'Meer cliënten dan het contract toestaat'
       : null;
 
-function amountText(line: CostLine): string {
+export function costAmountText(line: CostLine): string {
   if (line.amountCents === null) return 'geen bedrag';
   return formatEuro(line.kind === 'credit' ? -Math.abs(line.amountCents) : line.amountCents);
 }
@@ -44,7 +44,7 @@ function CreditDialog({
         keepsOn={CARD_KEEPS_ON}
         intro={
           <Paragraph>
-            {`${SERVICE_TYPE_LABELS[line.serviceType]} van ${formatDate(line.occurredOn)} (${amountText(line)}). `}
+            {`${SERVICE_TYPE_LABELS[line.serviceType]} van ${formatDate(line.occurredOn)} (${costAmountText(line)}). `}
             Een kostenregel wordt nooit gewijzigd: er komt een creditregel bij, met uw reden.
           </Paragraph>
         }
@@ -101,7 +101,7 @@ export function CostsPanel({
               `${SERVICE_TYPE_LABELS[line.serviceType]}${line.kind === 'credit' ? ' (credit)' : ''}`,
               line.provider ?? '—',
               formatDate(line.occurredOn),
-              amountText(line),
+              costAmountText(line),
               line.kind === 'credit' ? `Reden: ${line.reason ?? ''}` : (warningText(line) ?? ''),
               ...(canCredit
                 ? [

@@ -143,7 +143,7 @@ function Forecast({ overview }: { overview: BudgetOverview }) {
 function Warnings({ overview }: { overview: BudgetOverview }) {
   const lines = useCostWarnings();
   return (
-    <section aria-labelledby="signalen">
+    <section aria-labelledby="signalen" className="app-finance-section">
       <Heading level={2} id="signalen">
         Signalen
       </Heading>
@@ -179,7 +179,7 @@ function Warnings({ overview }: { overview: BudgetOverview }) {
 }
 
 /** Dotted paths into arrays too ("coverage.0.source"), for the rows of coverage. */
-function setIn(values: unknown, path: string[], value: unknown): unknown {
+export function setIn(values: unknown, path: string[], value: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return value;
   if (Array.isArray(values)) {
@@ -344,9 +344,11 @@ export default function BudgetPage() {
         gerealiseerd is volgens de kostenregels, en de prognose voor de cliënten die nog komen.
       </Paragraph>
       <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="budget-year">
-          Jaar
-        </label>
+        <div className="utrecht-form-field__label">
+          <label className="utrecht-form-label" htmlFor="budget-year">
+            Jaar
+          </label>
+        </div>
         <select
           id="budget-year"
           className="utrecht-select utrecht-select--html-select"

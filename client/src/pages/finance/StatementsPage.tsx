@@ -37,7 +37,7 @@ function Statement({ provider, month }: { provider: string; month: string }) {
       },
     );
   return (
-    <section aria-labelledby="specificatie">
+    <section aria-labelledby="specificatie" className="app-finance-section">
       <Heading level={2} id="specificatie">
         {`Specificatie ${s.provider}, ${s.month}`}
       </Heading>
@@ -127,9 +127,11 @@ export default function StatementsPage() {
         <div
           className={`utrecht-form-field${error.provider ? ' utrecht-form-field--invalid' : ''}`}
         >
-          <label className="utrecht-form-label" htmlFor="statement-provider">
-            Aanbieder
-          </label>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor="statement-provider">
+              Aanbieder
+            </label>
+          </div>
           {error.provider && (
             <div className="utrecht-form-field-error-message" id="statement-provider-error">
               {error.provider}
@@ -152,9 +154,11 @@ export default function StatementsPage() {
           </select>
         </div>
         <div className={`utrecht-form-field${error.month ? ' utrecht-form-field--invalid' : ''}`}>
-          <label className="utrecht-form-label" htmlFor="statement-month">
-            Maand
-          </label>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor="statement-month">
+              Maand
+            </label>
+          </div>
           <div className="utrecht-form-field-description" id="statement-month-description">
             Als jjjj-mm, bijvoorbeeld 2021-03
           </div>
