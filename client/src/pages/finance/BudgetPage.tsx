@@ -6,7 +6,7 @@ import {
   type BudgetOverview,
 } from '@herorientatie/domain';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useBudget, useCostWarnings, useSaveBudget } from '../../api/finance.ts';
 import { BarFigure, euroRounded, FIGURE_COLOURS } from '../../components/charts.tsx';
 import { MoneyField, TextField } from '../../components/form.tsx';
@@ -162,9 +162,9 @@ function Warnings({ overview }: { overview: BudgetOverview }) {
           rows={lines.data.map((line) => ({
             key: line.id,
             cells: [
-              <a key="case" className="utrecht-link" href={`/dossiers/${line.caseId}`}>
+              <Link key="case" className="utrecht-link" to={`/dossiers/${line.caseId}?tab=costs`}>
                 {line.caseReference}
-              </a>,
+              </Link>,
               SERVICE_TYPE_LABELS[line.serviceType],
               formatDate(line.occurredOn),
               line.warning === 'over_maximum'
