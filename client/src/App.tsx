@@ -5,7 +5,7 @@ import { Layout } from './components/Layout.tsx';
 import { Alert, Heading, Paragraph } from './components/ui.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { NotFoundPage, NotYetAvailablePage } from './pages/NotFoundPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
@@ -23,6 +23,10 @@ const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage.t
 const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage.tsx'));
 const WavesPage = lazy(() => import('./pages/outreach/WavesPage.tsx'));
 const WavePage = lazy(() => import('./pages/outreach/WavePage.tsx'));
+const FinanceLayout = lazy(() => import('./pages/finance/FinanceLayout.tsx'));
+const BudgetPage = lazy(() => import('./pages/finance/BudgetPage.tsx'));
+const ContractsPage = lazy(() => import('./pages/finance/ContractsPage.tsx'));
+const StatementsPage = lazy(() => import('./pages/finance/StatementsPage.tsx'));
 const RegionalPage = lazy(() => import('./pages/regional/RegionalPage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -101,7 +105,41 @@ function routerFor(me: Me) {
           ),
         },
         { path: 'campagne', element: <Navigate to="/campagnes" replace /> },
-        { path: 'financien', element: <NotYetAvailablePage title="Budgetten" /> },
+        {
+          path: 'financien',
+          element: (
+            <Loading>
+              <FinanceLayout me={me} />
+            </Loading>
+          ),
+          children: [
+            { index: true, element: <Navigate to="budget" replace /> },
+            {
+              path: 'budget',
+              element: (
+                <Loading>
+                  <BudgetPage />
+                </Loading>
+              ),
+            },
+            {
+              path: 'contracten',
+              element: (
+                <Loading>
+                  <ContractsPage />
+                </Loading>
+              ),
+            },
+            {
+              path: 'specificaties',
+              element: (
+                <Loading>
+                  <StatementsPage />
+                </Loading>
+              ),
+            },
+          ],
+        },
         {
           path: 'regio',
           element: (

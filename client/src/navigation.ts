@@ -14,7 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/verwijzingen', label: 'Verwijzingen', action: 'referral:read' },
   { to: '/benadering', label: 'Benadering', action: 'outreach:read' },
   { to: '/campagnes', label: 'Campagnes', action: 'campaign:read' },
-  { to: '/financien', label: 'Budgetten', action: 'budget:override' },
+  { to: '/financien', label: 'Kosten en budget', action: 'finance:manage' },
   { to: '/regio', label: 'Regionaal overzicht', action: 'figures:region' },
   { to: '/beheer', label: 'Beheer', action: 'outbox:read' },
 ];
@@ -23,6 +23,13 @@ export const NAV_ITEMS: NavItem[] = [
 export const OUTREACH_ITEMS: NavItem[] = [
   { to: '/benadering/rondes', label: 'Rondes', action: 'outreach:read' },
   { to: '/benadering/importeren', label: 'Importeren', action: 'outreach:manage' },
+];
+
+/** The sub-pages of finance (Kosten en budget), for managers. */
+export const FINANCE_ITEMS: NavItem[] = [
+  { to: '/financien/budget', label: 'Budget', action: 'finance:manage' },
+  { to: '/financien/contracten', label: 'Contracten', action: 'finance:manage' },
+  { to: '/financien/specificaties', label: 'Specificaties', action: 'finance:manage' },
 ];
 
 export function navigationFor(user: Principal, items: NavItem[] = NAV_ITEMS): NavItem[] {

@@ -466,6 +466,46 @@ describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
     expect(await violations(caseworker)).to.deep.equal([]);
   });
 
+  it('has no violations on the budget overview, its form showing errors, contracts, statements and the costs of a case', async () => {
+    const manager = await pageFor('wijchen-manager');
+    await manager.goto(`${app.baseUrl}/financien/budget?jaar=2021`);
+    await manager.getByRole('table', { name: 'Begroting 2021 per onderdeel' }).waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+    await manager.getByRole('button', { name: 'Begroting wijzigen' }).click();
+    await manager.getByRole('button', { name: 'Dekkingsbron toevoegen' }).click();
+    await manager.getByLabel('Verwachte respons (%)').fill('120');
+    await manager.getByRole('button', { name: 'Begroting opslaan' }).click();
+    await manager.getByText('Controleer het formulier').waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+    await manager.goto(`${app.baseUrl}/financien/contracten?formulier=contract`);
+    await manager.getByRole('heading', { name: 'Contract toevoegen' }).waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+    await manager.goto(`${app.baseUrl}/financien/specificaties`);
+    await manager.getByRole('button', { name: 'Specificatie tonen' }).click();
+    await manager.getByText('Kies de aanbieder.').waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+
+    // The costs of a case, with the credit dialog showing its error.
+    const managerAgent = new Agent(app.baseUrl);
+    await managerAgent.login('wijchen-manager');
+    const contract = await managerAgent.send('POST', '/api/v1/finance/contracts', {
+      provider: 'Klankbord Maas en Waal',
+      serviceType: 'intake',
+      priceCents: 17_500,
+      validFrom: '2021-01-01',
+    });
+    expect(contract.status, contract.text).to.equal(201);
+    const caseworkerAgent = new Agent(app.baseUrl);
+    await caseworkerAgent.login('wijchen-caseworker');
+    const { caseId } = await caseInProgress(caseworkerAgent, 'Fenna de Wit');
+    await manager.goto(`${app.baseUrl}/dossiers/${caseId}?tab=costs`);
+    await manager.getByRole('button', { name: /^Crediteren: Intake/ }).click();
+    const dialog = manager.getByRole('dialog', { name: 'Kostenregel crediteren' });
+    await dialog.getByRole('button', { name: 'Crediteren' }).click();
+    await dialog.getByText('Controleer het formulier').waitFor();
+    expect(await violations(manager)).to.deep.equal([]);
+  });
+
   it('has no violations on the campaigns and the campaign editor with its forms', async () => {
     await coordinator.goto(`${app.baseUrl}/campagnes`);
     await coordinator.getByRole('table', { name: 'Campagnes met hun budget' }).waitFor();

@@ -39,7 +39,7 @@ describe('navigation by permission', () => {
       'Dossiers',
       'Benadering',
       'Campagnes',
-      'Budgetten',
+      'Kosten en budget',
       'Regionaal overzicht',
     ]);
   });

@@ -39,6 +39,10 @@ export const STALE_AFTER = {
   ],
   /** A partner changed a referral: its own list (the case is another municipality's). */
   partnerReferralChange: (): QueryKey[] => [['partner-referrals']],
+  /** Contracts, budgets and statements: every finance view (prices feed the forecast). */
+  financeChange: (): QueryKey[] => [['finance']],
+  /** A credited cost line: the case's costs and every finance total. */
+  costLineCredit: ({ caseId }: { caseId: string }): QueryKey[] => [['case', caseId], ['finance']],
   /** Reading a full BSN, or logging out (the browser leaves for the provider). */
   nothing: (): QueryKey[] => [],
 } as const;

@@ -22,7 +22,7 @@ const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   },
   manager: {
     title: 'Sturing',
-    text: 'U kunt alle dossiers van uw gemeente inzien, de benadering volgen en de lokale campagnes van uw gemeente beheren. Budgetten en kosten per cliënt zijn nog niet beschikbaar.',
+    text: 'U kunt alle dossiers van uw gemeente inzien, de benadering volgen en de lokale campagnes van uw gemeente beheren. Onder Kosten en budget ziet u de begroting met prognose, de contracten met aanbieders en de specificaties per aanbieder.',
   },
   coordinator: {
     title: 'Regionale campagne',

@@ -28,6 +28,7 @@ import {
 import { useCaseView, type CaseView } from './case-view.ts';
 import { CloseDialog, ReopenDialog } from './dialogs.tsx';
 import { ConsentsPanel } from './consents.tsx';
+import { CostsPanel } from './costs.tsx';
 import { ReferralsPanel } from './referrals.tsx';
 import { SelfCheckPanel } from './self-check.tsx';
 import {
@@ -239,6 +240,22 @@ export function CaseDetailPage({ me }: { me: Me }) {
         },
       ]
     : [];
+  const costTabs = can(user, 'finance:read')
+    ? [
+        {
+          id: 'costs',
+          label: 'Kosten',
+          content: (
+            <CostsPanel
+              caseId={detail.id}
+              view={view}
+              canCredit={can(user, 'finance:manage')}
+              onDone={done}
+            />
+          ),
+        },
+      ]
+    : [];
 
   return (
     <>
@@ -288,6 +305,7 @@ export function CaseDetailPage({ me }: { me: Me }) {
           { id: 'contacts', label: 'Contacten', content: <ContactsPanel {...panel} /> },
           ...referralTabs,
           { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
+          ...costTabs,
         ]}
       />
     </>
