@@ -1,4 +1,10 @@
-import { can, CASE_SOURCE_LABELS, type RegionalFigures } from '@herorientatie/domain';
+import {
+  BUDGET_CATEGORY_LABELS,
+  can,
+  CASE_SOURCE_LABELS,
+  formatEuro,
+  type RegionalFigures,
+} from '@herorientatie/domain';
 import { principalOf, type UserActor } from '../../context/actor.ts';
 import { NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
@@ -8,6 +14,7 @@ import {
   PLAN_EXPECTATIONS,
   reportSections,
 } from './evaluation-report.ts';
+import { FinanceService } from '../finance/finance.service.ts';
 import { RegionalRepository } from './regional.repository.ts';
 
 /**
@@ -21,6 +28,7 @@ export class RegionalService {
     private readonly threshold: number,
     private readonly repository = new RegionalRepository(),
     private readonly audit = new AuditService(),
+    private readonly finance = new FinanceService(),
   ) {}
 
   async figures(actor: UserActor, query: { from: string; to: string }): Promise<RegionalFigures> {
@@ -91,6 +99,40 @@ export class RegionalService {
         : (mine[0]?.municipalityName ??
           figures.durations.find((d) => d.municipalityCode === code)!.municipalityName);
     const sections = reportSections(figures, code);
+    // The own municipality's budget for the year of the period, for those who manage it.
+    const year = Number(query.from.slice(0, 4));
+    if (
+      code !== null &&
+      code === actor.user.municipalityCode &&
+      query.to.startsWith(String(year)) &&
+      can(principalOf(actor.user), 'finance:manage')
+    ) {
+      const budget = await this.finance.overview(year);
+      sections.push({
+        title: `Kosten en dekking ${year}`,
+        rows: [
+          { label: 'Dekking', value: formatEuro(budget.coverageCents) },
+          ...budget.categories
+            .filter((c) => c.plannedCents > 0 || c.realisedCents !== 0)
+            .map((c) => ({
+              label: `   ${BUDGET_CATEGORY_LABELS[c.category]}`,
+              value: `${formatEuro(c.realisedCents)} van ${formatEuro(c.plannedCents)}`,
+            })),
+          {
+            label: 'Gerealiseerd van gepland',
+            value: `${formatEuro(budget.total.realisedCents)} van ${formatEuro(budget.total.plannedCents)}`,
+          },
+          {
+            label: 'Verplicht (lopende trajecten)',
+            value: formatEuro(budget.total.committedCents),
+          },
+          {
+            label: 'Verwachte cliënten (prognose)',
+            value: String(budget.forecast.expectedClients),
+          },
+        ],
+      });
+    }
     await this.audit.record({
       action: 'export',
       objectType: `evaluation-${format}`,

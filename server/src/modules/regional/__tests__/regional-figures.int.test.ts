@@ -209,6 +209,10 @@ describe('regional figures', () => {
     expect(lines[0]).to.equal('Onderdeel;Cijfer;Waarde');
     expect(lines).to.include('Aanmeldingen naar herkomst;Aangemeld;17');
     expect(lines).to.include('Aanmeldingen naar herkomst;Regionale campagne;4');
+    // A manager's report of the own municipality has its budget section.
+    expect(
+      lines.some((l) => l.startsWith('Kosten en dekking 2021;Gerealiseerd van gepland;')),
+    ).to.equal(true);
     // The region's report hides what is small; another municipality is not the manager's.
     const region = await manager.get(
       '/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=regio',
