@@ -143,7 +143,11 @@ export function CaseListPage({ me }: { me: Me }) {
         )}
       </div>
       {mayAssign && (
-        <HandoverBar caseIds={[...selected]} onHandedOver={() => setSelected(new Set())} />
+        <HandoverBar
+          // Only what is shown: a case ticked under another filter is not handed over unseen.
+          caseIds={items.filter((c) => selected.has(c.id)).map((c) => c.id)}
+          onHandedOver={() => setSelected(new Set())}
+        />
       )}
       {list.isError && <Alert type="error">{list.error.message}</Alert>}
       {list.isPending ? (
