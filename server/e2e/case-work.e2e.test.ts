@@ -4,21 +4,33 @@ import { Agent } from '../test/agent.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
+import { bsn } from '../test/case-fixtures.ts';
 import { caseInProgress, logIn } from './case-setup.ts';
 
-describe('end to end: an overdue action from the home page to done, and the header search', () => {
+describe('end to end: actions, notes, search and handover', () => {
   let db: TestDatabase;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
   let caseId: string;
+  const sanneBsn = bsn();
 
   before(async () => {
     db = await createTestDatabase();
     app = await startTestApp(db, { SERVE_CLIENT: 'true' });
     const agent = new Agent(app.baseUrl);
+    // The advisor's first login makes them one of the staff to hand cases over to.
+    await new Agent(app.baseUrl).login('wijchen-advisor');
     await agent.login('wijchen-caseworker');
-    ({ caseId } = await caseInProgress(agent, 'Sanne Verbeek', {}, { postcode: '6604XY' }));
+    ({ caseId } = await caseInProgress(
+      agent,
+      'Sanne Verbeek',
+      {},
+      {
+        postcode: '6604XY',
+        bsn: sanneBsn,
+      },
+    ));
     // Another case, so that the search has something not to find.
     await caseInProgress(agent, 'Bram de Wit', {}, { postcode: '6601AA' });
     browser = await launchBrowser();
@@ -95,5 +107,63 @@ describe('end to end: an overdue action from the home page to done, and the head
     await box.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Sanne Verbeek/ }).waitFor();
     expect(page.url()).to.contain(`/dossiers/${caseId}`);
+  });
+
+  it('keeps a note, corrects it with a reason and shows the earlier version', async () => {
+    await page.getByRole('tab', { name: 'Notities' }).click();
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    let form = page.locator('form').filter({ hasText: 'Notitie toevoegen' });
+    await form.getByLabel('Notitie *').fill('Belt na de vakantie over de kapsalon');
+    await form.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByText('De notitie is opgeslagen.').waitFor();
+
+    await page.getByRole('button', { name: 'Notitie corrigeren' }).click();
+    form = page.locator('form').filter({ hasText: 'Notitie corrigeren' });
+    await form.getByLabel('Notitie *').fill('Belt na de vakantie over de bakkerij');
+    await form.getByLabel('Wat corrigeert u en waarom? *').fill('Verkeerd bedrijf genoemd');
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await page.getByText('De notitie is gecorrigeerd.').waitFor();
+    const notes = page.getByRole('list', { name: 'Notities' });
+    await notes.getByText('Belt na de vakantie over de bakkerij').waitFor();
+    await notes.getByRole('button', { name: 'Eerdere versies (1)' }).click();
+    await notes.getByText('Reden: Verkeerd bedrijf genoemd').waitFor();
+    await notes.getByText('Belt na de vakantie over de kapsalon').waitFor();
+  });
+
+  it('searches by BSN only after giving the reason', async () => {
+    await page.goto(`${app.baseUrl}/zoeken?q=Verbeek`);
+    await page.getByRole('heading', { level: 1, name: 'Zoeken' }).waitFor();
+    await page.getByRole('button', { name: 'Zoeken op BSN' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Zoeken op BSN' });
+    await dialog.getByLabel('BSN *').fill(sanneBsn);
+    await dialog.getByRole('button', { name: 'Zoeken op BSN' }).click();
+    await dialog.getByRole('link', { name: /Waarom zoekt u op BSN/ }).waitFor();
+    await dialog
+      .getByLabel('Waarom zoekt u op BSN? *')
+      .fill('Ondernemer belt zonder dossiernummer');
+    await dialog.getByRole('button', { name: 'Zoeken op BSN' }).click();
+    await page.getByText('Op BSN: 1 dossier').waitFor();
+    await page.getByRole('row', { name: /Sanne Verbeek/ }).waitFor();
+  });
+
+  it('hands two chosen cases over to the advisor and says how many', async () => {
+    await page.goto(`${app.baseUrl}/dossiers`);
+    await page.getByRole('checkbox', { name: /Sanne Verbeek/ }).check();
+    await page.getByRole('checkbox', { name: /Bram de Wit/ }).check();
+    await page.getByText('2 dossiers gekozen').waitFor();
+    const advisor = page.getByLabel('Naar bedrijfsadviseur');
+    await advisor.selectOption({ index: 1 });
+    const advisorName = (await advisor.locator('option:checked').textContent())!;
+    await page.getByRole('button', { name: 'Overdragen', exact: true }).click();
+    const question = page.getByRole('alertdialog', { name: 'Dossiers overdragen' });
+    expect(await question.textContent()).to.contain(
+      `2 dossiers over aan bedrijfsadviseur ${advisorName}`,
+    );
+    await question.getByRole('button', { name: '2 dossiers overdragen' }).click();
+    await page.getByText(`2 dossiers overgedragen aan bedrijfsadviseur ${advisorName}.`).waitFor();
+    await page
+      .getByRole('row', { name: /Sanne Verbeek/ })
+      .getByText(advisorName)
+      .waitFor();
   });
 });
