@@ -148,8 +148,14 @@ describe('end to end: actions, notes, search and handover', () => {
 
   it('hands two chosen cases over to the advisor and says how many', async () => {
     await page.goto(`${app.baseUrl}/dossiers`);
-    await page.getByRole('checkbox', { name: /Sanne Verbeek/ }).check();
-    await page.getByRole('checkbox', { name: /Bram de Wit/ }).check();
+    await page
+      .getByRole('row', { name: /Sanne Verbeek/ })
+      .getByRole('checkbox')
+      .check();
+    await page
+      .getByRole('row', { name: /Bram de Wit/ })
+      .getByRole('checkbox')
+      .check();
     await page.getByText('2 dossiers gekozen').waitFor();
     const advisor = page.getByLabel('Naar bedrijfsadviseur');
     await advisor.selectOption({ index: 1 });

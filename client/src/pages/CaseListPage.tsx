@@ -191,7 +191,7 @@ export function CaseListPage({ me }: { me: Me }) {
                       <input
                         type="checkbox"
                         className="utrecht-checkbox utrecht-checkbox--html-input"
-                        aria-label={`Kies ${c.reference} (${c.entrepreneurName})`}
+                        aria-label={`Kies dossier ${c.reference}`}
                         checked={selected.has(c.id)}
                         onChange={() => toggle(c.id)}
                       />
