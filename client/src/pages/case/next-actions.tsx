@@ -57,7 +57,12 @@ function Toggle({
 
 function AddActionForm({ caseId, view, onDone }: Omit<ActionsPanelProps, 'canChange'>) {
   const caseworkers = useStaff('caseworker');
-  const owners = Object.fromEntries((caseworkers.data ?? []).map((u) => [u.id, u.name]));
+  const advisors = useStaff('advisor');
+  // Anyone who works on cases may own an action: the caseworkers and the advisors.
+  const owners = Object.fromEntries([
+    ...(caseworkers.data ?? []).map((u) => [u.id, `${u.name} (consulent)`]),
+    ...(advisors.data ?? []).map((u) => [u.id, `${u.name} (bedrijfsadviseur)`]),
+  ]);
   return (
     <ActionForm
       keepsOn={CARD_KEEPS_ON}
