@@ -73,6 +73,12 @@ export function SearchPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
+  // A new search from the header while this page is open: take its text over.
+  const [lastQ, setLastQ] = useState(q);
+  if (q !== lastQ) {
+    setLastQ(q);
+    if (q !== text.trim()) setText(q);
+  }
   const settled = useDebounced(text.trim(), 300);
   const search = useSearch(settled);
   const [askBsn, setAskBsn] = useState(false);
