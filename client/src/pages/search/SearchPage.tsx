@@ -73,16 +73,19 @@ export function SearchPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
+  const [askBsn, setAskBsn] = useState(false);
+  const [bsnHits, setBsnHits] = useState<SearchHit[] | null>(null);
   // A new search from the header while this page is open: take its text over.
   const [lastQ, setLastQ] = useState(q);
   if (q !== lastQ) {
     setLastQ(q);
-    if (q !== text.trim()) setText(q);
+    if (q !== text.trim()) {
+      setText(q);
+      setBsnHits(null);
+    }
   }
   const settled = useDebounced(text.trim(), 300);
   const search = useSearch(settled);
-  const [askBsn, setAskBsn] = useState(false);
-  const [bsnHits, setBsnHits] = useState<SearchHit[] | null>(null);
   const mayUseBsn = can(principalOf(me), 'entrepreneur:reveal-bsn');
   usePageTitle(q ? `Zoekresultaten voor “${q}”` : 'Zoeken');
 
