@@ -8,6 +8,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
+import { ActionsPage } from './pages/actions/ActionsPage.tsx';
+import { SearchPage } from './pages/search/SearchPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import type { Me } from '@herorientatie/domain';
 import { isPublicPath } from './navigation.ts';
@@ -63,6 +65,8 @@ function routerFor(me: Me) {
         { path: 'dossiers', element: <CaseListPage me={me} /> },
         { path: 'dossiers/nieuw', element: <RegistrationPage me={me} /> },
         { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
+        { path: 'acties', element: <ActionsPage me={me} /> },
+        { path: 'zoeken', element: <SearchPage me={me} /> },
         { path: 'verwijzingen', element: <StalledReferralsPage me={me} /> },
         {
           path: 'benadering',

@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
   { to: '/dossiers', label: 'Dossiers', action: 'case:read' },
+  { to: '/acties', label: 'Acties', action: 'case:read' },
   { to: '/verwijzingen', label: 'Verwijzingen', action: 'referral:read' },
   { to: '/benadering', label: 'Benadering', action: 'outreach:read' },
   { to: '/campagnes', label: 'Campagnes', action: 'campaign:read' },

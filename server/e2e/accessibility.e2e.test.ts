@@ -86,6 +86,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       outcome: 'business_continued_without_bbz',
     });
     expect(closed.status, closed.text).to.equal(200);
+    const action = await agent.send('POST', `/api/v1/cases/${runningCaseId}/actions`, {
+      title: 'Terugbellen over de vacature',
+      dueOn: new Date().toISOString().slice(0, 10),
+    });
+    expect(action.status, action.text).to.equal(201);
     browser = await launchBrowser();
     // The app's CSP rightly forbids injected scripts; the checker needs one.
     page = await browser.newPage({ bypassCSP: true });
@@ -201,6 +206,21 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       expect(await violations(page)).to.deep.equal([]);
     });
   }
+
+  it('has no violations on the actions worklist', async () => {
+    await page.goto(`${app.baseUrl}/acties?wie=mine&wanneer=today`);
+    await page.getByRole('row', { name: /Terugbellen over de vacature/ }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
+
+  it('has no violations on the header search with its list open, nor on the results page', async () => {
+    await page.getByRole('combobox', { name: 'Zoek een dossier' }).fill('Noor');
+    await page.getByRole('option', { name: /Noor Bakker/ }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+    await page.getByRole('combobox', { name: 'Zoek een dossier' }).press('Enter');
+    await page.getByRole('row', { name: /Noor Bakker/ }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
 
   /**
    * Every form of the case page, sent empty (or with a required field emptied) so that it
@@ -320,6 +340,27 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       open: 'Heropenen',
       dialog: 'Dossier heropenen',
       submit: 'Heropenen',
+    },
+    {
+      name: 'next action',
+      case: () => runningCaseId,
+      tab: 'Acties',
+      open: 'Actie toevoegen',
+      submit: 'Actie toevoegen',
+    },
+    {
+      name: 'action postponement',
+      case: () => runningCaseId,
+      tab: 'Acties',
+      open: 'Uitstellen',
+      submit: 'Uitstellen',
+    },
+    {
+      name: 'note',
+      case: () => runningCaseId,
+      tab: 'Notities',
+      open: 'Notitie toevoegen',
+      submit: 'Notitie opslaan',
     },
   ];
 

@@ -35,6 +35,7 @@ describe('end to end: logging in with a browser', () => {
     expect(await nav.getByRole('link').allTextContents()).to.deep.equal([
       'Start',
       'Dossiers',
+      'Acties',
       'Verwijzingen',
       'Benadering',
       'Campagnes',

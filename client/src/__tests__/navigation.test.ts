@@ -11,6 +11,7 @@ describe('navigation by permission', () => {
     expect(labels(['caseworker'])).to.deep.equal([
       'Start',
       'Dossiers',
+      'Acties',
       'Verwijzingen',
       'Benadering',
       'Campagnes',
@@ -22,7 +23,7 @@ describe('navigation by permission', () => {
   });
 
   it('shows an advisor only the cases and their referrals', () => {
-    expect(labels(['advisor'])).to.deep.equal(['Start', 'Dossiers', 'Verwijzingen']);
+    expect(labels(['advisor'])).to.deep.equal(['Start', 'Dossiers', 'Acties', 'Verwijzingen']);
   });
 
   it('shows partner staff no case items: their start page holds their referrals', () => {
@@ -37,6 +38,7 @@ describe('navigation by permission', () => {
     expect(labels(['manager', 'coordinator'], true)).to.deep.equal([
       'Start',
       'Dossiers',
+      'Acties',
       'Benadering',
       'Campagnes',
       'Kosten en budget',

@@ -11,6 +11,25 @@ export const STALE_AFTER = {
     ['case', caseId],
     ['cases'],
     ['worklist-counts'],
+    // Scheduling or recording the intake changes the planned intake among the actions.
+    ['actions'],
+    ['action-counts'],
+  ],
+  /** A next action: the case's own views, the action worklists and their counts. */
+  actionChange: ({ caseId }: { caseId: string }): QueryKey[] => [
+    ['case', caseId],
+    ['actions'],
+    ['action-counts'],
+  ],
+  /** A note: the case's views and searches (notes are searched). */
+  noteChange: ({ caseId }: { caseId: string }): QueryKey[] => [['case', caseId], ['search']],
+  /** Cases handed over: every case view, the lists, the worklists and the actions. */
+  reassignment: (): QueryKey[] => [
+    ['case'],
+    ['cases'],
+    ['worklist-counts'],
+    ['actions'],
+    ['action-counts'],
   ],
   /** A document: only the case's own views (list rows do not show documents). */
   caseDocument: ({ caseId }: { caseId: string }): QueryKey[] => [['case', caseId]],

@@ -10,6 +10,7 @@ import { principalOf } from '../principal.ts';
 import { markLoggedOut } from '../session-marker.ts';
 import { ConfirmDialog } from './Dialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { HeaderSearch } from './HeaderSearch.tsx';
 import { SessionTimer } from './SessionTimer.tsx';
 import { Alert, Button, Paragraph } from './ui.tsx';
 
@@ -55,6 +56,7 @@ export function Layout({ me }: { me: Me }) {
             {partner ? 'Partnerorganisatie' : `Gemeente ${me.municipality.name}`}
           </span>
         </div>
+        {can(principalOf(me), 'case:read') && <HeaderSearch />}
         <div className="app-header__user">
           <span>
             {me.name} · {me.roles.map((r) => ROLE_LABELS[r]).join(', ')}

@@ -14,6 +14,7 @@ import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
 import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
+import { HandoverBar } from './HandoverBar.tsx';
 
 export const WORKLIST_LABELS = {
   mine: 'Mijn dossiers',
@@ -41,6 +42,15 @@ export function CaseListPage({ me }: { me: Me }) {
     FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
   );
   const [q, setQ] = useState(filters.q ?? '');
+  const mayAssign = can(principalOf(me), 'case:assign');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const list = useCaseList(filters);
   const advisors = useStaff('advisor');
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -132,6 +142,13 @@ export function CaseListPage({ me }: { me: Me }) {
           null,
         )}
       </div>
+      {mayAssign && (
+        <HandoverBar
+          // Only what is shown: a case ticked under another filter is not handed over unseen.
+          caseIds={items.filter((c) => selected.has(c.id)).map((c) => c.id)}
+          onHandedOver={() => setSelected(new Set())}
+        />
+      )}
       {list.isError && <Alert type="error">{list.error.message}</Alert>}
       {list.isPending ? (
         <Paragraph>Dossiers laden…</Paragraph>
@@ -146,6 +163,19 @@ export function CaseListPage({ me }: { me: Me }) {
             </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
+                {mayAssign && (
+                  <th className="utrecht-table__header-cell" scope="col">
+                    <input
+                      type="checkbox"
+                      className="utrecht-checkbox utrecht-checkbox--html-input"
+                      aria-label="Alle getoonde dossiers kiezen"
+                      checked={items.length > 0 && items.every((c) => selected.has(c.id))}
+                      onChange={(e) =>
+                        setSelected(e.target.checked ? new Set(items.map((c) => c.id)) : new Set())
+                      }
+                    />
+                  </th>
+                )}
                 {COLUMNS.map((column) => (
                   <th key={column} className="utrecht-table__header-cell" scope="col">
                     {column}
@@ -156,6 +186,17 @@ export function CaseListPage({ me }: { me: Me }) {
             <tbody className="utrecht-table__body">
               {items.map((c) => (
                 <tr key={c.id} className="utrecht-table__row">
+                  {mayAssign && (
+                    <td className="utrecht-table__cell">
+                      <input
+                        type="checkbox"
+                        className="utrecht-checkbox utrecht-checkbox--html-input"
+                        aria-label={`Kies dossier ${c.reference}`}
+                        checked={selected.has(c.id)}
+                        onChange={() => toggle(c.id)}
+                      />
+                    </td>
+                  )}
                   <td className="utrecht-table__cell">
                     <Link className="utrecht-link" to={`/dossiers/${c.id}`}>
                       {c.reference}

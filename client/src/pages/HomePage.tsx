@@ -10,6 +10,7 @@ import { StalledReferrals } from './home/StalledReferrals.tsx';
 import { Announcements } from './home/Announcements.tsx';
 import { OpenCases } from './home/OpenCases.tsx';
 import { OwnFigures } from './home/OwnFigures.tsx';
+import { ActionCounts } from './home/ActionCounts.tsx';
 
 const ROLE_HOME: Record<Role, { title: string; text: string }> = {
   caseworker: {
@@ -87,6 +88,7 @@ export function HomePage({ me }: { me: Me }) {
         {me.municipality.regionName}.
       </Paragraph>
       {can(user, 'figures:own') && <OwnFigures me={me} />}
+      {seesCases && <ActionCounts mine={can(user, 'case:write')} />}
       {seesCases && <Worklists team={!can(user, 'case:write')} />}
       {can(user, 'figures:region') && <OpenCases />}
       {can(user, 'referral:read') && <StalledReferrals />}

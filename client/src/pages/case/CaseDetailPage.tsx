@@ -29,6 +29,8 @@ import { useCaseView, type CaseView } from './case-view.ts';
 import { CloseDialog, ReopenDialog } from './dialogs.tsx';
 import { ConsentsPanel } from './consents.tsx';
 import { CostsPanel } from './costs.tsx';
+import { NextActionsPanel } from './next-actions.tsx';
+import { NotesPanel } from './notes.tsx';
 import { ReferralsPanel } from './referrals.tsx';
 import { SelfCheckPanel } from './self-check.tsx';
 import {
@@ -70,6 +72,9 @@ function caseRows(detail: CaseDetail): Row[] {
     ['Intensiteit begeleiding', INTENSITY_LABELS[detail.intensity]],
     ['Consulent', detail.caseworkerName],
     ['Bedrijfsadviseur', detail.advisorName],
+    ...(detail.intakeScheduledAt && !detail.hasIntake
+      ? ([['Geplande intake', formatDateTime(detail.intakeScheduledAt)]] as Row[])
+      : []),
     ['Aangemeld', formatDate(detail.registeredAt)],
     ['Laatste contact', formatDateTime(detail.lastContactAt)],
     ...(detail.closedAt
@@ -289,6 +294,30 @@ export function CaseDetailPage({ me }: { me: Me }) {
         }}
         tabs={[
           { id: 'timeline', label: 'Tijdlijn', content: <TimelinePanel caseId={detail.id} /> },
+          {
+            id: 'actions',
+            label: 'Acties',
+            content: (
+              <NextActionsPanel
+                caseId={detail.id}
+                view={view}
+                canChange={canChange}
+                onDone={done}
+              />
+            ),
+          },
+          {
+            id: 'notes',
+            label: 'Notities',
+            content: (
+              <NotesPanel
+                caseId={detail.id}
+                view={view}
+                canChange={can(user, 'case:write', detail)}
+                onDone={done}
+              />
+            ),
+          },
           {
             id: 'entrepreneur',
             label: 'Ondernemer',

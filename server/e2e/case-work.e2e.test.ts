@@ -1,0 +1,175 @@
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { Agent } from '../test/agent.ts';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { launchBrowser } from './browser.ts';
+import { bsn } from '../test/case-fixtures.ts';
+import { caseInProgress, logIn } from './case-setup.ts';
+
+describe('end to end: actions, notes, search and handover', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let caseId: string;
+  const sanneBsn = bsn();
+
+  before(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db, { SERVE_CLIENT: 'true' });
+    const agent = new Agent(app.baseUrl);
+    // The advisor's first login makes them one of the staff to hand cases over to.
+    await new Agent(app.baseUrl).login('wijchen-advisor');
+    await agent.login('wijchen-caseworker');
+    ({ caseId } = await caseInProgress(
+      agent,
+      'Sanne Verbeek',
+      {},
+      {
+        postcode: '6604XY',
+        bsn: sanneBsn,
+      },
+    ));
+    // Another case, so that the search has something not to find.
+    await caseInProgress(agent, 'Bram de Wit', {}, { postcode: '6601AA' });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await logIn(page, app.baseUrl, 'wijchen-caseworker');
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('adds an action on the case page', async () => {
+    await page.goto(`${app.baseUrl}/dossiers/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: /Sanne Verbeek/ }).waitFor();
+    await page.getByRole('tab', { name: 'Acties' }).click();
+    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+    const form = page.locator('form').filter({ hasText: 'Actie toevoegen' });
+    await form.getByLabel('Wat moet er gebeuren? *').fill('Terugbellen over de offerte');
+    await form.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await page.getByText('De actie "Terugbellen over de offerte" is toegevoegd.').waitFor();
+    await page
+      .getByRole('list', { name: 'Open acties' })
+      .getByText(/^Vandaag/)
+      .waitFor();
+  });
+
+  it('counts the action on the home page once it is overdue', async () => {
+    // Arranged as superuser: a few days pass (the application only plans forward).
+    const moved = await db.admin.query(
+      `update case_action set due_on = current_date - 3
+        where case_id = $1 and title = 'Terugbellen over de offerte'`,
+      [caseId],
+    );
+    expect(moved.rowCount).to.equal(1);
+    // A fresh load: what the app had cached was read before the days passed.
+    await page.goto(app.baseUrl);
+    const overdue = page.getByRole('link', { name: /Mijn acties die te laat zijn/ });
+    await overdue.waitFor();
+    expect((await overdue.textContent())?.trim()).to.match(/^1\s*Mijn acties die te laat zijn/);
+  });
+
+  it('opens the case from the actions list and marks the action done', async () => {
+    await page.getByRole('link', { name: /Mijn acties die te laat zijn/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn acties die te laat zijn' }).waitFor();
+    expect(await page.title()).to.contain('Mijn acties die te laat zijn');
+    const row = page.getByRole('row', { name: /Terugbellen over de offerte/ });
+    expect(await row.textContent()).to.contain('Te laat');
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /Sanne Verbeek/ }).waitFor();
+
+    const card = page.getByRole('list', { name: 'Open acties' }).getByRole('listitem');
+    // Overdue is said in words, not only shown in colour.
+    await card.getByText(/^Te laat: moest uiterlijk/).waitFor();
+    await card.getByRole('button', { name: 'Afhandelen' }).click();
+    const form = page.locator('form').filter({ hasText: 'Afhandelen:' });
+    await form.getByLabel('Gedaan').check();
+    await form.getByRole('button', { name: 'Afhandelen' }).click();
+    await page.getByText('De actie "Terugbellen over de offerte" is gedaan.').waitFor();
+    await page.getByText('Er staan geen acties open.').waitFor();
+  });
+
+  it('finds the case again by its postcode from the header search', async () => {
+    await page.getByRole('link', { name: 'Start' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Welkom/ }).waitFor();
+    const box = page.getByRole('combobox', { name: 'Zoek een dossier' });
+    await box.fill('6604XY');
+    const option = page.getByRole('option', { name: /Sanne Verbeek/ });
+    await option.waitFor();
+    expect(await option.textContent()).to.contain('Gevonden in: postcode');
+    expect(await page.getByRole('option').count()).to.equal(1);
+    await box.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).to.equal('true');
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Sanne Verbeek/ }).waitFor();
+    expect(page.url()).to.contain(`/dossiers/${caseId}`);
+  });
+
+  it('keeps a note, corrects it with a reason and shows the earlier version', async () => {
+    await page.getByRole('tab', { name: 'Notities' }).click();
+    await page.getByRole('button', { name: 'Notitie toevoegen' }).click();
+    let form = page.locator('form').filter({ hasText: 'Notitie toevoegen' });
+    await form.getByLabel('Notitie *').fill('Belt na de vakantie over de kapsalon');
+    await form.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByText('De notitie is opgeslagen.').waitFor();
+
+    await page.getByRole('button', { name: 'Notitie corrigeren' }).click();
+    form = page.locator('form').filter({ hasText: 'Notitie corrigeren' });
+    await form.getByLabel('Notitie *').fill('Belt na de vakantie over de bakkerij');
+    await form.getByLabel('Wat corrigeert u en waarom? *').fill('Verkeerd bedrijf genoemd');
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await page.getByText('De notitie is gecorrigeerd.').waitFor();
+    const notes = page.getByRole('list', { name: 'Notities' });
+    await notes.getByText('Belt na de vakantie over de bakkerij').waitFor();
+    await notes.getByRole('button', { name: 'Eerdere versies (1)' }).click();
+    await notes.getByText('Reden: Verkeerd bedrijf genoemd').waitFor();
+    await notes.getByText('Belt na de vakantie over de kapsalon').waitFor();
+  });
+
+  it('searches by BSN only after giving the reason', async () => {
+    await page.goto(`${app.baseUrl}/zoeken?q=Verbeek`);
+    await page.getByRole('heading', { level: 1, name: 'Zoeken' }).waitFor();
+    await page.getByRole('button', { name: 'Zoeken op BSN' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Zoeken op BSN' });
+    await dialog.getByLabel('BSN *').fill(sanneBsn);
+    await dialog.getByRole('button', { name: 'Zoeken op BSN' }).click();
+    await dialog.getByRole('link', { name: /Waarom zoekt u op BSN/ }).waitFor();
+    await dialog
+      .getByLabel('Waarom zoekt u op BSN? *')
+      .fill('Ondernemer belt zonder dossiernummer');
+    await dialog.getByRole('button', { name: 'Zoeken op BSN' }).click();
+    await page.getByText('Op BSN: 1 dossier').waitFor();
+    await page.getByRole('row', { name: /Sanne Verbeek/ }).waitFor();
+  });
+
+  it('hands two chosen cases over to the advisor and says how many', async () => {
+    await page.goto(`${app.baseUrl}/dossiers`);
+    await page
+      .getByRole('row', { name: /Sanne Verbeek/ })
+      .getByRole('checkbox')
+      .check();
+    await page
+      .getByRole('row', { name: /Bram de Wit/ })
+      .getByRole('checkbox')
+      .check();
+    await page.getByText('2 dossiers gekozen').waitFor();
+    const advisor = page.getByLabel('Naar bedrijfsadviseur');
+    await advisor.selectOption({ index: 1 });
+    const advisorName = (await advisor.locator('option:checked').textContent())!;
+    await page.getByRole('button', { name: 'Overdragen', exact: true }).click();
+    const question = page.getByRole('alertdialog', { name: 'Dossiers overdragen' });
+    expect(await question.textContent()).to.contain(
+      `2 dossiers over aan bedrijfsadviseur ${advisorName}`,
+    );
+    await question.getByRole('button', { name: '2 dossiers overdragen' }).click();
+    await page.getByText(`2 dossiers overgedragen aan bedrijfsadviseur ${advisorName}.`).waitFor();
+    await page
+      .getByRole('row', { name: /Sanne Verbeek/ })
+      .getByText(advisorName)
+      .waitFor();
+  });
+});
