@@ -274,6 +274,11 @@ export function CaseDetailPage({ me }: { me: Me }) {
         <StatusBadge status={detail.status} />
       </div>
       <DataList rows={caseRows(detail)} />
+      <p>
+        <a href={`/api/v1/cases/${detail.id}/summary.pdf`} download>
+          Dossiersamenvatting downloaden (PDF)
+        </a>
+      </p>
       <SelfCheckPanel detail={detail} />
       <div aria-live="polite">{message && <Alert type="ok">{message}</Alert>}</div>
       {actions.length > 0 && (
