@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { Agent } from '../test/agent.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
@@ -171,5 +172,26 @@ describe('end to end: actions, notes, search and handover', () => {
       .getByRole('row', { name: /Sanne Verbeek/ })
       .getByText(advisorName)
       .waitFor();
+  });
+
+  it('exports the filtered list to Excel with the columns on screen', async () => {
+    await page.goto(`${app.baseUrl}/dossiers?q=Verbeek`);
+    await page.getByRole('row', { name: /Sanne Verbeek/ }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).to.match(/^dossiers-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    const headers = await page.locator('thead th').allTextContents();
+    const cells = (row: number) =>
+      (sheet.getRow(row).values as unknown[]).slice(1).map((v) => String(v));
+    // The page has a checkbox column first; the rest are the exported columns.
+    expect(cells(1)).to.deep.equal(headers.filter((h) => h.trim() !== ''));
+    expect(sheet.rowCount).to.equal(2);
+    expect(cells(2)[1]).to.contain('Sanne Verbeek');
+    expect(cells(2).join(' ')).to.not.contain(sanneBsn);
   });
 });

@@ -1,5 +1,6 @@
 import {
   can,
+  CASE_LIST_COLUMNS,
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -23,18 +24,16 @@ export const WORKLIST_LABELS = {
   noRecentContact: 'Al 30 dagen geen contact',
 } as const;
 
-const COLUMNS = [
-  'Dossier',
-  'Ondernemer',
-  'Status',
-  'Urgentie',
-  'Intensiteit',
-  'Routes',
-  'Adviseur',
-  'Aangemeld',
-];
-
 const FILTER_KEYS = ['q', 'status', 'route', 'source', 'advisorId', 'worklist', 'sort'] as const;
+
+/** The export of the list with the filters on screen (the same columns, every page). */
+export function exportUrl(format: 'csv' | 'xlsx', filters: CaseFilters): string {
+  const query = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+  const search = query.toString();
+  return `/api/v1/cases/export.${format}${search ? `?${search}` : ''}`;
+}
 
 export function CaseListPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
@@ -149,6 +148,19 @@ export function CaseListPage({ me }: { me: Me }) {
           onHandedOver={() => setSelected(new Set())}
         />
       )}
+      {items.length > 0 && (
+        <p className="app-export-links">
+          Exporteren met deze filters:{' '}
+          <a className="utrecht-link" href={exportUrl('csv', filters)} download>
+            CSV
+          </a>{' '}
+          of{' '}
+          <a className="utrecht-link" href={exportUrl('xlsx', filters)} download>
+            Excel
+          </a>{' '}
+          (zonder BSN; alle dossiers die aan de filters voldoen, ook die nog niet geladen zijn)
+        </p>
+      )}
       {list.isError && <Alert type="error">{list.error.message}</Alert>}
       {list.isPending ? (
         <Paragraph>Dossiers laden…</Paragraph>
@@ -176,9 +188,9 @@ export function CaseListPage({ me }: { me: Me }) {
                     />
                   </th>
                 )}
-                {COLUMNS.map((column) => (
-                  <th key={column} className="utrecht-table__header-cell" scope="col">
-                    {column}
+                {CASE_LIST_COLUMNS.map(({ label }) => (
+                  <th key={label} className="utrecht-table__header-cell" scope="col">
+                    {label}
                   </th>
                 ))}
               </tr>

@@ -26,3 +26,4 @@ export * from './mail.ts';
 export * from './tonk-bbz.ts';
 export * from './finance.ts';
 export * from './case-work.ts';
+export * from './case-list-columns.ts';

@@ -1,5 +1,7 @@
 import {
   allowedActions,
+  CASE_EXPORT_MAX,
+  CASE_LIST_COLUMNS,
   CLOSING_OUTCOME_LABELS,
   OTHER_SUPPORT_LABELS,
   ROUTE_TYPE_LABELS,
@@ -8,6 +10,7 @@ import {
   URGENCY_LABELS,
   type CaseAction,
   type CaseDetail,
+  type CaseExportQuery,
   type CaseListQuery,
   type CasePage,
   type CaseRegistration,
@@ -20,6 +23,7 @@ import {
   type WorklistCounts,
 } from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
+import { tableCsv, tableXlsx } from '../../http/tabular.ts';
 import { Conflict, InvalidTransition, ValidationFailed } from '../../errors.ts';
 import { EntrepreneursService } from '../entrepreneurs/entrepreneurs.service.ts';
 import { StaffRepository } from '../staff/staff.repository.ts';
@@ -170,6 +174,41 @@ export class CaseLifecycleService {
       objectIds: rows.map((row) => row.id),
     });
     return { items: rows.map(toSummary), nextCursor };
+  }
+
+  /** The list with the same filters, every page, as CSV or Excel; the export is audited. */
+  async export(actor: UserActor, query: CaseExportQuery, format: 'csv' | 'xlsx') {
+    const scope = this.access.scope(actor);
+    const rows: CaseRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.cases.list({ ...query, pageSize: 500, cursor }, scope);
+      rows.push(...page.rows);
+      cursor = page.nextCursor ?? undefined;
+      if (rows.length > CASE_EXPORT_MAX) {
+        throw new ValidationFailed([
+          {
+            name: 'q',
+            code: 'too_many',
+            reason: `Meer dan ${CASE_EXPORT_MAX.toLocaleString('nl-NL')} dossiers. Verfijn de filters en exporteer opnieuw.`,
+          },
+        ]);
+      }
+    } while (cursor);
+    await this.journal.record({
+      action: 'export',
+      objectType: `case-list-${format}`,
+      objectId: null,
+      query: { ...query },
+      objectIds: rows.map((row) => row.id),
+    });
+    const table = {
+      title: 'Dossiers',
+      header: CASE_LIST_COLUMNS.map((c) => c.label),
+      rows: rows.map(toSummary).map((c) => CASE_LIST_COLUMNS.map((column) => column.text(c))),
+    };
+    const basename = `dossiers-${new Date().toISOString().slice(0, 10)}`;
+    return format === 'csv' ? tableCsv(table, basename) : tableXlsx(table, basename);
   }
 
   worklistCounts(actor: UserActor): Promise<WorklistCounts> {

@@ -1,5 +1,6 @@
 import {
   CaseDetailSchema,
+  CaseExportQuerySchema,
   CaseListQuerySchema,
   CasePageSchema,
   CaseRegistrationSchema,
@@ -27,9 +28,11 @@ import {
   WithdrawCaseSchema,
   WorklistCountsSchema,
 } from '@herorientatie/domain';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable, type RouteContext } from '../../http/route-table.ts';
+import type { TableFile } from '../../http/tabular.ts';
 import { CaseAccess } from './case-access.ts';
 import { CaseLifecycleService } from './case-lifecycle.service.ts';
 import { CaseRecordsService } from './case-records.service.ts';
@@ -69,6 +72,25 @@ export function casesRouter(
       response: CasePageSchema,
       handle: ({ actor, query }) => lifecycle.list(actor, query),
     }),
+    ...(['csv', 'xlsx'] as const).map((format) =>
+      route({
+        method: 'get',
+        path: `/cases/export.${format}`,
+        summary: `Dossierlijst met dezelfde filters als ${format === 'csv' ? 'CSV' : 'Excel'} (zonder BSN)`,
+        permission: 'case:read',
+        query: CaseExportQuerySchema,
+        produces:
+          format === 'csv'
+            ? 'text/csv'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        send: (res: Response, file: TableFile) => {
+          res.setHeader('Content-Type', file.contentType);
+          res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+          res.send(file.content);
+        },
+        handle: ({ actor, query }) => lifecycle.export(actor, query, format),
+      }),
+    ),
     route({
       method: 'post',
       path: '/cases',

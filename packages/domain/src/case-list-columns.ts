@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { ROUTE_TYPE_LABELS } from './case-records.ts';
+import { CASE_STATUS_LABELS } from './case-status.ts';
+import { CaseListQuerySchema, INTENSITY_LABELS, type CaseSummary } from './cases.ts';
+import { URGENCY_LABELS } from './support.ts';
+
+/** A date as the pages show it: "5 mrt 2021", in Dutch time. */
+export function formatDateNl(iso: string | null | undefined): string {
+  return iso
+    ? new Date(iso).toLocaleDateString('nl-NL', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'Europe/Amsterdam',
+      })
+    : '—';
+}
+
+export interface CaseListColumn {
+  label: string;
+  /** The cell as text: what the list shows and what an export writes. */
+  text: (c: CaseSummary) => string;
+}
+
+/**
+ * The columns of the case list. The page and the CSV and Excel exports use this one list,
+ * so an export has exactly the columns the user sees. The BSN is not among them.
+ */
+export const CASE_LIST_COLUMNS: readonly CaseListColumn[] = [
+  { label: 'Dossier', text: (c) => c.reference },
+  { label: 'Ondernemer', text: (c) => `${c.entrepreneurName}, ${c.businessName}` },
+  { label: 'Status', text: (c) => CASE_STATUS_LABELS[c.status] },
+  { label: 'Urgentie', text: (c) => URGENCY_LABELS[c.urgency] },
+  { label: 'Intensiteit', text: (c) => INTENSITY_LABELS[c.intensity] },
+  {
+    label: 'Routes',
+    text: (c) =>
+      c.activeRoutes
+        .map((r) => ROUTE_TYPE_LABELS[r as keyof typeof ROUTE_TYPE_LABELS]?.split(':')[0] ?? r)
+        .join(', ') || '—',
+  },
+  { label: 'Adviseur', text: (c) => c.advisorName ?? '—' },
+  { label: 'Aangemeld', text: (c) => formatDateNl(c.registeredAt) },
+];
+
+/** The most cases one export holds; a larger selection asks for narrower filters. */
+export const CASE_EXPORT_MAX = 10_000;
+
+/** The filters of an export: those of the list, without paging. */
+export const CaseExportQuerySchema = CaseListQuerySchema.omit({ pageSize: true, cursor: true });
+export type CaseExportQuery = z.infer<typeof CaseExportQuerySchema>;
