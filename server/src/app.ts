@@ -25,6 +25,7 @@ import { JobQueue } from './jobs/job-queue.ts';
 import { campaignsRouter } from './modules/campaigns/campaigns.router.ts';
 import { CampaignsService } from './modules/campaigns/campaigns.service.ts';
 import { QUEUES } from './jobs/queues.ts';
+import { Metrics } from './http/metrics.ts';
 import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-server.ts';
 import { mailRouter } from './modules/mail/mail.router.ts';
 import { MailService, type MailJob } from './modules/mail/mail.service.ts';
@@ -90,12 +91,17 @@ export async function createApp({
   app.set('strict routing', true);
 
   const uow = new TenantUnitOfWork(dataSource);
+  const metrics = new Metrics(dataSource);
+  app.use(metrics.middleware());
   // Mail goes over SMTP; without a configured server an in-process one receives it.
   const devMail = config.mail.smtpUrl ? null : await startDevMailServer();
   const transport = MailService.transport(
     config.mail.smtpUrl ?? `smtp://${devMail!.host}:${devMail!.port}`,
   );
-  const jobs = new JobQueue(appUrl, logger, { pollingIntervalSeconds: config.jobs.pollSeconds });
+  const jobs = new JobQueue(appUrl, logger, {
+    pollingIntervalSeconds: config.jobs.pollSeconds,
+    metrics,
+  });
   const mail = new MailService(jobs, transport, config.mail.from, logger);
   const referrals = new ReferralsService(mail, config.referralStalledDays);
   const finance = new FinanceService();
@@ -172,6 +178,7 @@ export async function createApp({
   );
 
   app.use(healthRouter(dataSource));
+  app.use(metrics.router(config.metricsToken));
 
   if (!config.oidc.issuer) {
     const municipalities = await reference.listMunicipalities();

@@ -69,6 +69,8 @@ const EnvSchema = z.object({
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Figures across municipalities hide counts below this number (small-cell suppression). */
   FIGURES_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
+  /** secret. Bearer token the monitoring system sends to GET /metrics; unset: no /metrics. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Fill an empty database with demo cases (default: only in development). */
   DEMO_DATA: bool.optional(),
 });
@@ -148,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     figuresThreshold: e.FIGURES_THRESHOLD,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { workers: e.JOB_WORKERS, pollSeconds: e.JOB_POLL_SECONDS },
+    metricsToken: e.METRICS_TOKEN,
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
   };
 }

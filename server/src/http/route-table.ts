@@ -143,6 +143,12 @@ function document(tag: string, spec: RouteSpec) {
 
 const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+/** Keeps the matched pattern for the metrics; Express forgets the mount path on errors. */
+const recordRoute: RequestHandler = (req, res, next) => {
+  res.locals.route = `${req.baseUrl}${String(req.route?.path ?? '')}`;
+  next();
+};
+
 /** Refuses the request unless the user holds the action in some scope. */
 export function requirePermission(action: Action | readonly Action[]): RequestHandler {
   const actions = ([] as Action[]).concat(action);
@@ -255,7 +261,7 @@ export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[
       if (status === 204) return void res.status(204).end();
       res.status(status).json(result);
     });
-    router[spec.method](expressPath(spec.path), ...handlers);
+    router[spec.method](expressPath(spec.path), recordRoute, ...handlers);
   }
   return router;
 }

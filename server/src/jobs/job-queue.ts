@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { currentManager } from '../db/unit-of-work.ts';
+import type { Metrics } from '../http/metrics.ts';
 import { JOB_SCHEMA } from './queues.ts';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
@@ -18,7 +19,7 @@ export class JobQueue {
   constructor(
     appUrl: string,
     private readonly logger: Logger,
-    options: { pollingIntervalSeconds?: number } = {},
+    options: { pollingIntervalSeconds?: number; metrics?: Metrics } = {},
   ) {
     this.boss = new PgBoss({
       connectionString: appUrl,
@@ -32,7 +33,10 @@ export class JobQueue {
     });
     this.boss.on('error', (err: Error) => this.logger.error({ err }, 'job queue error'));
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    this.metrics = options.metrics ?? null;
   }
+
+  private readonly metrics: Metrics | null;
 
   private readonly pollingIntervalSeconds: number;
 
@@ -54,8 +58,9 @@ export class JobQueue {
       this.started = true;
     }
     const options = { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 5 };
+    const run = this.metrics ? this.metrics.track(queue, handler) : handler;
     await this.boss.work<T>(queue, options, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
+      for (const job of jobs) await run(job.data);
     });
   }
 

@@ -2,19 +2,10 @@ import { expect } from 'chai';
 import nodemailer from 'nodemailer';
 import { startTestApp, type TestApp } from '../../../../test/app.ts';
 import { createTestDatabase, silentLogger, type TestDatabase } from '../../../../test/database.ts';
+import { eventually } from '../../../../test/eventually.ts';
 import { municipality, type MunicipalityRef } from '../../../../test/factories.ts';
 import { actors } from '../../../context/actor.ts';
 import { MailService } from '../mail.service.ts';
-
-/** Waits for a condition the background workers bring about, up to a generous limit. */
-async function eventually(check: () => Promise<boolean>, what: string, limitMs = 30_000) {
-  const until = Date.now() + limitMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Not within ${limitMs} ms: ${what}`);
-}
 
 describe('mail through the outbox and the job queue', () => {
   let db: TestDatabase;
