@@ -109,3 +109,79 @@ describe('schema ready for distribution by municipality', () => {
     expect(offenders, 'statements without an explicit municipality_id').to.deep.equal([]);
   });
 });
+
+/**
+ * infra/citus/distribute.sql against stand-ins of the three Citus functions that record
+ * their calls: this database has no Citus, but the order and the choices can be checked.
+ */
+describe('the Citus distribution script', () => {
+  let db: TestDatabase;
+  before(async () => {
+    db = await createTestDatabase();
+    await db.admin.query(`
+      create schema citus_stub;
+      create table citus_stub.pg_dist_partition (logicalrelid regclass primary key);
+      create table citus_stub.calls (n serial, fn text, tbl text, col text, colocate text);
+      create function citus_stub.create_reference_table(t regclass) returns void language sql as
+        $$ insert into citus_stub.calls (fn, tbl) values ('reference', t::text);
+           insert into citus_stub.pg_dist_partition values (t) $$;
+      create function citus_stub.create_distributed_table(t regclass, col text, colocate_with text default 'default')
+        returns void language sql as
+        $$ insert into citus_stub.calls (fn, tbl, col, colocate) values ('distributed', t::text, col, colocate_with);
+           insert into citus_stub.pg_dist_partition values (t) $$;
+      create function citus_stub.citus_add_local_table_to_metadata(t regclass) returns void language sql as
+        $$ insert into citus_stub.calls (fn, tbl) values ('local', t::text);
+           insert into citus_stub.pg_dist_partition values (t) $$;
+    `);
+  });
+  after(() => db?.drop());
+
+  const run = async () => {
+    const script = readFileSync(
+      path.resolve(import.meta.dirname, '../../../../infra/citus/distribute.sql'),
+      'utf8',
+    );
+    const client = await db.admin.connect();
+    try {
+      await client.query('set search_path = public, citus_stub');
+      await client.query(script);
+    } finally {
+      await client.query('reset search_path');
+      client.release();
+    }
+    return (await db.admin.query('select fn, tbl, col, colocate from citus_stub.calls order by n'))
+      .rows as { fn: string; tbl: string; col: string | null; colocate: string | null }[];
+  };
+
+  it('distributes tenant tables by municipality_id, co-located, after what they refer to', async () => {
+    const calls = await run();
+    const tenant = await tenantTables(db.admin);
+    const distributed = calls.filter((c) => c.fn === 'distributed');
+    expect(distributed.map((c) => c.tbl).sort()).to.deep.equal([...tenant].sort());
+    expect(distributed.every((c) => c.col === 'municipality_id')).to.equal(true);
+    const anchor = distributed[0]!.tbl;
+    expect(distributed.slice(1).every((c) => c.colocate === anchor)).to.equal(true);
+    expect(calls.filter((c) => c.fn === 'reference').map((c) => c.tbl)).to.include.members([
+      'region',
+      'municipality',
+      'campaign',
+      'region_announcement',
+    ]);
+    expect(calls.filter((c) => c.fn === 'local').map((c) => c.tbl)).to.include('http_session');
+    const position = new Map(calls.map((c, i) => [c.tbl, i]));
+    const fks = await db.admin.query<{ from: string; to: string }>(
+      `select c.relname as from, r.relname as to from pg_constraint k
+         join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
+        where k.contype = 'f' and c.relnamespace = 'public'::regnamespace and k.conrelid <> k.confrelid`,
+    );
+    for (const fk of fks.rows)
+      expect(position.get(fk.to)!, `${fk.from} → ${fk.to}`).to.be.lessThan(position.get(fk.from)!);
+  });
+
+  it('does nothing the second time', async () => {
+    const before = (await db.admin.query('select count(*)::int as n from citus_stub.calls')).rows[0]
+      .n;
+    const after = (await run()).length;
+    expect(after).to.equal(before);
+  });
+});
