@@ -194,4 +194,20 @@ describe('end to end: actions, notes, search and handover', () => {
     expect(cells(2)[1]).to.contain('Sanne Verbeek');
     expect(cells(2).join(' ')).to.not.contain(sanneBsn);
   });
+
+  it('warns of a possible duplicate before a new entrepreneur is saved, and lets one choose it', async () => {
+    await page.goto(`${app.baseUrl}/dossiers/nieuw`);
+    await page.getByLabel('Naam *', { exact: true }).fill('Sanne  Verbeek');
+    await page.getByLabel('Postcode', { exact: true }).fill('6604 xy');
+    const warning = page.getByText('Mogelijk al bekend.');
+    await warning.waitFor();
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({
+        path: `${process.env.SCREENSHOT_DIR}/duplicate-warning.png`,
+        fullPage: true,
+      });
+    await page.getByRole('button', { name: 'Deze ondernemer kiezen' }).click();
+    await page.getByText('Bestaande ondernemer:').waitFor();
+    expect(await page.getByText('Mogelijk al bekend.').count()).to.equal(0);
+  });
 });

@@ -31,6 +31,7 @@ import {
   type Coaching,
   type Contact,
   type CorrectableRecord,
+  type DuplicateCandidate,
   type Entrepreneur,
   type Intake,
   type PerspectiveAnalysis,
@@ -104,6 +105,18 @@ export const useStaff = createQueryHook<StaffMember[], [string]>(
     staleTime: 5 * 60_000,
   },
 );
+/** Known entrepreneurs at this postcode with a similar name; only asked for a usable pair. */
+export function usePossibleDuplicates(name: string, postcode: string | null) {
+  return useQuery<DuplicateCandidate[], ApiError>({
+    queryKey: ['entrepreneurs', 'duplicates', name, postcode],
+    queryFn: () =>
+      apiFetch<DuplicateCandidate[]>(
+        `entrepreneurs/possible-duplicates?name=${encodeURIComponent(name)}&postcode=${encodeURIComponent(postcode ?? '')}`,
+      ),
+    enabled: name.trim().length >= 2 && postcode !== null,
+  });
+}
+
 export function useEntrepreneurSearch(q: string) {
   return useQuery<Entrepreneur[], ApiError>({
     queryKey: ['entrepreneurs', q],

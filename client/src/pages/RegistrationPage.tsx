@@ -1,16 +1,22 @@
 import {
   CASE_SOURCE_LABELS,
   can,
+  normalisePostcode,
   OTHER_SUPPORT_LABELS,
   URGENCY_LABELS,
   type Me,
 } from '@herorientatie/domain';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { useEntrepreneurSearch, useRegisterCase, useStaff } from '../api/cases.ts';
+import { Link, useNavigate } from 'react-router';
+import {
+  useEntrepreneurSearch,
+  usePossibleDuplicates,
+  useRegisterCase,
+  useStaff,
+} from '../api/cases.ts';
 import { EntrepreneurFields } from '../components/EntrepreneurFields.tsx';
 import { SelectField, TextField } from '../components/form.tsx';
-import { Button, Heading, Paragraph } from '../components/ui.tsx';
+import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
 import { ActionForm } from '../forms/ActionForm.tsx';
 import type { FormApi } from '../forms/use-form.ts';
 import { usePageTitle } from '../page-focus.ts';
@@ -85,7 +91,53 @@ function EntrepreneurChoice({ form }: { form: FormApi }) {
         prefix="entrepreneur."
         bsnDescription="Optioneel; 9 cijfers"
       />
+      <DuplicateWarning form={form} onChoose={choose} />
     </>
+  );
+}
+
+/**
+ * Before a new entrepreneur is saved: someone at the same postcode with a similar name may
+ * already be known. Saving stays possible (two people can share a name and an address).
+ */
+function DuplicateWarning({
+  form,
+  onChoose,
+}: {
+  form: FormApi;
+  onChoose: (id: string, label: string) => void;
+}) {
+  const entered = (form.values.entrepreneur ?? {}) as { name?: string; postcode?: string };
+  const name = useDebounced((entered.name ?? '').trim(), 500);
+  const postcode = useDebounced(normalisePostcode(entered.postcode ?? ''), 500);
+  const found = usePossibleDuplicates(name, postcode);
+  if (!found.data || found.data.length === 0) return null;
+  return (
+    <Alert type="warning">
+      <Paragraph>
+        <strong>Mogelijk al bekend.</strong> Op postcode {postcode} staat al een ondernemer met een
+        gelijkende naam. Kies die ondernemer als het dezelfde is; anders kunt u gewoon aanmelden.
+      </Paragraph>
+      <ul>
+        {found.data.map((d) => (
+          <li key={d.id}>
+            {d.name} ({d.businessName})
+            {d.caseId && (
+              <>
+                {' '}
+                – dossier <Link to={`/dossiers/${d.caseId}`}>{d.caseReference}</Link>
+              </>
+            )}{' '}
+            <Button
+              appearance="subtle"
+              onClick={() => onChoose(d.id, `${d.name} (${d.businessName})`)}
+            >
+              Deze ondernemer kiezen
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Alert>
   );
 }
 

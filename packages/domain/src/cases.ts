@@ -278,3 +278,17 @@ export const BsnRevealSchema = z.object({
     .max(300, { message: 'Maximaal 300 tekens.' }),
 });
 export const BsnRevealAnswerSchema = z.object({ bsn: z.string().nullable() });
+
+/** Who may already be known: same postcode, a similar name (before saving a new one). */
+export const DuplicateQuerySchema = z.object({
+  name: z.string().trim().min(2).max(200),
+  postcode: PostcodeSchema,
+});
+export const DuplicateCandidateSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  businessName: z.string(),
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;

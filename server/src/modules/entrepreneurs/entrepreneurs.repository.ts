@@ -1,4 +1,4 @@
-import type { Entrepreneur, EntrepreneurInput } from '@herorientatie/domain';
+import type { DuplicateCandidate, Entrepreneur, EntrepreneurInput } from '@herorientatie/domain';
 import { sbiLabel } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
 
@@ -155,5 +155,22 @@ export class EntrepreneursRepository {
       ],
     );
     return rows.map(toEntrepreneur);
+  }
+
+  /** Entrepreneurs at the same postcode with a similar name, with their latest case. */
+  async possibleDuplicates(name: string, postcode: string, limit: number) {
+    return (await currentManager().query(
+      `select e.id, e.name, e.business_name as "businessName", c.id as "caseId",
+              c.reference as "caseReference"
+         from entrepreneur e
+         left join lateral (
+           select id, reference from case_file
+            where municipality_id = e.municipality_id and entrepreneur_id = e.id
+            order by registered_at desc limit 1) c on true
+        where e.municipality_id = $1 and e.postcode = $2
+          and (lower(e.name) = lower($3) or similarity(lower(e.name), lower($3)) >= 0.4)
+        order by similarity(lower(e.name), lower($3)) desc, e.id limit $4`,
+      [currentMunicipalityId(), postcode, name, limit],
+    )) as DuplicateCandidate[];
   }
 }

@@ -1,6 +1,8 @@
 import {
   BsnRevealAnswerSchema,
   BsnRevealSchema,
+  DuplicateCandidateSchema,
+  DuplicateQuerySchema,
   EntrepreneurInputSchema,
   EntrepreneurSchema,
   text,
@@ -25,6 +27,15 @@ export function entrepreneursRouter(uow: TenantUnitOfWork, service = new Entrepr
       query: SearchQuery,
       response: z.array(EntrepreneurSchema),
       handle: ({ query }) => service.search(query.q || undefined),
+    }),
+    route({
+      method: 'get',
+      path: '/entrepreneurs/possible-duplicates',
+      summary: 'Mogelijk al bekend: zelfde postcode en gelijkende naam (voor het aanmelden)',
+      permission: 'case:register',
+      query: DuplicateQuerySchema,
+      response: z.array(DuplicateCandidateSchema),
+      handle: ({ query }) => service.possibleDuplicates(query.name, query.postcode),
     }),
     route({
       ...entrepreneur,

@@ -1,4 +1,4 @@
-import type { Entrepreneur, EntrepreneurInput } from '@herorientatie/domain';
+import type { DuplicateCandidate, Entrepreneur, EntrepreneurInput } from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
@@ -97,6 +97,18 @@ export class EntrepreneursService {
       reason,
     });
     return bsn;
+  }
+
+  async possibleDuplicates(name: string, postcode: string): Promise<DuplicateCandidate[]> {
+    const found = await this.repository.possibleDuplicates(name, postcode, 5);
+    await this.audit.record({
+      action: 'read',
+      objectType: 'entrepreneur-duplicates',
+      objectId: null,
+      query: { name, postcode },
+      objectIds: found.map((e) => e.id),
+    });
+    return found;
   }
 
   async search(q: string | undefined): Promise<Entrepreneur[]> {
