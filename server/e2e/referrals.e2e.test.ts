@@ -163,4 +163,28 @@ describe('end to end: a referral with consent, from caseworker to partner and ba
       .first()
       .waitFor();
   });
+
+  it('throws a draft away after asking, and keeps that on the timeline', async () => {
+    await caseworker.goto(`${app.baseUrl}/dossiers/${caseId}?tab=referrals`);
+    const cards = caseworker.locator('.app-card').filter({ hasText: 'Over Rood' });
+    await cards.first().waitFor();
+    const before = await cards.count();
+    await caseworker.getByRole('button', { name: 'Verwijzen', exact: true }).click();
+    await caseworker.getByLabel('Over Rood').check();
+    await caseworker.getByRole('button', { name: 'Volgende' }).click();
+    await caseworker.getByRole('button', { name: 'Volgende' }).click();
+    await caseworker.getByLabel('Direct versturen naar Over Rood').uncheck();
+    await caseworker.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await done(caseworker, 'De verwijzing naar Over Rood is opgeslagen als concept.');
+    await caseworker.getByRole('button', { name: /^Concept weggooien.*Over Rood$/ }).click();
+    const question = caseworker.getByRole('alertdialog', { name: 'Concept weggooien' });
+    await question.getByRole('button', { name: 'Weggooien' }).click();
+    await done(caseworker, 'De conceptverwijzing naar Over Rood is weggegooid.');
+    expect(await cards.count()).to.equal(before);
+    expect(
+      await caseworker.getByRole('button', { name: /^Concept weggooien.*Over Rood$/ }).count(),
+    ).to.equal(0);
+    await caseworker.getByRole('tab', { name: 'Tijdlijn' }).click();
+    await caseworker.getByText('Conceptverwijzing naar Over Rood weggegooid').waitFor();
+  });
 });

@@ -75,6 +75,14 @@ export const useChangeReferralStatus = createMutation({
   output: ReferralSchema,
   invalidates: STALE_AFTER.referralChange,
 });
+export const useDiscardReferral = createMutation({
+  method: 'DELETE',
+  path: ({ caseId, referralId }: OfCase & { referralId: string }) =>
+    `cases/${caseId}/referrals/${referralId}`,
+  input: z.undefined(),
+  output: z.undefined(),
+  invalidates: STALE_AFTER.referralChange,
+});
 export const usePartnerReferralStatus = createMutation({
   method: 'POST',
   path: ({ referralId }: { referralId: string }) => `partner/referrals/${referralId}/status`,

@@ -8,7 +8,8 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client.ts';
 import { useRoutes } from '../../api/cases.ts';
-import { useChangeReferralStatus, useReferrals } from '../../api/referrals.ts';
+import { useChangeReferralStatus, useDiscardReferral, useReferrals } from '../../api/referrals.ts';
+import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { SelectField, TextArea, TextField } from '../../components/form.tsx';
 import { formatDate, formatDateTime } from '../../components/StatusBadge.tsx';
 import { Alert, Button, Paragraph } from '../../components/ui.tsx';
@@ -182,6 +183,9 @@ function ReferralCard({
                 <span className="app-visually-hidden"> naar {referral.partnerName}</span>
               </Button>
             )}
+            {referral.status === 'draft' && (
+              <DiscardButton caseId={caseId} referral={referral} onDone={onDone} />
+            )}
             {canMove && (
               <Button appearance="secondary-action" onClick={() => view.openForm(formId)}>
                 Stand wijzigen
@@ -193,6 +197,57 @@ function ReferralCard({
           </div>
         ))}
     </li>
+  );
+}
+
+/** Throws a draft away after a question; a sent referral has no such button. */
+function DiscardButton({
+  caseId,
+  referral,
+  onDone,
+}: {
+  caseId: string;
+  referral: Referral;
+  onDone: (message: string) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const discard = useDiscardReferral();
+  return (
+    <>
+      <Button
+        appearance="subtle"
+        aria-haspopup="dialog"
+        onClick={() => setAsking(true)}
+        disabled={discard.isPending}
+      >
+        Concept weggooien
+        <span className="app-visually-hidden">: verwijzing naar {referral.partnerName}</span>
+      </Button>
+      {discard.error && <Alert type="error">{discard.error.message}</Alert>}
+      {asking && (
+        <ConfirmDialog
+          title="Concept weggooien"
+          cancelLabel="Bewaren"
+          confirmLabel="Weggooien"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            discard.mutate(
+              { caseId, referralId: referral.id, body: undefined },
+              {
+                onSuccess: () =>
+                  onDone(`De conceptverwijzing naar ${referral.partnerName} is weggegooid.`),
+              },
+            );
+          }}
+        >
+          <Paragraph>
+            De conceptverwijzing naar {referral.partnerName} is nog niet verstuurd. Weggooien haalt
+            haar weg; op de tijdlijn blijft staan dat er een concept was.
+          </Paragraph>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 

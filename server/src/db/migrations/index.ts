@@ -14,6 +14,7 @@ import { TonkBbz1765300000000 } from './1765300000000-tonk-bbz.ts';
 import { Finance1765350000000 } from './1765350000000-finance.ts';
 import { RegionalFigures1765400000000 } from './1765400000000-regional-figures.ts';
 import { CaseWork1765500000000 } from './1765500000000-case-work.ts';
+import { DiscardDraftReferral1765600000000 } from './1765600000000-discard-draft-referral.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Finance1765350000000,
   RegionalFigures1765400000000,
   CaseWork1765500000000,
+  DiscardDraftReferral1765600000000,
 ];

@@ -208,6 +208,19 @@ export class ReferralsRepository {
     );
   }
 
+  /** Removes a draft referral and its events; the database refuses any other status. */
+  async discardDraft(referralId: string): Promise<void> {
+    await q(`delete from referral_event where municipality_id = $1 and referral_id = $2`, [
+      m(),
+      referralId,
+    ]);
+    const [, deleted] = (await q(
+      `delete from referral where municipality_id = $1 and id = $2 and status = 'draft'`,
+      [m(), referralId],
+    )) as [unknown, number];
+    if (deleted !== 1) throw new Error('draft referral not deleted');
+  }
+
   events(referralId: string) {
     return q(
       `select status, ${iso('at')} as at, by_name as by, note from referral_event

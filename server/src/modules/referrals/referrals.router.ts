@@ -100,6 +100,17 @@ export function referralsRouter(
         service.changeStatus(actor, params.id, params.referralId, body),
     }),
     route({
+      method: 'delete',
+      path: '/cases/{id}/referrals/{referralId}',
+      summary: 'Een conceptverwijzing weggooien (een verstuurde blijft bewaard)',
+      permission: 'referral:write',
+      params: CaseParam.extend({ referralId: z.uuid() }),
+      notFound: 'De verwijzing',
+      status: 204,
+      problems: { 409: 'De verwijzing is geen concept meer' },
+      handle: ({ actor, params }) => service.discardDraft(actor, params.id, params.referralId),
+    }),
+    route({
       method: 'get',
       path: '/referrals/stalled',
       summary: 'Verwijzingen zonder voortgang (werklijst)',

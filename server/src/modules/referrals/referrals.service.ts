@@ -338,6 +338,26 @@ export class ReferralsService {
     return this.toReferral((await this.repository.find(caseId, id))!);
   }
 
+  /** A referral that was never sent can be thrown away; the timeline keeps that it was. */
+  async discardDraft(actor: UserActor, caseId: string, id: string): Promise<void> {
+    await this.access.write(actor, caseId, { mustBeOpen: false });
+    const referral = await this.repository.find(caseId, id, true);
+    if (!referral) throw new NotFound('De verwijzing');
+    if (referral.status !== 'draft') {
+      throw new InvalidTransition(
+        'Alleen een concept kan worden weggegooid; een verstuurde verwijzing blijft bewaard.',
+      );
+    }
+    await this.repository.discardDraft(id);
+    await this.journal.event(
+      actor,
+      caseId,
+      'referral',
+      `Conceptverwijzing naar ${referral.partner_name} weggegooid`,
+    );
+    await this.audit.record({ action: 'delete', objectType: 'referral', objectId: id });
+  }
+
   private statusSummary(partner: string, input: ReferralStatusInput) {
     const base = `Verwijzing naar ${partner}: ${REFERRAL_STATUS_LABELS[input.status].toLowerCase()}`;
     return input.reason ? `${base} (${NOT_REALISED_LABELS[input.reason].toLowerCase()})` : base;

@@ -6,6 +6,7 @@ import type {
   Referral,
 } from '@herorientatie/domain';
 import { expect } from 'chai';
+import pg from 'pg';
 import { useTestApp } from '../../../../test/app.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { currentManager } from '../../../db/unit-of-work.ts';
@@ -294,5 +295,48 @@ describe('referrals with consent, followed until they happen', () => {
     const other = t.agent('nijmegen-caseworker');
     expect((await other.get(`/api/v1/cases/${c.id}/referrals`)).status).to.equal(404);
     expect((await other.get(`/api/v1/cases/${c.id}/consents`)).status).to.equal(404);
+  });
+
+  it('discards a draft, never a sent referral, even when asked directly in the database', async () => {
+    const c = await openCase();
+    const base = `/api/v1/cases/${c.id}`;
+    const create = async () =>
+      (
+        await cw().send('POST', `${base}/referrals`, {
+          partnerId: partner('werkbedrijf').id,
+          mode: 'self',
+          followUpOn: today(),
+        })
+      ).json<Referral>();
+    const draft = await create();
+    const sent = await create();
+    await cw().send('POST', `${base}/referrals/${sent.id}/status`, { status: 'sent' });
+    expect(
+      (await t.agent('nijmegen-caseworker').send('DELETE', `${base}/referrals/${draft.id}`)).status,
+    ).to.equal(404);
+    expect((await cw().send('DELETE', `${base}/referrals/${sent.id}`)).status).to.equal(409);
+    expect((await cw().send('DELETE', `${base}/referrals/${draft.id}`)).status).to.equal(204);
+    expect((await cw().send('DELETE', `${base}/referrals/${draft.id}`)).status).to.equal(404);
+    const left = (await cw().get(`${base}/referrals`)).json<Referral[]>().map((r) => r.id);
+    expect(left).to.deep.equal([sent.id]);
+    const timeline = (await cw().get(`${base}/timeline`)).json<{ summary: string }[]>();
+    expect(timeline.some((e) => e.summary.startsWith('Conceptverwijzing naar'))).to.equal(true);
+    // The database itself keeps a sent referral, whatever the application asks.
+    const municipalityId = (
+      await t.db.admin.query('select municipality_id from case_file where id = $1', [c.id])
+    ).rows[0].municipality_id as string;
+    const asApp = new pg.Client({ connectionString: t.db.appUrl });
+    await asApp.connect();
+    try {
+      await asApp.query('begin');
+      await asApp.query(`select set_config('app.municipality_id', $1, true)`, [municipalityId]);
+      const visible = await asApp.query('select 1 from referral where id = $1', [sent.id]);
+      expect(visible.rowCount, 'the app role sees the referral').to.equal(1);
+      const result = await asApp.query('delete from referral where id = $1', [sent.id]);
+      expect(result.rowCount).to.equal(0);
+      await asApp.query('rollback');
+    } finally {
+      await asApp.end();
+    }
   });
 });
