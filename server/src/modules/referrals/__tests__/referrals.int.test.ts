@@ -329,6 +329,7 @@ describe('referrals with consent, followed until they happen', () => {
     await asApp.connect();
     try {
       await asApp.query('begin');
+      // eslint-disable-next-line no-restricted-syntax -- the app role as the unit of work sets it up
       await asApp.query(`select set_config('app.municipality_id', $1, true)`, [municipalityId]);
       const visible = await asApp.query('select 1 from referral where id = $1', [sent.id]);
       expect(visible.rowCount, 'the app role sees the referral').to.equal(1);
