@@ -33,6 +33,7 @@ import { NextActionsPanel } from './next-actions.tsx';
 import { NotesPanel } from './notes.tsx';
 import { ReferralsPanel } from './referrals.tsx';
 import { SelfCheckPanel } from './self-check.tsx';
+import { TonkBbzPanel } from './tonk-bbz.tsx';
 import {
   AnalysisForm,
   CaseSettingsForm,
@@ -340,6 +341,19 @@ export function CaseDetailPage({ me }: { me: Me }) {
           ...referralTabs,
           { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
           ...costTabs,
+          {
+            id: 'tonk-bbz',
+            label: 'TONK en Bbz',
+            content: (
+              <TonkBbzPanel
+                caseId={detail.id}
+                view={view}
+                canWrite={can(user, 'case:write', detail)}
+                caseOpen={isOpen(detail.status)}
+                onDone={done}
+              />
+            ),
+          },
         ]}
       />
     </>
