@@ -186,7 +186,9 @@ export default function TonkPage({ me }: { me: Me }) {
       <div aria-live="polite">{message && <Alert type={message.type}>{message.text}</Alert>}</div>
       {canManage &&
         (form === NEW_FORM ? (
-          <TonkForm onDone={done} onCancel={() => setForm(null)} />
+          <div className="app-form-panel">
+            <TonkForm onDone={done} onCancel={() => setForm(null)} />
+          </div>
         ) : (
           <Button
             appearance="secondary-action"
