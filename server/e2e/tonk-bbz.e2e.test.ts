@@ -85,6 +85,7 @@ describe('end to end: a TONK application becomes a reorientation case with a Bbz
     await page.getByRole('button', { name: `Heroriëntatiedossier openen: ${APPLICANT}` }).click();
     await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: new RegExp(APPLICANT) }).waitFor();
+    await done(/Het heroriëntatiedossier .+ is geopend vanuit de TONK-aanvraag/);
 
     // The TONK list links the new case, and no longer offers to open one.
     await page.goBack();

@@ -10,7 +10,7 @@ import {
   type Me,
 } from '@herorientatie/domain';
 import { useState, type ComponentType } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useCase } from '../../api/cases.ts';
 import { formatDate, formatDateTime, StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
@@ -197,7 +197,9 @@ export function CaseDetailPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const query = useCase(id);
   const view = useCaseView();
-  const [message, setMessage] = useState<string | null>(null);
+  // A page that opened this case (e.g. from a TONK application) may say so here.
+  const opened = (useLocation().state as { message?: string } | null)?.message;
+  const [message, setMessage] = useState<string | null>(opened ?? null);
   usePageTitle(
     query.data
       ? `Dossier ${query.data.reference}`

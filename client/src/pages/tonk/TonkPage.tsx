@@ -138,7 +138,11 @@ function OpenCaseButton({
       onClick={async () => {
         try {
           const detail = await open.mutateAsync({ id: application.id, body: undefined });
-          navigate(`/dossiers/${detail.id}`);
+          navigate(`/dossiers/${detail.id}`, {
+            state: {
+              message: `Het heroriëntatiedossier ${detail.reference} is geopend vanuit de TONK-aanvraag van ${application.name}.`,
+            },
+          });
         } catch (err) {
           onError((err as Error).message);
         }
