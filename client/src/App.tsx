@@ -29,6 +29,7 @@ const FinanceLayout = lazy(() => import('./pages/finance/FinanceLayout.tsx'));
 const BudgetPage = lazy(() => import('./pages/finance/BudgetPage.tsx'));
 const ContractsPage = lazy(() => import('./pages/finance/ContractsPage.tsx'));
 const StatementsPage = lazy(() => import('./pages/finance/StatementsPage.tsx'));
+const TonkPage = lazy(() => import('./pages/tonk/TonkPage.tsx'));
 const RegionalPage = lazy(() => import('./pages/regional/RegionalPage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -143,6 +144,14 @@ function routerFor(me: Me) {
               ),
             },
           ],
+        },
+        {
+          path: 'tonk',
+          element: (
+            <Loading>
+              <TonkPage me={me} />
+            </Loading>
+          ),
         },
         {
           path: 'regio',

@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/dossiers', label: 'Dossiers', action: 'case:read' },
   { to: '/acties', label: 'Acties', action: 'case:read' },
   { to: '/verwijzingen', label: 'Verwijzingen', action: 'referral:read' },
+  { to: '/tonk', label: 'TONK', action: 'tonk:manage' },
   { to: '/benadering', label: 'Benadering', action: 'outreach:read' },
   { to: '/campagnes', label: 'Campagnes', action: 'campaign:read' },
   { to: '/financien', label: 'Kosten en budget', action: 'finance:manage' },

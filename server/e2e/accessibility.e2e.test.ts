@@ -547,6 +547,46 @@ describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
     expect(await violations(manager)).to.deep.equal([]);
   });
 
+  it('has no violations on the TONK page with its form showing errors, a decision dialog and the TONK en Bbz tab', async () => {
+    const page = await pageFor('wijchen-caseworker');
+    await page.goto(`${app.baseUrl}/tonk?formulier=aanvraag`);
+    await page.getByRole('heading', { name: 'Aanvraag TONK registreren' }).waitFor();
+    await page.getByLabel('De aanvrager is zelfstandig ondernemer').check();
+    await page.getByRole('button', { name: 'Aanvraag registreren' }).click();
+    await page.getByText('Controleer het formulier').waitFor();
+    await page.getByText('Vul de naam van de aanvrager in.').first().waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+
+    const agent = new Agent(app.baseUrl);
+    await agent.login('wijchen-caseworker');
+    const created = await agent.send('POST', '/api/v1/tonk-applications', {
+      name: 'Daan Hermans',
+      selfEmployed: true,
+      businessName: 'Hermans Hoveniers',
+      monthlyHousingCostsCents: 110_000,
+      requestedCents: 330_000,
+      periodFrom: '2026-01-01',
+      periodTo: '2026-03-31',
+      receivedOn: '2026-01-05',
+    });
+    expect(created.status, created.text).to.equal(201);
+    const { id } = created.json<{ id: string }>();
+    await page.goto(`${app.baseUrl}/tonk?formulier=besluit.${id}`);
+    const dialog = page.getByRole('dialog', { name: /Besluit op de TONK-aanvraag/ });
+    await dialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await dialog.getByText('Controleer het formulier').waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+
+    const opened = await agent.send('POST', `/api/v1/tonk-applications/${id}/case`);
+    expect(opened.status, opened.text).to.equal(201);
+    const tonkCaseId = opened.json<{ id: string }>().id;
+    await page.goto(`${app.baseUrl}/dossiers/${tonkCaseId}?tab=tonk-bbz&formulier=bbz`);
+    await page.getByRole('table', { name: 'TONK-aanvragen van dit dossier' }).waitFor();
+    await page.getByRole('button', { name: 'Bbz-aanvraag vastleggen' }).click();
+    await page.getByText('Kies het soort aanvraag.').first().waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
+
   it('has no violations on the campaigns and the campaign editor with its forms', async () => {
     await coordinator.goto(`${app.baseUrl}/campagnes`);
     await coordinator.getByRole('table', { name: 'Campagnes met hun budget' }).waitFor();

@@ -37,6 +37,7 @@ describe('end to end: logging in with a browser', () => {
       'Dossiers',
       'Acties',
       'Verwijzingen',
+      'TONK',
       'Benadering',
       'Campagnes',
     ]);

@@ -7,12 +7,13 @@ const labels = (roles: Role[], isCentre = false) =>
   navigationFor(user(roles, isCentre)).map((i) => i.label);
 
 describe('navigation by permission', () => {
-  it('shows a caseworker cases, referrals, outreach and campaigns, but not figures or administration', () => {
+  it('shows a caseworker cases, referrals, TONK, outreach and campaigns, but not figures or administration', () => {
     expect(labels(['caseworker'])).to.deep.equal([
       'Start',
       'Dossiers',
       'Acties',
       'Verwijzingen',
+      'TONK',
       'Benadering',
       'Campagnes',
     ]);

@@ -62,6 +62,18 @@ export const STALE_AFTER = {
   financeChange: (): QueryKey[] => [['finance']],
   /** A credited cost line: the case's costs and every finance total. */
   costLineCredit: ({ caseId }: { caseId: string }): QueryKey[] => [['case', caseId], ['finance']],
+  /**
+   * A TONK application or its decision: the TONK list, and the case it belongs to (its
+   * TONK and Bbz tab), when it has one.
+   */
+  tonkChange: ({ caseId }: { caseId?: string | null }): QueryKey[] => [
+    ['tonk'],
+    ...(caseId ? [['case', caseId]] : []),
+  ],
+  /** A case opened from a TONK application: the TONK list (its link), the case lists and counts. */
+  tonkCaseOpened: (): QueryKey[] => [['tonk'], ['cases'], ['worklist-counts']],
+  /** A Bbz request or its decision: the case's views (its tab and timeline). */
+  bbzChange: ({ caseId }: { caseId: string }): QueryKey[] => [['case', caseId]],
   /** Reading a full BSN, or logging out (the browser leaves for the provider). */
   nothing: (): QueryKey[] => [],
 } as const;

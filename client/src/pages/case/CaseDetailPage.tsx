@@ -10,7 +10,7 @@ import {
   type Me,
 } from '@herorientatie/domain';
 import { useState, type ComponentType } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useCase } from '../../api/cases.ts';
 import { formatDate, formatDateTime, StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
@@ -33,6 +33,7 @@ import { NextActionsPanel } from './next-actions.tsx';
 import { NotesPanel } from './notes.tsx';
 import { ReferralsPanel } from './referrals.tsx';
 import { SelfCheckPanel } from './self-check.tsx';
+import { TonkBbzPanel } from './tonk-bbz.tsx';
 import {
   AnalysisForm,
   CaseSettingsForm,
@@ -196,7 +197,9 @@ export function CaseDetailPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const query = useCase(id);
   const view = useCaseView();
-  const [message, setMessage] = useState<string | null>(null);
+  // A page that opened this case (e.g. from a TONK application) may say so here.
+  const opened = (useLocation().state as { message?: string } | null)?.message;
+  const [message, setMessage] = useState<string | null>(opened ?? null);
   usePageTitle(
     query.data
       ? `Dossier ${query.data.reference}`
@@ -340,6 +343,19 @@ export function CaseDetailPage({ me }: { me: Me }) {
           ...referralTabs,
           { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
           ...costTabs,
+          {
+            id: 'tonk-bbz',
+            label: 'TONK en Bbz',
+            content: (
+              <TonkBbzPanel
+                caseId={detail.id}
+                view={view}
+                canWrite={can(user, 'case:write', detail)}
+                caseOpen={isOpen(detail.status)}
+                onDone={done}
+              />
+            ),
+          },
         ]}
       />
     </>
