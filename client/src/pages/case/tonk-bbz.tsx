@@ -190,7 +190,8 @@ export function TonkBbzPanel({
                       aria-haspopup="dialog"
                       onClick={() => view.openForm(cardForm(BBZ_DECISION_FORM, r.id))}
                     >
-                      {`Besluit vastleggen: ${bbzRequestText(r)}`}
+                      Besluit vastleggen
+                      <span className="app-visually-hidden">: {bbzRequestText(r)}</span>
                     </Button>,
                   ]
                 : []),

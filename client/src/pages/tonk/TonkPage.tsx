@@ -252,7 +252,8 @@ export default function TonkPage({ me }: { me: Me }) {
                           setForm(decisionForm(a.id));
                         }}
                       >
-                        {`Besluit vastleggen: ${a.name}`}
+                        Besluit vastleggen
+                        <span className="app-visually-hidden">: {a.name}</span>
                       </Button>
                       {canRegisterCase && canOpenCase(a) && (
                         <OpenCaseButton
