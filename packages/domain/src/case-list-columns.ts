@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ROUTE_TYPE_LABELS } from './case-records.ts';
+import type { NextAction } from './case-work.ts';
 import { CASE_STATUS_LABELS } from './case-status.ts';
 import { CaseListQuerySchema, INTENSITY_LABELS, type CaseSummary } from './cases.ts';
 import { URGENCY_LABELS } from './support.ts';
@@ -49,3 +50,25 @@ export const CASE_EXPORT_MAX = 10_000;
 /** The filters of an export: those of the list, without paging. */
 export const CaseExportQuerySchema = CaseListQuerySchema.omit({ pageSize: true, cursor: true });
 export type CaseExportQuery = z.infer<typeof CaseExportQuerySchema>;
+
+/** When an action is due, in words; `today` is the date in the user's time zone. */
+export function actionDueText(action: NextAction, today: string): string {
+  if (action.status !== 'open') return `Was gepland op ${formatDateNl(action.dueOn)}`;
+  if (action.overdue) return `Te laat: moest uiterlijk ${formatDateNl(action.dueOn)}`;
+  if (action.dueOn === today) return `Vandaag (${formatDateNl(action.dueOn)})`;
+  return `Uiterlijk ${formatDateNl(action.dueOn)}`;
+}
+
+export interface ActionListColumn {
+  label: string;
+  text: (a: NextAction, today: string) => string;
+}
+
+/** The columns of the actions list, on the page and in its exports. */
+export const ACTION_LIST_COLUMNS: readonly ActionListColumn[] = [
+  { label: 'Actie', text: (a) => (a.kind === 'intake' ? 'Geplande intake' : a.title) },
+  { label: 'Wanneer', text: actionDueText },
+  { label: 'Dossier', text: (a) => a.caseReference },
+  { label: 'Ondernemer', text: (a) => a.entrepreneurName },
+  { label: 'Door', text: (a) => a.ownerName ?? '—' },
+];

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
@@ -54,3 +55,16 @@ export async function tableXlsx(table: Table, basename: string): Promise<TableFi
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
   };
 }
+
+/** Sends a table file as a download. */
+export function sendTableFile(res: Response, file: TableFile): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  res.send(file.content);
+}
+
+/** The media type a table route produces, for the API description. */
+export const TABLE_MEDIA_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;

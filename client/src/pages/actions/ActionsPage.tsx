@@ -1,4 +1,4 @@
-import { can, type Me } from '@herorientatie/domain';
+import { ACTION_LIST_COLUMNS, can, type Me } from '@herorientatie/domain';
 import { Link, useSearchParams } from 'react-router';
 import { useActionWorklist, type ActionScope, type ActionWhen } from '../../api/case-work.ts';
 import { DataTable } from '../../components/table.tsx';
@@ -76,6 +76,26 @@ export function ActionsPage({ me }: { me: Me }) {
           </div>
         ))}
       </nav>
+      {rows.length > 0 && (
+        <p className="app-export-links">
+          Deze lijst exporteren:{' '}
+          <a
+            className="utrecht-link"
+            href={`/api/v1/actions/export.csv?scope=${scope}&when=${when}`}
+            download
+          >
+            CSV
+          </a>{' '}
+          of{' '}
+          <a
+            className="utrecht-link"
+            href={`/api/v1/actions/export.xlsx?scope=${scope}&when=${when}`}
+            download
+          >
+            Excel
+          </a>
+        </p>
+      )}
       {list.isError && <Alert type="error">{list.error.message}</Alert>}
       {list.isPending ? (
         <Paragraph>Acties laden…</Paragraph>
@@ -84,7 +104,7 @@ export function ActionsPage({ me }: { me: Me }) {
       ) : (
         <DataTable
           caption={`${rows.length} actie${rows.length === 1 ? '' : 's'}, oudste eerst`}
-          columns={['Actie', 'Wanneer', 'Dossier', 'Ondernemer', 'Door']}
+          columns={ACTION_LIST_COLUMNS.map((c) => c.label)}
           rows={rows.map((a) => ({
             key: a.id,
             cells: [

@@ -1,4 +1,4 @@
-import type { NextAction } from '@herorientatie/domain';
+import { actionDueText, type NextAction } from '@herorientatie/domain';
 import { useState, type ReactNode } from 'react';
 import {
   useAddAction,
@@ -21,12 +21,8 @@ export const ACTION_STATUS_LABELS: Record<NextAction['status'], string> = {
 };
 
 /** When an action is due, in words: overdue is said, not only coloured. */
-export function dueText(action: NextAction): string {
-  if (action.status !== 'open') return `Was gepland op ${formatDate(action.dueOn)}`;
-  if (action.overdue) return `Te laat: moest uiterlijk ${formatDate(action.dueOn)}`;
-  if (action.dueOn === today()) return `Vandaag (${formatDate(action.dueOn)})`;
-  return `Uiterlijk ${formatDate(action.dueOn)}`;
-}
+/** When an action is due, in words, against today's date here. */
+export const dueText = (action: NextAction): string => actionDueText(action, today());
 
 interface ActionsPanelProps {
   caseId: string;

@@ -17,6 +17,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
+import { sendTableFile, TABLE_MEDIA_TYPES } from '../../http/tabular.ts';
 import { CaseWorkService } from './case-work.service.ts';
 
 const CaseParam = z.object({ id: z.uuid() });
@@ -80,6 +81,19 @@ export function caseWorkRouter(uow: TenantUnitOfWork, service = new CaseWorkServ
       response: z.array(ActionSchema),
       handle: ({ actor, query }) => service.worklist(actor, query.scope, query.when),
     }),
+    ...(['csv', 'xlsx'] as const).map((format) =>
+      route({
+        method: 'get',
+        path: `/actions/export.${format}`,
+        summary: `Actielijst als ${format === 'csv' ? 'CSV' : 'Excel'} (dezelfde kolommen als de pagina)`,
+        permission: 'case:read',
+        query: ActionListQuerySchema,
+        produces: TABLE_MEDIA_TYPES[format],
+        send: sendTableFile,
+        handle: ({ actor, query }) =>
+          service.exportWorklist(actor, query.scope, query.when, format),
+      }),
+    ),
     route({
       method: 'get',
       path: '/action-counts',

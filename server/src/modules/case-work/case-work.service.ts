@@ -1,4 +1,5 @@
 import {
+  ACTION_LIST_COLUMNS,
   can,
   type ActionInput,
   type NextAction,
@@ -6,6 +7,7 @@ import {
   type SearchHit,
 } from '@herorientatie/domain';
 import { principalOf, type UserActor } from '../../context/actor.ts';
+import { tableCsv, tableXlsx } from '../../http/tabular.ts';
 import { currentManager } from '../../db/unit-of-work.ts';
 import { InvalidTransition, NotFound, ValidationFailed } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
@@ -114,20 +116,45 @@ export class CaseWorkService {
     return (await this.repository.action(caseId, id))!;
   }
 
-  async worklist(actor: UserActor, scope: 'mine' | 'team', when: 'today' | 'overdue' | 'upcoming') {
+  async worklist(
+    actor: UserActor,
+    scope: 'mine' | 'team',
+    when: 'today' | 'overdue' | 'upcoming',
+    format?: 'csv' | 'xlsx',
+  ) {
     const rows = await this.repository.worklist(
       scope === 'mine' ? actor.user.id : null,
       when,
       this.advisorScope(actor),
     );
     await this.audit.record({
-      action: 'read',
-      objectType: 'action-list',
+      action: format ? 'export' : 'read',
+      objectType: format ? `action-list-${format}` : 'action-list',
       objectId: null,
       query: { scope, when },
       objectIds: rows.map((r) => r.id),
     });
     return rows;
+  }
+
+  /** The actions list as on the page (oldest first, the same columns) as CSV or Excel. */
+  async exportWorklist(
+    actor: UserActor,
+    scope: 'mine' | 'team',
+    when: 'today' | 'overdue' | 'upcoming',
+    format: 'csv' | 'xlsx',
+  ) {
+    const rows = [...(await this.worklist(actor, scope, when, format))].sort((a, b) =>
+      a.dueOn.localeCompare(b.dueOn),
+    );
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const table = {
+      title: 'Acties',
+      header: ACTION_LIST_COLUMNS.map((c) => c.label),
+      rows: rows.map((a) => ACTION_LIST_COLUMNS.map((c) => c.text(a, today))),
+    };
+    const basename = `acties-${scope === 'mine' ? 'mijn' : 'team'}-${today}`;
+    return format === 'csv' ? tableCsv(table, basename) : tableXlsx(table, basename);
   }
 
   counts(actor: UserActor) {

@@ -28,11 +28,10 @@ import {
   WithdrawCaseSchema,
   WorklistCountsSchema,
 } from '@herorientatie/domain';
-import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable, type RouteContext } from '../../http/route-table.ts';
-import type { TableFile } from '../../http/tabular.ts';
+import { sendTableFile, TABLE_MEDIA_TYPES } from '../../http/tabular.ts';
 import { CaseAccess } from './case-access.ts';
 import { CaseLifecycleService } from './case-lifecycle.service.ts';
 import { CaseRecordsService } from './case-records.service.ts';
@@ -79,15 +78,8 @@ export function casesRouter(
         summary: `Dossierlijst met dezelfde filters als ${format === 'csv' ? 'CSV' : 'Excel'} (zonder BSN)`,
         permission: 'case:read',
         query: CaseExportQuerySchema,
-        produces:
-          format === 'csv'
-            ? 'text/csv'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        send: (res: Response, file: TableFile) => {
-          res.setHeader('Content-Type', file.contentType);
-          res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-          res.send(file.content);
-        },
+        produces: TABLE_MEDIA_TYPES[format],
+        send: sendTableFile,
         handle: ({ actor, query }) => lifecycle.export(actor, query, format),
       }),
     ),

@@ -1,4 +1,5 @@
 import type { CaseDetail, NextAction, Note, RecordVersion, SearchHit } from '@herorientatie/domain';
+import { ACTION_LIST_COLUMNS } from '@herorientatie/domain';
 import { expect } from 'chai';
 import { useTestApp } from '../../../../test/app.ts';
 import { registration } from '../../../../test/case-fixtures.ts';
@@ -246,5 +247,32 @@ describe('case work: actions, notes, search, handover', () => {
     const hits = (await cw().get('/api/v1/search?q=bosveld')).json<SearchHit[]>();
     expect(hits[0]!.entrepreneurName).to.equal('Henriëtte Bosveld');
     expect(Date.now() - started).to.be.a('number');
+  });
+
+  it('exports the actions list with the columns of the page, oldest first, audited', async () => {
+    const c = await register({ name: 'Exporteer Actiemans' });
+    const base = `/api/v1/cases/${c.id}`;
+    await cw().send('POST', `${base}/actions`, { title: '=Bel later', dueOn: day(-1) });
+    await cw().send('POST', `${base}/actions`, { title: 'Eerst dit', dueOn: day(-4) });
+    const r = await cw().request('GET', '/api/v1/actions/export.csv?scope=mine&when=overdue');
+    expect(r.status).to.equal(200);
+    expect(r.headers.get('content-disposition')).to.match(
+      /filename="acties-mijn-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const lines = r.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).to.equal(ACTION_LIST_COLUMNS.map((col) => col.label).join(';'));
+    const mine = lines.filter((l) => l.includes(c.reference));
+    expect(mine.map((l) => l.split(';')[0])).to.deep.equal(['Eerst dit', "'=Bel later"]);
+    expect(mine[0]).to.contain('Te laat: moest uiterlijk');
+    const audit = await t.db.admin.query(
+      `select count(*)::int as n from audit_log where object_type = 'action-list-csv' and action = 'export'`,
+    );
+    expect(audit.rows[0].n).to.equal(1);
+    expect((await cw().request('GET', '/api/v1/actions/export.xlsx?when=ooit')).status).to.equal(
+      400,
+    );
   });
 });
