@@ -41,6 +41,18 @@ describe('tenancy rules in the catalog', () => {
     }
   });
 
+  it('forces row-level security on every table keyed by municipality, in every schema', async () => {
+    const result = await db.admin.query<{ name: string }>(
+      `select n.nspname || '.' || c.relname as name
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+          and exists (select 1 from pg_attribute a where a.attrelid = c.oid
+                       and a.attname = 'municipality_id' and not a.attisdropped)
+          and not (c.relrowsecurity and c.relforcerowsecurity)`,
+    );
+    expect(result.rows.map((r) => r.name)).to.deep.equal([]);
+  });
+
   it('uses the tenant setting in every policy, for reading and writing', async () => {
     const result = await db.admin.query(
       `select c.relname, pg_get_expr(p.polqual, p.polrelid) as using_expr,

@@ -15,6 +15,7 @@ import { Finance1765350000000 } from './1765350000000-finance.ts';
 import { RegionalFigures1765400000000 } from './1765400000000-regional-figures.ts';
 import { CaseWork1765500000000 } from './1765500000000-case-work.ts';
 import { DiscardDraftReferral1765600000000 } from './1765600000000-discard-draft-referral.ts';
+import { FiguresRollupRls1765700000000 } from './1765700000000-figures-rollup-rls.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   RegionalFigures1765400000000,
   CaseWork1765500000000,
   DiscardDraftReferral1765600000000,
+  FiguresRollupRls1765700000000,
 ];
