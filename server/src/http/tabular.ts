@@ -15,8 +15,12 @@ export interface TableFile {
   content: Buffer;
 }
 
-/** A leading =, +, - or @ makes Excel read a cell as a formula; such a cell is kept as text. */
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+/**
+ * A leading =, +, - or @ makes Excel read a cell as a formula; such a cell is kept as text.
+ * A plain number (a credit of -25,00) stays a number.
+ */
+const defuse = (value: string) =>
+  /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d[\d.,]*$/.test(value) ? `'${value}` : value;
 
 /** CSV as Excel in the Netherlands opens it: `;` separated, UTF-8 with a byte-order mark. */
 export function tableCsv(table: Table, basename: string): TableFile {

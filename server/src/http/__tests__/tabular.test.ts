@@ -10,6 +10,7 @@ const table = {
     ['=HYPERLINK("http://x")', 'met ; puntkomma en "aanhalingstekens"'],
     ['@SOM(A1)', 'regel\nnieuwe regel'],
     ['Zoë Ünal', '+31 6 1234'],
+    ['Creditering', '-25,00'],
   ],
 };
 
@@ -25,6 +26,7 @@ describe('table downloads', () => {
       [`'=HYPERLINK("http://x")`, 'met ; puntkomma en "aanhalingstekens"'],
       ["'@SOM(A1)", 'regel\nnieuwe regel'],
       ['Zoë Ünal', "'+31 6 1234"],
+      ['Creditering', '-25,00'],
     ]);
   });
 
@@ -33,7 +35,7 @@ describe('table downloads', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Dossiers')!;
-    expect(sheet.rowCount).to.equal(4);
+    expect(sheet.rowCount).to.equal(5);
     const cell = sheet.getRow(2).getCell(1);
     expect(cell.type).to.equal(ExcelJS.ValueType.String);
     expect(cell.value).to.equal('=HYPERLINK("http://x")');

@@ -1,3 +1,4 @@
+import { tableCsv } from '../../http/tabular.ts';
 import { createHash } from 'node:crypto';
 import {
   BUDGET_CATEGORIES,
@@ -250,25 +251,26 @@ export class FinanceService {
 
   async statementFile(provider: string, month: string, format: 'csv' | 'pdf') {
     const s = await this.statement(provider, month);
-    const filename = `specificatie-${provider.replace(/[^\w-]+/g, '-').toLowerCase()}-${month}.${format}`;
+    const basename = `specificatie-${provider.replace(/[^\w-]+/g, '-').toLowerCase()}-${month}`;
+    const filename = `${basename}.${format}`;
     if (format === 'csv') {
-      const rows = [
-        'Cliënt;Dienst;Datum;Bedrag',
-        ...s.lines.map((l) =>
-          [
-            l.clientReference,
-            l.serviceType,
-            l.occurredOn,
-            (l.amountCents / 100).toFixed(2).replace('.', ','),
-          ].join(';'),
-        ),
-      ];
-      rows.push(`Totaal;;;${(s.totalCents / 100).toFixed(2).replace('.', ',')}`);
-      return {
-        filename,
-        contentType: 'text/csv; charset=utf-8',
-        content: Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`),
-      };
+      const euro = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+      return tableCsv(
+        {
+          title: 'Specificatie',
+          header: ['Cliënt', 'Dienst', 'Datum', 'Bedrag'],
+          rows: [
+            ...s.lines.map((l) => [
+              l.clientReference,
+              l.serviceType,
+              l.occurredOn,
+              euro(l.amountCents),
+            ]),
+            ['Totaal', '', '', euro(s.totalCents)],
+          ],
+        },
+        basename,
+      );
     }
     const doc = new PDFDocument({
       size: 'A4',

@@ -1,3 +1,4 @@
+import type { Table } from '../../http/tabular.ts';
 import PDFDocument from 'pdfkit';
 import type { LetterRecipient } from './waves.repository.ts';
 
@@ -59,24 +60,15 @@ export function lettersPdf(
   return done;
 }
 
-const cell = (value: string | null) => {
-  const v = value ?? '';
-  // Quote fields with separators, quotes or line breaks; neutralise formulas for Excel.
-  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** The same recipients as a CSV for a mail-merge in Word or a mailing house (Excel-friendly). */
-export function lettersCsv(recipients: LetterRecipient[]): string {
-  const lines = [
-    ['Naam', 'Bedrijfsnaam', 'Postcode', 'Huisnummer', 'E-mailadres', 'Telefoonnummer'].join(';'),
-  ];
-  for (const r of recipients) {
-    lines.push(
-      [r.name, r.businessName, r.postcode, r.houseNumber, r.email, r.phone].map(cell).join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** The same recipients as a table for a mail-merge in Word or a mailing house. */
+export function lettersTable(recipients: LetterRecipient[]): Table {
+  return {
+    title: 'Brieven',
+    header: ['Naam', 'Bedrijfsnaam', 'Postcode', 'Huisnummer', 'E-mailadres', 'Telefoonnummer'],
+    rows: recipients.map((r) =>
+      [r.name, r.businessName, r.postcode, r.houseNumber, r.email, r.phone].map((v) => v ?? ''),
+    ),
+  };
 }
 
 export { DEFAULT_MESSAGE };

@@ -14,7 +14,8 @@ import { AuditService } from '../audit/audit.service.ts';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service.ts';
 import { EntrepreneursRepository } from '../entrepreneurs/entrepreneurs.repository.ts';
 import type { MailService } from '../mail/mail.service.ts';
-import { DEFAULT_MESSAGE, lettersCsv, lettersPdf } from './wave-letters.ts';
+import { tableCsv } from '../../http/tabular.ts';
+import { DEFAULT_MESSAGE, lettersPdf, lettersTable } from './wave-letters.ts';
 import { WavesRepository } from './waves.repository.ts';
 
 /**
@@ -194,13 +195,9 @@ export class WavesService {
       objectId: id,
       objectIds: recipients.map((r) => r.contactId),
     });
-    const filename = `brieven-${wave.name.replace(/[^\w-]+/g, '-').toLowerCase()}.${format}`;
-    if (format === 'csv')
-      return {
-        filename,
-        contentType: 'text/csv; charset=utf-8',
-        content: Buffer.from(lettersCsv(recipients)),
-      };
+    const basename = `brieven-${wave.name.replace(/[^\w-]+/g, '-').toLowerCase()}`;
+    const filename = `${basename}.${format}`;
+    if (format === 'csv') return tableCsv(lettersTable(recipients), basename);
     const [{ name }] = await currentManager().query(
       'select name from municipality where id = current_municipality_id()',
     );

@@ -1,3 +1,4 @@
+import type { Table } from '../../http/tabular.ts';
 import {
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
@@ -213,11 +214,11 @@ export function evaluationPdf(input: {
   return done;
 }
 
-/** The same sections as CSV (Excel-friendly: `;`, UTF-8 with BOM). */
-export function evaluationCsv(sections: ReportSection[]): string {
-  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ['Onderdeel;Cijfer;Waarde'];
-  for (const s of sections)
-    for (const r of s.rows) lines.push([s.title, r.label.trim(), r.value].map(quote).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** The same sections as one table (for CSV). */
+export function evaluationTable(sections: ReportSection[]): Table {
+  return {
+    title: 'Evaluatie',
+    header: ['Onderdeel', 'Cijfer', 'Waarde'],
+    rows: sections.flatMap((s) => s.rows.map((r) => [s.title, r.label.trim(), r.value])),
+  };
 }

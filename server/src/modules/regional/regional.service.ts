@@ -6,10 +6,11 @@ import {
   type RegionalFigures,
 } from '@herorientatie/domain';
 import { principalOf, type UserActor } from '../../context/actor.ts';
+import { tableCsv } from '../../http/tabular.ts';
 import { NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import {
-  evaluationCsv,
+  evaluationTable,
   evaluationPdf,
   PLAN_EXPECTATIONS,
   reportSections,
@@ -139,14 +140,9 @@ export class RegionalService {
       objectId: query.scope,
       query,
     });
-    const filename = `evaluatie-${query.scope.toLowerCase()}-${query.from}-${query.to}.${format}`;
-    if (format === 'csv') {
-      return {
-        filename,
-        contentType: 'text/csv; charset=utf-8',
-        content: Buffer.from(evaluationCsv(sections)),
-      };
-    }
+    const basename = `evaluatie-${query.scope.toLowerCase()}-${query.from}-${query.to}`;
+    const filename = `${basename}.${format}`;
+    if (format === 'csv') return tableCsv(evaluationTable(sections), basename);
     const content = await evaluationPdf({
       title: `Evaluatie heroriëntatie ${code === null ? 'regio' : name}`,
       figures,
