@@ -274,5 +274,10 @@ describe('case work: actions, notes, search, handover', () => {
     expect((await cw().request('GET', '/api/v1/actions/export.xlsx?when=ooit')).status).to.equal(
       400,
     );
+    const other = await t
+      .agent('nijmegen-caseworker')
+      .request('GET', '/api/v1/actions/export.csv?scope=team&when=overdue');
+    expect(other.status).to.equal(200);
+    expect(other.text).to.not.contain(c.reference);
   });
 });
