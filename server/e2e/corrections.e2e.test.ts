@@ -56,7 +56,7 @@ describe('end to end: server messages on the fields, corrections and their histo
       describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()),
     );
     expect(texts).to.include(message);
-    expect(await form.textContent()).not.to.contain('veld(en)');
+    expect(await form.textContent()).not.to.contain('niet goed ingevuld');
 
     // The summary link takes the keyboard user to the field.
     await form.getByRole('link', { name: `Einddatum: ${message}` }).click();

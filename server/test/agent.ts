@@ -75,13 +75,27 @@ export class Agent {
     filename: string,
     content: Buffer | string,
     type = 'application/octet-stream',
+    fields: Record<string, string> = {},
   ) {
     const formData = new FormData();
+    for (const [name, value] of Object.entries(fields)) formData.append(name, value);
     formData.append('file', new Blob([content], { type }), filename);
     return this.request('POST', path, {
       formData,
       headers: this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {},
     });
+  }
+
+  /** A download's bytes, as the browser saves them (PDFs, spreadsheets). */
+  async bytes(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const url = new URL(path, this.baseUrl).toString();
+    const cookie = await this.jar.getCookieString(url);
+    const response = await fetch(url, { headers: cookie ? { cookie } : {} });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
   }
 
   get(path: string, follow = false) {

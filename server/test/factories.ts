@@ -191,6 +191,15 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
     [municipalityId, caseId, user.id],
   );
   await admin.query(
+    `insert into letter_template (municipality_id, kind, subject, body, updated_by)
+     values ($1, 'confirmation', 'Bevestiging', 'Beste {{naam}}', $2)`,
+    [municipalityId, user.id],
+  );
+  await admin.query(
+    `insert into letterhead (municipality_id, signatory_name, updated_by) values ($1, 'J. de Vries', $2)`,
+    [municipalityId, user.id],
+  );
+  await admin.query(
     `insert into mail_outbox (municipality_id, purpose, to_address, subject, text_body)
      values ($1, 'test', 'a@example.org', 'Onderwerp', 'Tekst')`,
     [municipalityId],

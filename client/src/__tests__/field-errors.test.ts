@@ -88,7 +88,7 @@ describe('server messages on the form', () => {
 
   it('never shows only the count of wrong fields for a validation problem', () => {
     const error = problem(400, {
-      detail: '1 veld(en) zijn niet goed ingevuld.',
+      detail: '1 veld is niet goed ingevuld.',
       errors: [{ name: 'file', code: 'unsupported_type', reason: 'Dit soort bestand kan niet.' }],
     });
     const shownForm = formErrorsFrom(error, shown('file'));
@@ -98,7 +98,7 @@ describe('server messages on the form', () => {
     });
     const elsewhere = formErrorsFrom(error, shown());
     expect(elsewhere.general).to.deep.equal(['Dit soort bestand kan niet.']);
-    expect(JSON.stringify(elsewhere)).not.to.contain('veld(en)');
+    expect(JSON.stringify(elsewhere)).not.to.contain('niet goed ingevuld');
   });
 
   it("shows a refusal without fields in the server's own words", () => {

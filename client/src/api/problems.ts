@@ -1,4 +1,4 @@
-import { problemType, type FieldError } from '@herorientatie/domain';
+import { invalidFieldsText, problemType, type FieldError } from '@herorientatie/domain';
 import type { z } from 'zod';
 import { ApiError } from './client.ts';
 
@@ -21,7 +21,7 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
     type: problemType('validation'),
     title: 'De invoer is niet geldig.',
     status: 400,
-    detail: `${errors.length} veld(en) zijn niet goed ingevuld.`,
+    detail: invalidFieldsText(errors.length),
     errors,
   });
 }

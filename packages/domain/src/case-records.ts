@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, DateTimeSchema, longText, optional, required } from './text.ts';
+import { DateSchema, DateTimeSchema, longText, optional, required, text } from './text.ts';
 
 export const CONTACT_MODES = ['face_to_face', 'video', 'phone'] as const;
 export const CONTACT_MODE_LABELS: Record<(typeof CONTACT_MODES)[number], string> = {
@@ -164,6 +164,8 @@ export const TIMELINE_EVENT_TYPES = [
   'coaching_recorded',
   'contact_logged',
   'document_added',
+  'document_removed',
+  'letter',
   'case_updated',
   'entrepreneur_updated',
   'coaching_updated',
@@ -243,11 +245,42 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** What a document on a case is, so that a file of many documents stays readable. */
+export const DOCUMENT_TYPES = [
+  'letter',
+  'consent',
+  'report',
+  'financial',
+  'correspondence',
+  'other',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  letter: 'Brief',
+  consent: 'Toestemmingsformulier',
+  report: 'Rapport of analyse',
+  financial: 'Financiële stukken',
+  correspondence: 'Correspondentie',
+  other: 'Overig',
+};
+
+/** The form fields sent with an uploaded file. */
+export const AttachmentUploadSchema = z.object({
+  documentType: z.enum(DOCUMENT_TYPES, { error: 'Kies het soort document.' }).default('other'),
+  description: optional(text(300)),
+});
+
+export const AttachmentRemovalSchema = z.object({
+  reason: required('Geef aan waarom het document wordt verwijderd.', 500),
+});
+
 export const AttachmentSchema = z.object({
   id: z.uuid(),
   filename: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),
+  documentType: z.enum(DOCUMENT_TYPES),
+  description: z.string().nullable(),
   uploadedBy: z.string(),
   createdAt: z.iso.datetime(),
 });

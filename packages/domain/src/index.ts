@@ -26,4 +26,5 @@ export * from './mail.ts';
 export * from './tonk-bbz.ts';
 export * from './finance.ts';
 export * from './case-work.ts';
+export * from './letters.ts';
 export * from './case-list-columns.ts';

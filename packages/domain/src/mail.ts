@@ -21,6 +21,7 @@ export const ReceivedMailSchema = z.object({
   to: z.array(z.string()),
   subject: z.string(),
   messageId: z.string().nullable(),
+  attachments: z.array(z.string()),
   size: z.number().int(),
 });
 export type ReceivedMail = z.infer<typeof ReceivedMailSchema>;

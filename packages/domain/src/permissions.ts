@@ -28,6 +28,7 @@ export const ACTIONS = [
   'figures:own',
   'figures:region',
   'outbox:read',
+  'letters:manage',
   'referral:read',
   'referral:write',
   'referral:partner',
@@ -96,6 +97,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
   admin: {
     'announcement:read': 'all',
     'outbox:read': 'all',
+    'letters:manage': 'all',
   },
   partner: {
     'referral:partner': 'all',

@@ -35,3 +35,8 @@ export const ProblemSchema = z.object({
   errors: z.array(FieldErrorSchema).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/** "1 veld is niet goed ingevuld." or "3 velden zijn niet goed ingevuld." */
+export function invalidFieldsText(count: number): string {
+  return count === 1 ? '1 veld is niet goed ingevuld.' : `${count} velden zijn niet goed ingevuld.`;
+}

@@ -1,4 +1,9 @@
-import { problemType, type Problem, type ProblemCode } from '@herorientatie/domain';
+import {
+  invalidFieldsText,
+  problemType,
+  type Problem,
+  type ProblemCode,
+} from '@herorientatie/domain';
 import type { ErrorRequestHandler, Response } from 'express';
 import { DomainError, ValidationFailed } from '../errors.ts';
 import { classifyDatabaseError } from './database-errors.ts';
@@ -59,7 +64,7 @@ export function problemHandler(exposeDetails: boolean): ErrorRequestHandler {
     const instance = req.originalUrl;
     if (err instanceof ValidationFailed) {
       return sendProblem(res, 'validation', {
-        detail: `${err.errors.length} veld(en) zijn niet goed ingevuld.`,
+        detail: invalidFieldsText(err.errors.length),
         errors: err.errors,
         instance,
       });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Attachment } from '@herorientatie/domain';
+import { DOCUMENT_TYPE_LABELS, type Attachment, type DocumentType } from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
 import { NotFound, ValidationFailed } from '../../errors.ts';
 import { CaseAccess } from '../cases/case-access.ts';
@@ -26,6 +26,7 @@ export class AttachmentsService {
     actor: UserActor,
     caseId: string,
     file: { originalname: string; buffer: Buffer },
+    meta: { documentType: DocumentType; description?: string } = { documentType: 'other' },
   ): Promise<Attachment> {
     await this.access.write(actor, caseId, { mustBeOpen: false });
     const contentType = await detectAllowedType(file.buffer);
@@ -56,13 +57,19 @@ export class AttachmentsService {
         contentType,
         content: file.buffer,
         sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        documentType: meta.documentType,
+        description: meta.description ?? null,
       },
       actor.user.id,
     );
     await this.cases.touch(caseId);
-    await this.journal.event(actor, caseId, 'document_added', `Document toegevoegd: ${filename}`, {
-      attachmentId: id,
-    });
+    await this.journal.event(
+      actor,
+      caseId,
+      'document_added',
+      `${DOCUMENT_TYPE_LABELS[meta.documentType]} toegevoegd: ${filename}`,
+      { attachmentId: id },
+    );
     await this.journal.record({ action: 'create', objectType: 'attachment', objectId: id });
     return (await this.attachments.list(caseId)).find((a) => a.id === id)!;
   }
@@ -77,6 +84,25 @@ export class AttachmentsService {
       objectIds: attachments.map((a) => a.id),
     });
     return attachments;
+  }
+
+  /**
+   * Removes a document put on the wrong case or added by mistake: its content is erased,
+   * the timeline says which document went and why, and the audit log keeps the reason.
+   */
+  async remove(actor: UserActor, caseId: string, id: string, reason: string): Promise<void> {
+    await this.access.write(actor, caseId, { mustBeOpen: false });
+    const removed = await this.attachments.remove(caseId, id, reason, actor.user.id);
+    if (!removed) throw new NotFound('Het document');
+    await this.cases.touch(caseId);
+    await this.journal.event(
+      actor,
+      caseId,
+      'document_removed',
+      `Document verwijderd: ${removed.filename}. Reden: ${reason.slice(0, 200)}`,
+      { attachmentId: id },
+    );
+    await this.journal.record({ action: 'delete', objectType: 'attachment', objectId: id, reason });
   }
 
   async download(actor: UserActor, caseId: string, id: string) {

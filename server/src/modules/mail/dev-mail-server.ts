@@ -7,6 +7,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   messageId: string | null;
+  /** File names of the attachments. */
+  attachments: string[];
   size: number;
 }
 
@@ -62,6 +64,9 @@ export async function startDevMailServer(): Promise<{
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: header(raw, 'Subject') ?? '',
           messageId: header(raw, 'Message-ID'),
+          attachments: [
+            ...raw.matchAll(/Content-Disposition:\s*attachment;\s*filename="?([^"\r\n;]+)/gi),
+          ].map((m) => decodeHeader(m[1]!)),
           size: raw.length,
         });
         // Keep the last 500 messages.

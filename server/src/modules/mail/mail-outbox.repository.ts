@@ -7,6 +7,7 @@ export interface OutboxMessage {
   to_address: string;
   subject: string;
   text_body: string;
+  attachment_id: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
 }
@@ -14,14 +15,28 @@ export interface OutboxMessage {
 export class MailOutboxRepository {
   /** No RETURNING: partner staff may add a status message but cannot read the outbox. */
   async insert(
-    message: { purpose: string; to: string; subject: string; text: string },
+    message: {
+      purpose: string;
+      to: string;
+      subject: string;
+      text: string;
+      attachmentId?: string;
+    },
     municipalityId = currentMunicipalityId(),
   ): Promise<string> {
     const id = randomUUID();
     await currentManager().query(
-      `insert into mail_outbox (municipality_id, id, purpose, to_address, subject, text_body)
-       values ($1, $2, $3, $4, $5, $6)`,
-      [municipalityId, id, message.purpose, message.to, message.subject, message.text],
+      `insert into mail_outbox (municipality_id, id, purpose, to_address, subject, text_body, attachment_id)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        municipalityId,
+        id,
+        message.purpose,
+        message.to,
+        message.subject,
+        message.text,
+        message.attachmentId ?? null,
+      ],
     );
     return id;
   }
@@ -29,8 +44,20 @@ export class MailOutboxRepository {
   /** The message, locked, when it still waits to be sent; null once sent. */
   async lockPending(id: string): Promise<OutboxMessage | null> {
     const rows = await currentManager().query(
-      `select id, purpose, to_address, subject, text_body, status, attempts from mail_outbox
+      `select id, purpose, to_address, subject, text_body, attachment_id, status, attempts from mail_outbox
         where municipality_id = $1 and id = $2 and status <> 'sent' for update skip locked`,
+      [currentMunicipalityId(), id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The case document a message carries; null once the document was removed. */
+  async attachment(
+    id: string,
+  ): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
+    const rows = await currentManager().query(
+      `select filename, content_type as "contentType", content from attachment
+        where municipality_id = $1 and id = $2 and removed_at is null`,
       [currentMunicipalityId(), id],
     );
     return rows[0] ?? null;

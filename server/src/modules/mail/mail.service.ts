@@ -19,6 +19,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** A document of the case sent along (a letter as PDF). */
+  attachmentId?: string;
 }
 
 /**
@@ -63,12 +65,23 @@ export class MailService {
       await uow.run(actor, async () => {
         const message = await this.outbox.lockPending(job.outboxId);
         if (!message) return; // already sent, or being sent by another worker
+        const file = message.attachment_id
+          ? await this.outbox.attachment(message.attachment_id)
+          : null;
+        if (message.attachment_id && !file) {
+          // The document was removed before the message left: never send it without.
+          await this.outbox.markFailed(message.id, 'Het document is verwijderd.', true);
+          return;
+        }
         const info = await this.transport.sendMail({
           from: this.from,
           to: message.to_address,
           subject: message.subject,
           text: message.text_body,
           messageId: `<${message.id}@herorientatie>`,
+          attachments: file
+            ? [{ filename: file.filename, content: file.content, contentType: file.contentType }]
+            : [],
         });
         await this.outbox.markSent(message.id, info.messageId);
       });

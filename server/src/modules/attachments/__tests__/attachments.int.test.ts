@@ -74,6 +74,72 @@ describe('case documents', () => {
     expect(timeline.filter((e) => e.type === 'document_added')).to.have.length(2);
   });
 
+  it('keeps a type and description, previews PDFs and images inline, and removes with a reason', async () => {
+    const base = `/api/v1/cases/${caseId}/attachments`;
+    const badType = await wijchen.upload(base, 'akkoord.pdf', PDF, 'application/pdf', {
+      documentType: 'passport',
+    });
+    expect(badType.status).to.equal(400);
+    expect(badType.text).to.contain('Kies het soort document.');
+    const uploaded = await wijchen.upload(base, 'akkoord.pdf', PDF, 'application/pdf', {
+      documentType: 'consent',
+      description: 'Getekend formulier Leerwerkloket',
+    });
+    expect(uploaded.status, uploaded.text).to.equal(201);
+    const doc = uploaded.json<{ id: string }>();
+    expect(uploaded.json()).to.include({
+      documentType: 'consent',
+      description: 'Getekend formulier Leerwerkloket',
+    });
+
+    const inline = await wijchen.get(`${base}/${doc.id}/content?inline=true`);
+    expect(inline.headers.get('content-disposition')).to.match(/^inline;/);
+    expect(inline.headers.get('x-frame-options')).to.equal('SAMEORIGIN');
+    const download = await wijchen.get(`${base}/${doc.id}/content`);
+    expect(download.headers.get('content-disposition')).to.match(/^attachment;/);
+
+    expect(
+      (await wijchen.send('POST', `${base}/${doc.id}/removal`, { reason: '' })).status,
+    ).to.equal(400);
+    expect(
+      (await nijmegen.send('POST', `${base}/${doc.id}/removal`, { reason: 'Weg ermee' })).status,
+    ).to.equal(404);
+    const removed = await wijchen.send('POST', `${base}/${doc.id}/removal`, {
+      reason: 'Bij het verkeerde dossier gezet',
+    });
+    expect(removed.status).to.equal(204);
+    expect((await wijchen.get(`${base}/${doc.id}/content`)).status).to.equal(404);
+    expect((await wijchen.get(base)).json<{ id: string }[]>().map((d) => d.id)).to.not.include(
+      doc.id,
+    );
+    const again = await wijchen.send('POST', `${base}/${doc.id}/removal`, { reason: 'Nog eens' });
+    expect(again.status).to.equal(404);
+    // The content is gone from the database; what it was and why it went stay.
+    const row = await t.db.admin.query(
+      `select content, filename, removed_reason from attachment where id = $1`,
+      [doc.id],
+    );
+    expect(row.rows[0]).to.deep.equal({
+      content: null,
+      filename: 'akkoord.pdf',
+      removed_reason: 'Bij het verkeerde dossier gezet',
+    });
+    const audit = await t.db.admin.query(
+      `select reason from audit_log where object_type = 'attachment' and object_id = $1 and action = 'delete'`,
+      [doc.id],
+    );
+    expect(audit.rows).to.deep.equal([{ reason: 'Bij het verkeerde dossier gezet' }]);
+    const timeline = (await wijchen.get(`/api/v1/cases/${caseId}/timeline`)).json<
+      { summary: string }[]
+    >();
+    expect(timeline.map((e) => e.summary)).to.include(
+      'Document verwijderd: akkoord.pdf. Reden: Bij het verkeerde dossier gezet',
+    );
+    expect(timeline.map((e) => e.summary)).to.include(
+      'Toestemmingsformulier toegevoegd: akkoord.pdf',
+    );
+  });
+
   it('refuses a file whose content is not an allowed type, whatever its name', async () => {
     const result = await wijchen.upload(
       `/api/v1/cases/${caseId}/attachments`,

@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { longText, optional, required, text } from './text.ts';
+
+/** The letters a caseworker sends from a case, each from its municipality's template. */
+export const LETTER_KINDS = ['intake-invitation', 'confirmation', 'closing', 'referral'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
+  'intake-invitation': 'Uitnodiging intakegesprek',
+  confirmation: 'Bevestiging aanmelding',
+  closing: 'Afsluitbrief',
+  referral: 'Verwijsbrief',
+};
+
+/**
+ * The merge fields a template may use, written as {{naam}}. The description says where the
+ * value comes from; a letter is refused while a field it uses has no value on the case.
+ */
+export const MERGE_FIELDS = {
+  naam: 'Naam van de ondernemer',
+  bedrijfsnaam: 'Naam van het bedrijf',
+  kvk: 'KvK-nummer',
+  adres: 'Postcode en huisnummer',
+  dossiernummer: 'Dossiernummer',
+  datum: 'Datum van vandaag',
+  gemeente: 'Naam van de gemeente',
+  consulent: 'Naam van de consulent',
+  adviseur: 'Naam van de bedrijfsadviseur',
+  aanmelddatum: 'Datum van aanmelding',
+  intake_datum: 'Datum en tijd van de geplande intake',
+  afsluitdatum: 'Datum waarop het dossier is afgesloten',
+  uitkomst: 'Uitkomst bij afsluiten',
+  partner: 'Organisatie waarnaar is verwezen (verwijsbrief)',
+  verwijsdatum: 'Datum van de verwijzing (verwijsbrief)',
+} as const;
+export type MergeField = keyof typeof MERGE_FIELDS;
+export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS) as MergeField[];
+
+/** What a missing value needs, said to the caseworker who makes the letter. */
+export const MISSING_FIELD_HINTS: Partial<Record<MergeField, string>> = {
+  kvk: 'vul het KvK-nummer van de ondernemer in',
+  adres: 'vul postcode en huisnummer van de ondernemer in',
+  consulent: 'wijs een consulent toe',
+  adviseur: 'wijs een bedrijfsadviseur toe',
+  intake_datum: 'plan eerst de intake',
+  afsluitdatum: 'sluit eerst het dossier af',
+  uitkomst: 'sluit eerst het dossier af',
+  partner: 'kies de verwijzing waarover de brief gaat',
+  verwijsdatum: 'kies de verwijzing waarover de brief gaat',
+};
+
+const FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The merge fields a text uses, in order of first use. */
+export function mergeFieldsIn(template: string): string[] {
+  return [...new Set([...template.matchAll(FIELD)].map((m) => m[1]!))];
+}
+
+/** The fields a text uses that do not exist, to refuse a template with a typo. */
+export function unknownMergeFields(template: string): string[] {
+  return mergeFieldsIn(template).filter((f) => !(f in MERGE_FIELDS));
+}
+
+export type MergeValues = Partial<Record<MergeField, string | null>>;
+
+/**
+ * Fills in the merge fields. Fields without a value stay visible as [naam] in the text and
+ * are listed in `missing`, so that a letter with a gap is never sent by accident.
+ */
+export function mergeTemplate(
+  template: string,
+  values: MergeValues,
+): { text: string; missing: MergeField[] } {
+  const missing = new Set<MergeField>();
+  const merged = template.replace(FIELD, (whole, name: string) => {
+    if (!(name in MERGE_FIELDS)) return whole;
+    const value = values[name as MergeField];
+    if (value === undefined || value === null || value.trim() === '') {
+      missing.add(name as MergeField);
+      return `[${name}]`;
+    }
+    return value;
+  });
+  return { text: merged, missing: [...missing] };
+}
+
+/** The text of each letter until the municipality writes its own. */
+export const DEFAULT_LETTER_TEMPLATES: Record<LetterKind, { subject: string; body: string }> = {
+  'intake-invitation': {
+    subject: 'Uitnodiging voor een gesprek over uw onderneming',
+    body: [
+      'Beste {{naam}},',
+      'U heeft zich aangemeld voor hulp bij heroriëntatie voor {{bedrijfsnaam}}. Graag nodigen wij u uit voor een intakegesprek met onze bedrijfsadviseur {{adviseur}}.',
+      'Datum en tijd: {{intake_datum}}',
+      'In dit gesprek kijken we samen naar uw onderneming, uw financiële situatie en wat u wilt. Neem gerust stukken mee die u belangrijk vindt, zoals uw laatste jaarcijfers.',
+      'Kunt u op dit moment niet? Neem dan contact op met {{consulent}} en noem uw dossiernummer {{dossiernummer}}. Dan maken we samen een nieuwe afspraak.',
+    ].join('\n\n'),
+  },
+  confirmation: {
+    subject: 'Bevestiging van uw aanmelding',
+    body: [
+      'Beste {{naam}},',
+      'Op {{aanmelddatum}} heeft u zich aangemeld voor hulp bij heroriëntatie voor {{bedrijfsnaam}}. Met deze brief bevestigen wij uw aanmelding.',
+      'Uw dossiernummer is {{dossiernummer}}. Uw contactpersoon is {{consulent}}. Wij nemen binnen twee weken contact met u op om een intakegesprek te plannen.',
+      'Heeft u vragen? Neem dan contact met ons op en noem uw dossiernummer.',
+    ].join('\n\n'),
+  },
+  closing: {
+    subject: 'Afsluiting van uw traject',
+    body: [
+      'Beste {{naam}},',
+      'Op {{afsluitdatum}} hebben wij uw traject bij de gemeente {{gemeente}} afgesloten. De uitkomst is: {{uitkomst}}.',
+      'Wij danken u voor het vertrouwen en wensen u veel succes. Verandert uw situatie en heeft u opnieuw hulp nodig? Neem dan contact met ons op en noem uw dossiernummer {{dossiernummer}}.',
+    ].join('\n\n'),
+  },
+  referral: {
+    subject: 'Uw verwijzing naar {{partner}}',
+    body: [
+      'Beste {{naam}},',
+      'Zoals besproken hebben wij u op {{verwijsdatum}} verwezen naar {{partner}}. Zij nemen contact met u op voor een eerste afspraak.',
+      'Heeft u na drie weken nog niets gehoord? Laat het ons dan weten via {{consulent}}. Wij volgen uw verwijzing tot de hulp echt is begonnen.',
+    ].join('\n\n'),
+  },
+};
+
+const templateText = (max: number, what: string, multiline: boolean) =>
+  required(`Vul ${what} in.`, max, multiline).refine((v) => unknownMergeFields(v).length === 0, {
+    error: (issue) =>
+      `Onbekend samenvoegveld: ${unknownMergeFields(String(issue.input))
+        .map((f) => `{{${f}}}`)
+        .join(', ')}. Kies een veld uit de lijst.`,
+  });
+
+export const LetterTemplateInputSchema = z.object({
+  subject: templateText(200, 'het onderwerp', false),
+  body: templateText(10_000, 'de tekst van de brief', true),
+});
+export type LetterTemplateInput = z.infer<typeof LetterTemplateInputSchema>;
+
+export const LetterTemplateSchema = z.object({
+  kind: z.enum(LETTER_KINDS),
+  subject: z.string(),
+  body: z.string(),
+  /** True while the municipality uses the built-in text. */
+  isDefault: z.boolean(),
+  updatedAt: z.iso.datetime().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type LetterTemplate = z.infer<typeof LetterTemplateSchema>;
+
+/** The municipality's letterhead and signature, printed on every letter. */
+export const LetterheadInputSchema = z.object({
+  department: optional(text(120)),
+  addressLines: optional(longText(300)),
+  phone: optional(text(40)),
+  email: optional(z.email({ error: 'Vul een geldig e-mailadres in.' })),
+  website: optional(text(120)),
+  signatoryName: required('Vul de naam van de ondertekenaar in.', 120),
+  signatoryTitle: optional(text(120)),
+});
+export type LetterheadInput = z.infer<typeof LetterheadInputSchema>;
+export const LetterheadSchema = z.object({
+  municipality: z.string(),
+  department: z.string().nullable(),
+  addressLines: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  signatoryName: z.string().nullable(),
+  signatoryTitle: z.string().nullable(),
+});
+export type Letterhead = z.infer<typeof LetterheadSchema>;
+
+export const LetterRequestSchema = z
+  .object({
+    kind: z.enum(LETTER_KINDS, { error: 'Kies welke brief u wilt maken.' }),
+    /** The referral a referral letter is about. */
+    referralId: optional(z.uuid({ error: 'Kies de verwijzing.' })),
+    /** The text as the caseworker adjusted it after the preview; the template otherwise. */
+    body: optional(longText(10_000)),
+    sendByEmail: z.boolean().default(false),
+  })
+  .refine((v) => v.kind !== 'referral' || v.referralId !== undefined, {
+    message: 'Kies de verwijzing waarover de brief gaat.',
+    path: ['referralId'],
+  })
+  .refine((v) => v.body === undefined || unknownMergeFields(v.body).length === 0, {
+    message: 'De tekst bevat een onbekend samenvoegveld.',
+    path: ['body'],
+  });
+export type LetterRequest = z.infer<typeof LetterRequestSchema>;
+
+export const LetterPreviewQuerySchema = z.object({
+  kind: z.enum(LETTER_KINDS, { error: 'Kies welke brief u wilt maken.' }),
+  referralId: optional(z.uuid({ error: 'Kies de verwijzing.' })),
+});
+
+export const LetterPreviewSchema = z.object({
+  kind: z.enum(LETTER_KINDS),
+  subject: z.string(),
+  /** The template with the case's values filled in. */
+  body: z.string(),
+  /** The template itself, for a caseworker who adjusts the text. */
+  template: z.string(),
+  missing: z.array(z.string()),
+  recipientEmail: z.string().nullable(),
+});
+export type LetterPreview = z.infer<typeof LetterPreviewSchema>;
+
+export const LetterResultSchema = z.object({
+  attachmentId: z.uuid(),
+  filename: z.string(),
+  emailed: z.boolean(),
+});
+export type LetterResult = z.infer<typeof LetterResultSchema>;
+
+/** "ontbreekt: adviseur (wijs een bedrijfsadviseur toe)" for each missing field. */
+export function describeMissing(missing: readonly string[]): string {
+  return missing
+    .map((f) => {
+      const hint = MISSING_FIELD_HINTS[f as MergeField];
+      const label = MERGE_FIELDS[f as MergeField] ?? f;
+      return hint ? `${label.toLowerCase()} (${hint})` : label.toLowerCase();
+    })
+    .join('; ');
+}

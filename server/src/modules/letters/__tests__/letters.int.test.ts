@@ -1,0 +1,259 @@
+import type {
+  Attachment,
+  CaseDetail,
+  LetterPreview,
+  LetterResult,
+  LetterTemplate,
+  Partner,
+  Problem,
+  Referral,
+  TimelineEvent,
+} from '@herorientatie/domain';
+import { expect } from 'chai';
+import { useTestApp } from '../../../../test/app.ts';
+import { intake, registration } from '../../../../test/case-fixtures.ts';
+import { eventually } from '../../../../test/eventually.ts';
+import { pdfPages } from '../../../../test/pdf-text.ts';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('letters from templates', () => {
+  const t = useTestApp({
+    logins: ['wijchen-caseworker', 'wijchen-admin', 'nijmegen-admin', 'nijmegen-caseworker'],
+  });
+  const cw = () => t.agent('wijchen-caseworker');
+  const admin = () => t.agent('wijchen-admin');
+  const register = async (entrepreneur: Record<string, unknown> = {}) =>
+    (
+      await cw().send(
+        'POST',
+        '/api/v1/cases',
+        registration(
+          {},
+          { name: 'Sanne Verbeek', businessName: 'Bakkerij Verbeek', ...entrepreneur },
+        ),
+      )
+    ).json<CaseDetail>();
+  const plan = (caseId: string) =>
+    cw().send('PUT', `/api/v1/cases/${caseId}/intake-appointment`, {
+      scheduledAt: `${inDays(7)}T10:30:00+01:00`,
+    });
+
+  it('lets only the administrator change the templates, refusing unknown merge fields', async () => {
+    const before = (await admin().get('/api/v1/letter-templates')).json<LetterTemplate[]>();
+    expect(before.map((x) => [x.kind, x.isDefault])).to.deep.equal([
+      ['intake-invitation', true],
+      ['confirmation', true],
+      ['closing', true],
+      ['referral', true],
+    ]);
+    const typo = await admin().send('PUT', '/api/v1/letter-templates/confirmation', {
+      subject: 'Bevestiging',
+      body: 'Beste {{naam}}, uw dossier {{dossiernumer}} is aangemaakt.',
+    });
+    expect(typo.status).to.equal(400);
+    expect(JSON.stringify(typo.json())).to.contain('Onbekend samenvoegveld: {{dossiernumer}}');
+    expect(
+      (
+        await cw().send('PUT', '/api/v1/letter-templates/confirmation', {
+          subject: 'Bevestiging',
+          body: 'Beste {{naam}}',
+        })
+      ).status,
+    ).to.equal(403);
+    const saved = (
+      await admin().send('PUT', '/api/v1/letter-templates/confirmation', {
+        subject: 'Bevestiging aanmelding {{dossiernummer}}',
+        body: 'Beste {{naam}},\n\nWij hebben uw aanmelding voor {{bedrijfsnaam}} ontvangen.',
+      })
+    ).json<LetterTemplate>();
+    expect(saved).to.include({ isDefault: false, updatedBy: 'Beheerder Wijchen' });
+    // Another municipality keeps the built-in text.
+    const other = (await t.agent('nijmegen-admin').get('/api/v1/letter-templates')).json<
+      LetterTemplate[]
+    >();
+    expect(other.find((x) => x.kind === 'confirmation')!.isDefault).to.equal(true);
+    const audit = await t.db.admin.query(
+      `select action from audit_log where object_type = 'letter-template' and object_id = 'confirmation'`,
+    );
+    expect(audit.rows.map((r) => r.action)).to.deep.equal(['update']);
+  });
+
+  it('prints the letterhead the administrator sets', async () => {
+    const r = await admin().send('PUT', '/api/v1/letterhead', {
+      department: 'Team Werk en Inkomen',
+      addressLines: 'Postbus 9000\n6600 HA Wijchen',
+      phone: '14 024',
+      email: 'ondernemers@wijchen.example',
+      signatoryName: 'J. de Vries',
+      signatoryTitle: 'Teamleider Werk en Inkomen',
+    });
+    expect(r.status).to.equal(200);
+    expect(
+      (await admin().send('PUT', '/api/v1/letterhead', { signatoryName: '' })).status,
+    ).to.equal(400);
+  });
+
+  it('merges the case into the invitation, refuses while a value is missing, and stores the PDF', async () => {
+    const c = await register();
+    const preview = (
+      await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=intake-invitation`)
+    ).json<LetterPreview>();
+    expect(preview.missing).to.include.members(['intake_datum']);
+    expect(preview.body).to.contain('Beste Sanne Verbeek,');
+    expect(preview.body).to.contain('[intake_datum]');
+
+    const refused = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'intake-invitation',
+    });
+    expect(refused.status).to.equal(409);
+    expect(refused.json<Problem>().detail).to.contain('plan eerst de intake');
+    expect((await cw().get(`/api/v1/cases/${c.id}/attachments`)).json<unknown[]>()).to.have.length(
+      0,
+    );
+
+    await plan(c.id);
+    const advisor = (
+      await t.db.admin.query(`select id from app_user where subject = 'wijchen-caseworker'`)
+    ).rows[0].id;
+    expect(advisor).to.be.a('string');
+    const ready = (
+      await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=intake-invitation`)
+    ).json<LetterPreview>();
+    // The advisor is not assigned yet: the only gap left.
+    expect(ready.missing).to.deep.equal(['adviseur']);
+    const made = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'intake-invitation',
+      body: ready.body.replace(
+        /onze bedrijfsadviseur \[adviseur\]/,
+        'een van onze bedrijfsadviseurs',
+      ),
+    });
+    expect(made.status).to.equal(201);
+    const result = made.json<LetterResult>();
+    expect(result.emailed).to.equal(false);
+
+    const documents = (await cw().get(`/api/v1/cases/${c.id}/attachments`)).json<Attachment[]>();
+    expect(documents.map((d) => [d.documentType, d.contentType, d.filename])).to.deep.equal([
+      ['letter', 'application/pdf', result.filename],
+    ]);
+    const pdf = await cw().bytes(
+      `/api/v1/cases/${c.id}/attachments/${result.attachmentId}/content`,
+    );
+    const [page] = await pdfPages(pdf.bytes);
+    expect(page).to.contain('Gemeente Wijchen');
+    expect(page).to.contain('Team Werk en Inkomen');
+    expect(page).to.contain('Postbus 9000');
+    expect(page).to.contain('Sanne Verbeek');
+    expect(page).to.contain('Bakkerij Verbeek');
+    expect(page).to.contain(c.reference);
+    expect(page).to.contain('Uitnodiging voor een gesprek over uw onderneming');
+    expect(page).to.contain('een van onze bedrijfsadviseurs');
+    expect(page).to.contain('om 10:30 uur');
+    expect(page).to.contain('J. de Vries');
+    expect(page).to.not.contain('{{');
+    expect(page).to.not.contain('[adviseur]');
+    if (process.env.SAVE_LETTER)
+      (await import('node:fs')).writeFileSync(process.env.SAVE_LETTER, pdf.bytes);
+
+    const timeline = (await cw().get(`/api/v1/cases/${c.id}/timeline`)).json<TimelineEvent[]>();
+    expect(timeline[0]).to.include({
+      type: 'letter',
+      summary: 'Uitnodiging intakegesprek gemaakt',
+    });
+    const audit = await t.db.admin.query(
+      `select action from audit_log where object_type = 'letter' and object_id = $1`,
+      [result.attachmentId],
+    );
+    expect(audit.rows.map((r) => r.action)).to.deep.equal(['create']);
+  });
+
+  it('e-mails the letter with its PDF through the outbox, and never without an address', async () => {
+    const c = await register({ email: 'sanne@example.org' });
+    const made = (
+      await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+        kind: 'confirmation',
+        sendByEmail: true,
+      })
+    ).json<LetterResult>();
+    expect(made.emailed).to.equal(true);
+    await eventually(
+      async () =>
+        t.app.devMailbox!.some(
+          (m) => m.to.includes('sanne@example.org') && m.attachments.includes(made.filename),
+        ),
+      'the confirmation with its PDF reaches the mailbox',
+    );
+    const mail = t.app.devMailbox!.find((m) => m.to.includes('sanne@example.org'))!;
+    // The administrator's own template from the first test.
+    expect(mail.subject).to.equal(`Bevestiging aanmelding ${c.reference}`);
+
+    const without = await register({ email: '' });
+    const refused = await cw().send('POST', `/api/v1/cases/${without.id}/letters`, {
+      kind: 'confirmation',
+      sendByEmail: true,
+    });
+    expect(refused.status).to.equal(409);
+    expect(refused.json<Problem>().detail).to.contain('geen e-mailadres');
+    expect(
+      (await cw().get(`/api/v1/cases/${without.id}/attachments`)).json<unknown[]>(),
+    ).to.have.length(0);
+  });
+
+  it('writes the referral letter about the chosen referral, and the closing letter after closing', async () => {
+    const c = await register();
+    await cw().send('POST', `/api/v1/cases/${c.id}/intake`, intake());
+    const partners = (await cw().get('/api/v1/partners')).json<Partner[]>();
+    const werkbedrijf = partners.find((p) => p.code === 'werkbedrijf')!;
+    const made = await cw().send('POST', `/api/v1/cases/${c.id}/referrals`, {
+      partnerId: werkbedrijf.id,
+      mode: 'self',
+      followUpOn: inDays(14),
+    });
+    expect(made.status, made.text).to.equal(201);
+    const referral = made.json<Referral>();
+    expect(
+      (await cw().send('POST', `/api/v1/cases/${c.id}/letters`, { kind: 'referral' })).status,
+    ).to.equal(400);
+    const preview = (
+      await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=referral&referralId=${referral.id}`)
+    ).json<LetterPreview>();
+    expect(preview.subject).to.equal(`Uw verwijzing naar ${werkbedrijf.name}`);
+    expect(preview.missing).to.deep.equal([]);
+    const otherCase = await register();
+    expect(
+      (
+        await cw().get(
+          `/api/v1/cases/${otherCase.id}/letter-preview?kind=referral&referralId=${referral.id}`,
+        )
+      ).status,
+    ).to.equal(404);
+
+    expect(
+      (await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=closing`)).json<LetterPreview>()
+        .missing,
+    ).to.include.members(['afsluitdatum', 'uitkomst']);
+    await cw().send('POST', `/api/v1/cases/${c.id}/closure`, {
+      outcome: 'business_stopped_employed',
+      endRunning: true,
+    });
+    const closing = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, { kind: 'closing' });
+    expect(closing.status, closing.text).to.equal(201);
+  });
+
+  it('keeps letters of one municipality from another', async () => {
+    const c = await register();
+    const other = t.agent('nijmegen-caseworker');
+    expect(
+      (await other.get(`/api/v1/cases/${c.id}/letter-preview?kind=confirmation`)).status,
+    ).to.equal(404);
+    expect(
+      (await other.send('POST', `/api/v1/cases/${c.id}/letters`, { kind: 'confirmation' })).status,
+    ).to.equal(404);
+    const rows = await t.db.admin.query(
+      `select count(*)::int as n from attachment where case_id = $1`,
+      [c.id],
+    );
+    expect(rows.rows[0].n).to.equal(0);
+  });
+});

@@ -1,0 +1,85 @@
+import {
+  LETTER_KINDS,
+  LetterPreviewQuerySchema,
+  LetterPreviewSchema,
+  LetterRequestSchema,
+  LetterResultSchema,
+  LetterTemplateInputSchema,
+  LetterTemplateSchema,
+  LetterheadInputSchema,
+  LetterheadSchema,
+} from '@herorientatie/domain';
+import { z } from 'zod';
+import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
+import { route, routeTable } from '../../http/route-table.ts';
+import type { LettersService } from './letters.service.ts';
+
+const CaseParam = z.object({ id: z.uuid() });
+const KindParam = z.object({ kind: z.enum(LETTER_KINDS) });
+
+export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
+  return routeTable(uow, 'Brieven', [
+    route({
+      method: 'get',
+      path: '/letter-templates',
+      summary: 'Briefsjablonen van de gemeente (de standaardtekst zolang er geen eigen is)',
+      permission: ['case:read', 'letters:manage'],
+      response: z.array(LetterTemplateSchema),
+      handle: () => service.templates(),
+    }),
+    route({
+      method: 'put',
+      path: '/letter-templates/{kind}',
+      summary: 'Briefsjabloon aanpassen (beheerder); onbekende samenvoegvelden worden geweigerd',
+      permission: 'letters:manage',
+      params: KindParam,
+      notFound: 'Het briefsjabloon',
+      body: LetterTemplateInputSchema,
+      response: LetterTemplateSchema,
+      handle: ({ actor, params, body }) => service.saveTemplate(actor, params.kind, body),
+    }),
+    route({
+      method: 'get',
+      path: '/letterhead',
+      summary: 'Briefhoofd en ondertekening van de gemeente',
+      permission: ['case:read', 'letters:manage'],
+      response: LetterheadSchema,
+      handle: () => service.letterhead(),
+    }),
+    route({
+      method: 'put',
+      path: '/letterhead',
+      summary: 'Briefhoofd en ondertekening aanpassen (beheerder)',
+      permission: 'letters:manage',
+      body: LetterheadInputSchema,
+      response: LetterheadSchema,
+      handle: ({ actor, body }) => service.saveLetterhead(actor, body),
+    }),
+    route({
+      method: 'get',
+      path: '/cases/{id}/letter-preview',
+      summary: 'Voorbeeld van een brief met de gegevens van het dossier ingevuld',
+      permission: 'case:read',
+      params: CaseParam,
+      notFound: 'Het dossier',
+      query: LetterPreviewQuerySchema,
+      response: LetterPreviewSchema,
+      handle: ({ actor, params, query }) =>
+        service.preview(actor, params.id, query.kind, query.referralId),
+    }),
+    route({
+      method: 'post',
+      path: '/cases/{id}/letters',
+      summary: 'Brief maken: PDF als document van het dossier, eventueel per e-mail verstuurd',
+      permission: 'case:write',
+      params: CaseParam,
+      notFound: 'Het dossier',
+      body: LetterRequestSchema,
+      response: LetterResultSchema,
+      status: 201,
+      idempotent: true,
+      problems: { 409: 'Er ontbreekt een gegeven voor de brief, of een e-mailadres' },
+      handle: ({ actor, params, body }) => service.create(actor, params.id, body),
+    }),
+  ]);
+}

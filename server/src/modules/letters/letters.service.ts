@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import {
+  CLOSING_OUTCOME_LABELS,
+  DEFAULT_LETTER_TEMPLATES,
+  LETTER_KIND_LABELS,
+  LETTER_KINDS,
+  describeMissing,
+  mergeTemplate,
+  type LetterKind,
+  type LetterPreview,
+  type LetterRequest,
+  type LetterResult,
+  type LetterTemplate,
+  type LetterTemplateInput,
+  type Letterhead,
+  type LetterheadInput,
+  type MergeValues,
+} from '@herorientatie/domain';
+import type { UserActor } from '../../context/actor.ts';
+import { Conflict, NotFound } from '../../errors.ts';
+import { AttachmentsRepository } from '../attachments/attachments.repository.ts';
+import { AuditService } from '../audit/audit.service.ts';
+import { CaseAccess } from '../cases/case-access.ts';
+import { CaseJournal } from '../cases/case-journal.ts';
+import { CaseLifecycleService } from '../cases/case-lifecycle.service.ts';
+import { CasesRepository } from '../cases/cases.repository.ts';
+import type { MailService } from '../mail/mail.service.ts';
+import { letterPdf } from './letter-pdf.ts';
+import { LettersRepository, type LetterheadRow } from './letters.repository.ts';
+
+const ZONE = 'Europe/Amsterdam';
+const longDate = (d: Date) =>
+  d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
+const dayAndTime = (d: Date) =>
+  `${d.toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: ZONE })} uur`;
+
+/**
+ * Letters from templates: each municipality keeps its own text per kind of letter (the
+ * built-in text until it writes one) and its letterhead; a caseworker previews a letter
+ * with the case's values merged in, adjusts it if needed, and makes it: a PDF stored as a
+ * document of the case, on the timeline, and optionally e-mailed through the outbox.
+ */
+export class LettersService {
+  constructor(
+    private readonly mail: MailService,
+    private readonly repository = new LettersRepository(),
+    private readonly access = new CaseAccess(),
+    private readonly lifecycle = new CaseLifecycleService(),
+    private readonly attachments = new AttachmentsRepository(),
+    private readonly cases = new CasesRepository(),
+    private readonly journal = new CaseJournal(),
+    private readonly audit = new AuditService(),
+  ) {}
+
+  async templates(): Promise<LetterTemplate[]> {
+    const stored = await this.repository.templates();
+    return LETTER_KINDS.map((kind) => {
+      const own = stored.find((t) => t.kind === kind);
+      return own
+        ? { ...own, isDefault: false }
+        : {
+            kind,
+            ...DEFAULT_LETTER_TEMPLATES[kind],
+            isDefault: true,
+            updatedAt: null,
+            updatedBy: null,
+          };
+    });
+  }
+
+  async saveTemplate(
+    actor: UserActor,
+    kind: LetterKind,
+    input: LetterTemplateInput,
+  ): Promise<LetterTemplate> {
+    await this.repository.saveTemplate(kind, input, actor.user.id);
+    await this.audit.record({ action: 'update', objectType: 'letter-template', objectId: kind });
+    return (await this.templates()).find((t) => t.kind === kind)!;
+  }
+
+  letterhead(): Promise<Letterhead> {
+    return this.repository.letterhead();
+  }
+
+  async saveLetterhead(actor: UserActor, input: LetterheadInput): Promise<Letterhead> {
+    await this.repository.saveLetterhead(input, actor.user.id);
+    await this.audit.record({ action: 'update', objectType: 'letterhead', objectId: null });
+    return this.repository.letterhead();
+  }
+
+  /** The values of the merge fields for one case (and referral, for a referral letter). */
+  private async values(actor: UserActor, caseId: string, referralId?: string) {
+    const detail = await this.lifecycle.get(actor, caseId);
+    const letterhead = await this.repository.letterhead();
+    const e = detail.entrepreneur;
+    const referral = referralId ? await this.repository.referral(caseId, referralId) : null;
+    if (referralId && !referral) throw new NotFound('De verwijzing');
+    const address = [e.postcode, e.houseNumber].filter(Boolean).join(' ');
+    const values: MergeValues = {
+      naam: e.name,
+      bedrijfsnaam: e.businessName,
+      kvk: e.kvkNumber,
+      adres: address || null,
+      dossiernummer: detail.reference,
+      datum: longDate(new Date()),
+      gemeente: letterhead.municipality,
+      consulent: detail.caseworkerName,
+      adviseur: detail.advisorName,
+      aanmelddatum: longDate(new Date(detail.registeredAt)),
+      intake_datum: detail.intakeScheduledAt
+        ? dayAndTime(new Date(detail.intakeScheduledAt))
+        : null,
+      afsluitdatum: detail.closedAt ? longDate(new Date(detail.closedAt)) : null,
+      uitkomst: detail.outcome ? CLOSING_OUTCOME_LABELS[detail.outcome] : null,
+      partner: referral?.partner ?? null,
+      verwijsdatum: referral ? longDate(new Date(referral.sentAt)) : null,
+    };
+    return { detail, letterhead, values, address };
+  }
+
+  private async templateOf(kind: LetterKind) {
+    return (await this.repository.template(kind)) ?? DEFAULT_LETTER_TEMPLATES[kind];
+  }
+
+  async preview(
+    actor: UserActor,
+    caseId: string,
+    kind: LetterKind,
+    referralId?: string,
+  ): Promise<LetterPreview> {
+    const { detail, values } = await this.values(actor, caseId, referralId);
+    const template = await this.templateOf(kind);
+    const subject = mergeTemplate(template.subject, values);
+    const body = mergeTemplate(template.body, values);
+    return {
+      kind,
+      subject: subject.text,
+      body: body.text,
+      template: template.body,
+      missing: [...new Set([...subject.missing, ...body.missing])],
+      recipientEmail: detail.entrepreneur.email ?? null,
+    };
+  }
+
+  async create(actor: UserActor, caseId: string, input: LetterRequest): Promise<LetterResult> {
+    await this.access.write(actor, caseId, { mustBeOpen: false });
+    const { detail, letterhead, values, address } = await this.values(
+      actor,
+      caseId,
+      input.referralId,
+    );
+    const template = await this.templateOf(input.kind);
+    const subject = mergeTemplate(template.subject, values);
+    const body = mergeTemplate(input.body ?? template.body, values);
+    const missing = [...new Set([...subject.missing, ...body.missing])];
+    if (missing.length > 0) {
+      throw new Conflict(
+        `De brief kan nog niet worden gemaakt. Er ontbreekt: ${describeMissing(missing)}.`,
+      );
+    }
+    const email = detail.entrepreneur.email;
+    if (input.sendByEmail && !email) {
+      throw new Conflict(
+        'Van deze ondernemer is geen e-mailadres bekend. Maak de brief zonder e-mail en verstuur hem per post.',
+      );
+    }
+    const today = new Date();
+    const content = await letterPdf({
+      letterhead,
+      recipient: {
+        name: detail.entrepreneur.name,
+        businessName: detail.entrepreneur.businessName,
+        addressLine: address || null,
+      },
+      reference: detail.reference,
+      dateText: longDate(today),
+      subject: subject.text,
+      body: body.text,
+    });
+    const label = LETTER_KIND_LABELS[input.kind];
+    const filename = `${label.toLowerCase().replace(/\s+/g, '-')}-${detail.reference}-${today.toLocaleDateString('sv-SE', { timeZone: ZONE })}.pdf`;
+    const attachmentId = await this.attachments.insert(
+      caseId,
+      {
+        filename,
+        contentType: 'application/pdf',
+        content,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        documentType: 'letter',
+        description: `${label}: ${subject.text}`.slice(0, 300),
+      },
+      actor.user.id,
+    );
+    await this.cases.touch(caseId);
+    if (input.sendByEmail) {
+      await this.mail.enqueue(
+        {
+          purpose: `letter-${input.kind}`,
+          to: email!,
+          subject: subject.text,
+          text: emailText(body.text, letterhead),
+          attachmentId,
+        },
+        { municipalityId: actor.user.municipalityId, regionId: actor.user.regionId },
+      );
+    }
+    await this.journal.event(
+      actor,
+      caseId,
+      'letter',
+      `${label} gemaakt${input.sendByEmail ? ` en per e-mail verstuurd naar ${email}` : ''}`,
+      { attachmentId, kind: input.kind },
+    );
+    await this.audit.record({
+      action: 'create',
+      objectType: 'letter',
+      objectId: attachmentId,
+      reason: input.kind,
+    });
+    return { attachmentId, filename, emailed: input.sendByEmail };
+  }
+}
+
+function emailText(body: string, h: LetterheadRow): string {
+  return [
+    body,
+    'De brief staat ook in de bijlage (PDF).',
+    [
+      'Met vriendelijke groet,',
+      '',
+      h.signatoryName ?? 'Team Heroriëntatie',
+      h.signatoryTitle,
+      `Gemeente ${h.municipality}`,
+      h.phone ? `Telefoon ${h.phone}` : null,
+    ]
+      .filter((l) => l !== null && l !== undefined)
+      .join('\n'),
+  ].join('\n\n');
+}
