@@ -5,7 +5,8 @@ import { Agent } from '../test/agent.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { bsn } from '../test/case-fixtures.ts';
+import { bsn, registration } from '../test/case-fixtures.ts';
+import { pdfPages } from '../test/pdf-text.ts';
 import { caseInProgress, logIn } from './case-setup.ts';
 
 describe('end to end: actions, notes, search and handover', () => {
@@ -14,24 +15,35 @@ describe('end to end: actions, notes, search and handover', () => {
   let browser: Browser;
   let page: Page;
   let caseId: string;
+  let agent: Agent;
   const sanneBsn = bsn();
 
   before(async () => {
     db = await createTestDatabase();
     app = await startTestApp(db, { SERVE_CLIENT: 'true' });
-    const agent = new Agent(app.baseUrl);
+    agent = new Agent(app.baseUrl);
     // The advisor's first login makes them one of the staff to hand cases over to.
     await new Agent(app.baseUrl).login('wijchen-advisor');
     await agent.login('wijchen-caseworker');
-    ({ caseId } = await caseInProgress(
-      agent,
-      'Sanne Verbeek',
-      {},
-      {
-        postcode: '6604XY',
-        bsn: sanneBsn,
-      },
-    ));
+    // Sanne waits for her intake: planned next week with the advisor, still to be invited.
+    const registered = await agent.send(
+      'POST',
+      '/api/v1/cases',
+      registration({}, { name: 'Sanne Verbeek', postcode: '6604XY', bsn: sanneBsn }),
+    );
+    caseId = registered.json<{ id: string }>().id;
+    const [advisor] = (await agent.get('/api/v1/staff?role=advisor')).json<{ id: string }[]>();
+    expect(
+      (await agent.send('PATCH', `/api/v1/cases/${caseId}`, { advisorId: advisor!.id })).status,
+    ).to.equal(200);
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (
+        await agent.send('PUT', `/api/v1/cases/${caseId}/intake-appointment`, {
+          scheduledAt: `${nextWeek}T10:00:00+01:00`,
+        })
+      ).status,
+    ).to.equal(200);
     // Another case, so that the search has something not to find.
     await caseInProgress(agent, 'Bram de Wit', {}, { postcode: '6601AA' });
     browser = await launchBrowser();
@@ -83,7 +95,41 @@ describe('end to end: actions, notes, search and handover', () => {
     await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: /Sanne Verbeek/ }).waitFor();
 
-    const card = page.getByRole('list', { name: 'Open acties' }).getByRole('listitem');
+    // The invitation to the planned intake: from the template, as PDF among the documents.
+    await page.getByRole('button', { name: 'Brief maken' }).click();
+    const letter = page.locator('form').filter({ hasText: 'Welke brief?' });
+    await letter.getByLabel('Welke brief? *').selectOption({ label: 'Uitnodiging intakegesprek' });
+    const text = letter.getByLabel('Tekst van de brief');
+    await text.waitFor();
+    expect(await text.inputValue()).to.contain('Beste Sanne Verbeek,');
+    expect(await text.inputValue()).to.not.contain('{{');
+    await letter.getByLabel(/^Ook per e-mail versturen naar/).check();
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({
+        path: `${process.env.SCREENSHOT_DIR}/letter-form.png`,
+        fullPage: true,
+      });
+    await letter.getByRole('button', { name: 'Brief maken' }).click();
+    await page
+      .getByText(
+        'Uitnodiging intakegesprek is gemaakt en staat bij de documenten; de e-mail met de brief wordt verstuurd.',
+      )
+      .waitFor();
+    await page.getByRole('tab', { name: 'Documenten' }).click();
+    const stored = page.getByRole('row', { name: /uitnodiging-intakegesprek/ });
+    await stored.getByRole('cell', { name: 'Brief', exact: true }).waitFor();
+    const href = await stored.getByRole('link').getAttribute('href');
+    const [first] = await pdfPages((await agent.bytes(href!)).bytes);
+    expect(first).to.contain('Sanne Verbeek');
+    expect(first).to.contain('Uitnodiging voor een gesprek over uw onderneming');
+    await page.getByRole('tab', { name: 'Tijdlijn' }).click();
+    await page.getByText('Uitnodiging intakegesprek gemaakt en per e-mail verstuurd').waitFor();
+
+    await page.getByRole('tab', { name: 'Acties' }).click();
+    const card = page
+      .getByRole('list', { name: 'Open acties' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Terugbellen over de offerte' });
     // Overdue is said in words, not only shown in colour.
     await card.getByText(/^Te laat: moest uiterlijk/).waitFor();
     await card.getByRole('button', { name: 'Afhandelen' }).click();
@@ -91,7 +137,13 @@ describe('end to end: actions, notes, search and handover', () => {
     await form.getByLabel('Gedaan').check();
     await form.getByRole('button', { name: 'Afhandelen' }).click();
     await page.getByText('De actie "Terugbellen over de offerte" is gedaan.').waitFor();
-    await page.getByText('Er staan geen acties open.').waitFor();
+    // What is left open is the planned intake itself.
+    await page
+      .getByRole('list', { name: 'Open acties' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Intake' })
+      .waitFor();
+    expect(await card.count()).to.equal(0);
   });
 
   it('finds the case again by its postcode from the header search', async () => {

@@ -15,7 +15,7 @@ const detail = (status: CaseStatus, allowedActions: string[], advisorId: string 
 });
 
 describe('case actions by permission and status', () => {
-  it('offers a caseworker the steps the status allows, and always contact and documents', () => {
+  it('offers a caseworker the steps the status allows, and always contact, documents and letters', () => {
     expect(
       availableActions(
         detail('registered', ['scheduleIntake', 'recordIntake', 'withdraw']),
@@ -26,17 +26,19 @@ describe('case actions by permission and status', () => {
       'recordIntake',
       'contact',
       'document',
+      'letter',
       'withdraw',
       'settings',
       'entrepreneur',
     ]);
   });
 
-  it('keeps contact and documents on a closed case, for follow-up, and offers reopening', () => {
+  it('keeps contact, documents and letters on a closed case, for follow-up, and offers reopening', () => {
     const closed = detail('closed', ['reopen']);
     expect(availableActions(closed, caseworker)).to.deep.equal([
       'contact',
       'document',
+      'letter',
       'reopen',
       'entrepreneur',
     ]);
@@ -51,6 +53,7 @@ describe('case actions by permission and status', () => {
       'analysis',
       'coaching',
       'document',
+      'letter',
       'close',
       'withdraw',
       'settings',

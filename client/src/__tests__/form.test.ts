@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { CaseRegistrationSchema } from '@herorientatie/domain';
-import { toLocalInput } from '../components/form.tsx';
+import { fromAmsterdamInput, toAmsterdamInput } from '../amsterdam-time.ts';
 import { fieldErrorsFrom } from '../api/problems.ts';
 import { getPath, setPath } from '../forms/use-form.ts';
 
@@ -31,10 +31,20 @@ describe('form helpers', () => {
     expect(reason('otherSupport')).to.equal('Kies de beschikbaarheid van andere steun.');
   });
 
-  it('shows an instant as a local date-time input value', () => {
-    const iso = new Date(2026, 10, 26, 9, 5).toISOString();
-    expect(toLocalInput(iso)).to.equal('2026-11-26T09:05');
-    expect(toLocalInput('geen datum')).to.equal('');
+  it('shows and takes date-time input in Dutch time, winter and summer, on any device', () => {
+    expect(toAmsterdamInput('2026-11-26T08:05:00.000Z')).to.equal('2026-11-26T09:05');
+    expect(toAmsterdamInput('2026-07-01T08:05:00.000Z')).to.equal('2026-07-01T10:05');
+    expect(toAmsterdamInput('geen datum')).to.equal('');
+    expect(fromAmsterdamInput('2026-11-26T09:05')).to.equal('2026-11-26T08:05:00.000Z');
+    expect(fromAmsterdamInput('2026-07-01T10:05')).to.equal('2026-07-01T08:05:00.000Z');
+    // Around the change to summer time (29 March 2026, 02:00 → 03:00).
+    expect(fromAmsterdamInput('2026-03-29T01:30')).to.equal('2026-03-29T00:30:00.000Z');
+    expect(fromAmsterdamInput('2026-03-29T04:00')).to.equal('2026-03-29T02:00:00.000Z');
+    expect(fromAmsterdamInput('2026-13-01T10:00')).to.equal(null);
+    expect(fromAmsterdamInput('')).to.equal(null);
+    for (const iso of ['2026-01-15T23:30:00.000Z', '2026-10-25T03:30:00.000Z']) {
+      expect(fromAmsterdamInput(toAmsterdamInput(iso))).to.equal(iso);
+    }
   });
 });
 

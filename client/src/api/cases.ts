@@ -272,9 +272,15 @@ export const useRevealBsn = createMutation({
 /** A document goes as multipart form data, so it has no JSON schema to check. */
 export function useUploadAttachment() {
   const client = useQueryClient();
-  return useMutation<Attachment, ApiError, { caseId: string; file: File }>({
-    mutationFn: ({ caseId, file }) => {
+  return useMutation<
+    Attachment,
+    ApiError,
+    { caseId: string; file: File; documentType: string; description?: string }
+  >({
+    mutationFn: ({ caseId, file, documentType, description }) => {
       const body = new FormData();
+      body.append('documentType', documentType);
+      if (description) body.append('description', description);
       body.append('file', file);
       return apiFetch<Attachment>(`cases/${caseId}/attachments`, {
         method: 'POST',

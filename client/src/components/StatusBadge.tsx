@@ -12,9 +12,17 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
+/** Dates and times as the municipality reads them: Dutch, in Dutch time, whatever the device. */
+const ZONE = 'Europe/Amsterdam';
+
 export const formatDate = (iso: string | null | undefined) =>
   iso
-    ? new Date(iso).toLocaleDateString('nl-NL', { day: 'numeric', month: 'short', year: 'numeric' })
+    ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: ZONE,
+      })
     : '—';
 
 export const formatDateTime = (iso: string | null | undefined) =>
@@ -25,5 +33,6 @@ export const formatDateTime = (iso: string | null | undefined) =>
         year: 'numeric',
         hour: '2-digit',
         minute: '2-digit',
+        timeZone: ZONE,
       })
     : '—';

@@ -1,5 +1,6 @@
 import { formatEuro, parseEuro } from '@herorientatie/domain';
 import { useId, useState, type MouseEvent, type ReactNode } from 'react';
+import { fromAmsterdamInput, toAmsterdamInput } from '../amsterdam-time.ts';
 import { fieldId, getPath, type FormApi } from '../forms/use-form.ts';
 import { Alert, Button } from './ui.tsx';
 
@@ -145,13 +146,13 @@ export function TextField({
   );
 }
 
-export function TextArea(props: FieldProps) {
+export function TextArea({ rows = 4, ...props }: FieldProps & { rows?: number }) {
   return (
     <FieldShell {...props}>
       {(c) => (
         <textarea
           {...c.attrs}
-          rows={4}
+          rows={rows}
           className={`utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea${c.invalid}`}
           value={c.text}
           onChange={(e) => c.set(e.target.value)}
@@ -430,15 +431,7 @@ export function SubmitBar({
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** ISO instant → value of a datetime-local input, in the user's time zone. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A date and time picked in local time, kept as an ISO instant for the schema. */
+/** A date and time picked in Dutch time, kept as an ISO instant for the schema. */
 export function DateTimeField(props: FieldProps) {
   return (
     <FieldShell {...props}>
@@ -447,11 +440,8 @@ export function DateTimeField(props: FieldProps) {
           {...c.attrs}
           type="datetime-local"
           className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${c.invalid}`}
-          value={c.text && toLocalInput(c.text)}
-          onChange={(e) => {
-            const d = new Date(e.target.value);
-            c.set(Number.isNaN(d.getTime()) ? e.target.value : d.toISOString());
-          }}
+          value={c.text && toAmsterdamInput(c.text)}
+          onChange={(e) => c.set(fromAmsterdamInput(e.target.value) ?? e.target.value)}
         />
       )}
     </FieldShell>

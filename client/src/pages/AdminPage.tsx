@@ -7,6 +7,7 @@ import { Alert, Heading, Paragraph } from '../components/ui.tsx';
 import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { LettersAdmin } from './admin-letters.tsx';
 
 const STATUS_LABELS: Record<OutboxEntry['status'], string> = {
   pending: 'Wacht op verzending',
@@ -17,6 +18,10 @@ const STATUS_LABELS: Record<OutboxEntry['status'], string> = {
 const PURPOSE_LABELS: Record<string, string> = {
   'signup-confirmation': 'Bevestiging aanmelding',
   'outreach-wave': 'Benaderingsronde',
+  'letter-intake-invitation': 'Brief: uitnodiging intakegesprek',
+  'letter-confirmation': 'Brief: bevestiging aanmelding',
+  'letter-closing': 'Brief: afsluitbrief',
+  'letter-referral': 'Brief: verwijsbrief',
 };
 
 const messages = (n: number) => (n === 1 ? '1 bericht' : `${n} berichten`);
@@ -106,13 +111,24 @@ function DevMailbox() {
   );
 }
 
-/** Administration: how the municipality's e-mail is doing, and what the test server got. */
+/**
+ * Administration: the municipality's letters, how its e-mail is doing, and what the test
+ * server got.
+ */
 export function AdminPage({ me }: { me: Me }) {
   usePageTitle('Beheer');
   if (!can(principalOf(me), 'outbox:read')) return <NotFoundPage />;
   return (
     <>
       <Heading level={1}>Beheer</Heading>
+      {can(principalOf(me), 'letters:manage') && (
+        <section aria-labelledby="letters-heading" className="app-section">
+          <Heading level={2} id="letters-heading">
+            Brieven
+          </Heading>
+          <LettersAdmin />
+        </section>
+      )}
       <Paragraph>
         E-mail gaat via een wachtrij: een bericht wordt eerst bewaard en daarna verstuurd, met
         nieuwe pogingen als dat mislukt. Deze pagina ververst zichzelf elke 15 seconden.

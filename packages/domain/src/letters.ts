@@ -83,6 +83,13 @@ export function mergeTemplate(
   return { text: merged, missing: [...missing] };
 }
 
+/** Gaps a merged text still shows as [naam]: a letter is not made while one is left. */
+export function openPlaceholders(text: string): MergeField[] {
+  return [...new Set([...text.matchAll(/\[([a-z_]+)\]/g)].map((m) => m[1]!))].filter(
+    (f): f is MergeField => f in MERGE_FIELDS,
+  );
+}
+
 /** The text of each letter until the municipality writes its own. */
 export const DEFAULT_LETTER_TEMPLATES: Record<LetterKind, { subject: string; body: string }> = {
   'intake-invitation': {

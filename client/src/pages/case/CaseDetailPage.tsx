@@ -30,6 +30,7 @@ import { CloseDialog, ReopenDialog } from './dialogs.tsx';
 import { ConsentsPanel } from './consents.tsx';
 import { CostsPanel } from './costs.tsx';
 import { NextActionsPanel } from './next-actions.tsx';
+import { LetterForm } from './letters.tsx';
 import { NotesPanel } from './notes.tsx';
 import { ReferralsPanel } from './referrals.tsx';
 import { SelfCheckPanel } from './self-check.tsx';
@@ -107,6 +108,7 @@ const SIMPLE_FORMS: Partial<Record<PanelForm, ComponentType<FormProps>>> = {
   analysis: AnalysisForm,
   coaching: CoachingForm,
   document: UploadForm,
+  letter: LetterForm,
   withdraw: WithdrawForm,
 };
 
@@ -341,7 +343,17 @@ export function CaseDetailPage({ me }: { me: Me }) {
           { id: 'coaching', label: 'Coaching', content: <CoachingPanel {...panel} /> },
           { id: 'contacts', label: 'Contacten', content: <ContactsPanel {...panel} /> },
           ...referralTabs,
-          { id: 'documents', label: 'Documenten', content: <DocumentsPanel caseId={detail.id} /> },
+          {
+            id: 'documents',
+            label: 'Documenten',
+            content: (
+              <DocumentsPanel
+                caseId={detail.id}
+                canRemove={can(user, 'case:write', detail)}
+                onDone={done}
+              />
+            ),
+          },
           ...costTabs,
           {
             id: 'tonk-bbz',

@@ -15,6 +15,7 @@ export const PANEL_FORMS = [
   'analysis',
   'coaching',
   'document',
+  'letter',
   'withdraw',
   'settings',
   'entrepreneur',
@@ -32,6 +33,7 @@ export const ACTION_LABELS: Record<ActionKey, string> = {
   analysis: 'Analyse perspectief',
   coaching: 'Coaching',
   document: 'Document toevoegen',
+  letter: 'Brief maken',
   close: 'Afsluiten',
   withdraw: 'Terugtrekken',
   reopen: 'Heropenen',
@@ -57,6 +59,7 @@ const ORDER: ActionKey[] = [
   'analysis',
   'coaching',
   'document',
+  'letter',
   'close',
   'withdraw',
   'reopen',
@@ -75,6 +78,8 @@ export function availableActions(detail: CaseFacts, user: Principal): ActionKey[
     // Contacts and documents also follow up a closed or withdrawn case.
     contact: true,
     document: true,
+    // A letter may follow a closed case too (the closing letter).
+    letter: true,
     analysis: open && detail.hasIntake,
     coaching: open && detail.hasIntake,
     settings: open,

@@ -1,5 +1,6 @@
 import {
   BBZ_OPTION_LABELS,
+  DOCUMENT_TYPE_LABELS,
   CONTACT_CHANNEL_LABELS,
   CONTACT_MODE_LABELS,
   OTHER_SUPPORT_LABELS,
@@ -10,6 +11,7 @@ import {
   VIABILITY_LABELS,
   type CaseDetail,
   type Coaching,
+  type DocumentType,
   type Route,
 } from '@herorientatie/domain';
 import { useId, useState, type FormEvent } from 'react';
@@ -468,21 +470,27 @@ export function EntrepreneurForm({
 export function UploadForm({ caseId, onDone, onCancel }: FormProps) {
   const upload = useUploadAttachment();
   const [file, setFile] = useState<File | null>(null);
+  const [documentType, setDocumentType] = useState<DocumentType>('other');
+  const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: [] });
   const errorId = useId();
+  const descriptionErrorId = useId();
   const show = (message: string) => setErrors({ fields: { file: message }, general: [] });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return show('Kies een bestand.');
     if (file.size > 10 * 1024 * 1024) return show('Het bestand is groter dan 10 MB.');
     try {
-      await upload.mutateAsync({ caseId, file });
+      await upload.mutateAsync({ caseId, file, documentType, description: description.trim() });
       onDone(`${file.name} is toegevoegd.`);
     } catch (err) {
-      setErrors(formErrorsFrom(err, (name) => name === 'file'));
+      setErrors(
+        formErrorsFrom(err, (name) => ['file', 'documentType', 'description'].includes(name)),
+      );
     }
   };
   const fileError = errors.fields.file;
+  const descriptionError = errors.fields.description;
   return (
     <form onSubmit={onSubmit} noValidate>
       <Heading level={2}>Document toevoegen</Heading>
@@ -506,6 +514,44 @@ export function UploadForm({ caseId, onDone, onCancel }: FormProps) {
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? errorId : undefined}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="field-documentType">
+          Soort document
+        </label>
+        <select
+          id="field-documentType"
+          className="utrecht-select utrecht-select--html-select"
+          value={documentType}
+          onChange={(e) => setDocumentType(e.target.value as DocumentType)}
+        >
+          {Object.entries(DOCUMENT_TYPE_LABELS).map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div
+        className={`utrecht-form-field${descriptionError ? ' utrecht-form-field--invalid' : ''}`}
+      >
+        <label className="utrecht-form-label" htmlFor="field-description">
+          Omschrijving
+        </label>
+        {descriptionError && (
+          <div className="utrecht-form-field-error-message" id={descriptionErrorId} role="alert">
+            {descriptionError}
+          </div>
+        )}
+        <input
+          id="field-description"
+          className="utrecht-textbox utrecht-textbox--html-input"
+          value={description}
+          maxLength={300}
+          aria-invalid={descriptionError ? true : undefined}
+          aria-describedby={descriptionError ? descriptionErrorId : undefined}
+          onChange={(e) => setDescription(e.target.value)}
         />
       </div>
       <SubmitBar busy={upload.isPending} label="Toevoegen" onCancel={onCancel} />

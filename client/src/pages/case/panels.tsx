@@ -7,6 +7,8 @@ import {
   TOZO_LABELS,
   CONTACT_CHANNEL_LABELS,
   type CaseDetail,
+  DOCUMENT_TYPE_LABELS,
+  type Attachment,
 } from '@herorientatie/domain';
 import { useState, type ReactNode } from 'react';
 import {
@@ -19,7 +21,12 @@ import {
   useTimeline,
 } from '../../api/cases.ts';
 import { formatDate, formatDateTime } from '../../components/StatusBadge.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { TextArea } from '../../components/form.tsx';
+import { DataTable } from '../../components/table.tsx';
 import { Alert, Button, Paragraph } from '../../components/ui.tsx';
+import { ActionForm } from '../../forms/ActionForm.tsx';
+import { useRemoveDocument } from '../../api/letters.ts';
 import { cardForm, CARD_KEEPS_ON, type CaseView } from './case-view.ts';
 import { DataList } from './data-list.tsx';
 import { BsnRevealDialog } from './dialogs.tsx';
@@ -382,27 +389,142 @@ export function ContactsPanel({ detail, view, canChange, onDone }: PanelProps) {
   );
 }
 
-export function DocumentsPanel({ caseId }: { caseId: string }) {
+const PREVIEWABLE = ['application/pdf', 'image/png', 'image/jpeg'];
+
+function RemoveDocumentDialog({
+  caseId,
+  document,
+  onDone,
+  onCancel,
+}: {
+  caseId: string;
+  document: Attachment;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Dialog title={`${document.filename} verwijderen`} onClose={onCancel}>
+      <ActionForm
+        draft={[caseId, `removeDocument.${document.id}`]}
+        mutation={useRemoveDocument()}
+        params={{ caseId, attachmentId: document.id }}
+        initial={{}}
+        intro={
+          <Paragraph>
+            Het bestand wordt gewist en is daarna niet meer te openen. Op de tijdlijn blijft staan
+            welk document is verwijderd, door wie en waarom.
+          </Paragraph>
+        }
+        submitLabel="Document verwijderen"
+        success={`${document.filename} is verwijderd.`}
+        onDone={onDone}
+        onCancel={onCancel}
+      >
+        {(form) => (
+          <TextArea
+            form={form}
+            name="reason"
+            label="Waarom wordt het verwijderd? *"
+            description="Bijvoorbeeld: bij het verkeerde dossier gezet."
+          />
+        )}
+      </ActionForm>
+    </Dialog>
+  );
+}
+
+/** A PDF or image shown in the page; anything else is only downloaded. */
+function DocumentPreview({ caseId, document }: { caseId: string; document: Attachment }) {
+  const src = `/api/v1/cases/${caseId}/attachments/${document.id}/content?inline=true`;
+  return (
+    <figure className="app-document-preview">
+      {document.contentType === 'application/pdf' ? (
+        <iframe src={src} title={`Voorbeeld van ${document.filename}`} />
+      ) : (
+        <img src={src} alt={document.description ?? document.filename} />
+      )}
+      <figcaption>{document.filename}</figcaption>
+    </figure>
+  );
+}
+
+export function DocumentsPanel({
+  caseId,
+  canRemove,
+  onDone,
+}: {
+  caseId: string;
+  canRemove: boolean;
+  onDone: (message: string) => void;
+}) {
   const documents = useAttachments(caseId);
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Attachment | null>(null);
   return (
     <Loading query={documents}>
       {(list) =>
         list.length === 0 ? (
           <Paragraph>Geen documenten.</Paragraph>
         ) : (
-          <ul>
-            {list.map((d) => (
-              <li key={d.id}>
-                <a
-                  className="utrecht-link"
-                  href={`/api/v1/cases/${caseId}/attachments/${d.id}/content`}
-                >
-                  {d.filename}
-                </a>{' '}
-                ({Math.ceil(d.sizeBytes / 1024)} kB, {formatDateTime(d.createdAt)}, {d.uploadedBy})
-              </li>
-            ))}
-          </ul>
+          <>
+            <DataTable
+              caption={
+                list.length === 1
+                  ? '1 document, nieuwste eerst'
+                  : `${list.length} documenten, nieuwste eerst`
+              }
+              columns={['Document', 'Soort', 'Omschrijving', 'Toegevoegd', 'Door', 'Acties']}
+              rows={list.map((d) => ({
+                key: d.id,
+                cells: [
+                  <a
+                    key="file"
+                    className="utrecht-link"
+                    href={`/api/v1/cases/${caseId}/attachments/${d.id}/content`}
+                  >
+                    {d.filename}
+                    <span className="app-muted"> ({Math.ceil(d.sizeBytes / 1024)} kB)</span>
+                  </a>,
+                  DOCUMENT_TYPE_LABELS[d.documentType],
+                  d.description ?? '—',
+                  formatDateTime(d.createdAt),
+                  d.uploadedBy,
+                  <span key="actions" className="utrecht-button-group">
+                    {PREVIEWABLE.includes(d.contentType) && (
+                      <Button
+                        appearance="subtle"
+                        aria-expanded={previewId === d.id}
+                        onClick={() => setPreviewId(previewId === d.id ? null : d.id)}
+                      >
+                        {previewId === d.id ? 'Voorbeeld sluiten' : 'Bekijken'}
+                        <span className="app-visually-hidden"> {d.filename}</span>
+                      </Button>
+                    )}
+                    {canRemove && (
+                      <Button appearance="subtle" onClick={() => setRemoving(d)}>
+                        Verwijderen<span className="app-visually-hidden"> {d.filename}</span>
+                      </Button>
+                    )}
+                  </span>,
+                ],
+              }))}
+            />
+            {previewId && list.some((d) => d.id === previewId) && (
+              <DocumentPreview caseId={caseId} document={list.find((d) => d.id === previewId)!} />
+            )}
+            {removing && (
+              <RemoveDocumentDialog
+                caseId={caseId}
+                document={removing}
+                onCancel={() => setRemoving(null)}
+                onDone={(message) => {
+                  if (previewId === removing.id) setPreviewId(null);
+                  setRemoving(null);
+                  onDone(message);
+                }}
+              />
+            )}
+          </>
         )
       }
     </Loading>

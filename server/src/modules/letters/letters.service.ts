@@ -6,6 +6,7 @@ import {
   LETTER_KINDS,
   describeMissing,
   mergeTemplate,
+  openPlaceholders,
   type LetterKind,
   type LetterPreview,
   type LetterRequest,
@@ -152,7 +153,10 @@ export class LettersService {
     const template = await this.templateOf(input.kind);
     const subject = mergeTemplate(template.subject, values);
     const body = mergeTemplate(input.body ?? template.body, values);
-    const missing = [...new Set([...subject.missing, ...body.missing])];
+    // A text adjusted after the preview may still hold its gaps, as [intake_datum].
+    const missing = [
+      ...new Set([...subject.missing, ...body.missing, ...openPlaceholders(body.text)]),
+    ];
     if (missing.length > 0) {
       throw new Conflict(
         `De brief kan nog niet worden gemaakt. Er ontbreekt: ${describeMissing(missing)}.`,

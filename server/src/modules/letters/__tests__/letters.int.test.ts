@@ -122,6 +122,13 @@ describe('letters from templates', () => {
     ).json<LetterPreview>();
     // The advisor is not assigned yet: the only gap left.
     expect(ready.missing).to.deep.equal(['adviseur']);
+    // The previewed text, sent back with its gap, is refused like the template.
+    const gap = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'intake-invitation',
+      body: ready.body,
+    });
+    expect(gap.status).to.equal(409);
+    expect(gap.json<Problem>().detail).to.contain('wijs een bedrijfsadviseur toe');
     const made = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
       kind: 'intake-invitation',
       body: ready.body.replace(

@@ -1,0 +1,72 @@
+import {
+  AttachmentRemovalSchema,
+  LetterRequestSchema,
+  LetterResultSchema,
+  LetterTemplateInputSchema,
+  LetterTemplateSchema,
+  LetterheadInputSchema,
+  LetterheadSchema,
+  type LetterKind,
+  type LetterPreview,
+  type LetterTemplate,
+  type Letterhead,
+} from '@herorientatie/domain';
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiFetch, type ApiError } from './client.ts';
+import { createMutation, createQueryHook } from './hooks.ts';
+import { STALE_AFTER } from './invalidation.ts';
+
+export const useLetterTemplates = createQueryHook<LetterTemplate[]>(
+  'letter-templates',
+  () => 'letter-templates',
+);
+export const useLetterhead = createQueryHook<Letterhead>('letterhead', () => 'letterhead');
+
+/** The letter with the case's values merged in; asked again when the kind or referral changes. */
+export function useLetterPreview(
+  caseId: string,
+  kind: LetterKind | undefined,
+  referralId?: string,
+) {
+  const needsReferral = kind === 'referral';
+  return useQuery<LetterPreview, ApiError>({
+    queryKey: ['case', caseId, 'letter-preview', kind, referralId ?? null],
+    queryFn: () =>
+      apiFetch<LetterPreview>(
+        `cases/${caseId}/letter-preview?kind=${kind}${referralId ? `&referralId=${referralId}` : ''}`,
+      ),
+    enabled: Boolean(kind) && (!needsReferral || Boolean(referralId)),
+  });
+}
+
+export const useSaveLetterTemplate = createMutation({
+  method: 'PUT',
+  path: ({ kind }: { kind: LetterKind }) => `letter-templates/${kind}`,
+  input: LetterTemplateInputSchema,
+  output: LetterTemplateSchema,
+  invalidates: () => [['letter-templates'], ['case']],
+});
+export const useSaveLetterhead = createMutation({
+  method: 'PUT',
+  path: () => 'letterhead',
+  input: LetterheadInputSchema,
+  output: LetterheadSchema,
+  invalidates: () => [['letterhead'], ['case']],
+});
+export const useCreateLetter = createMutation({
+  method: 'POST',
+  path: ({ caseId }: { caseId: string }) => `cases/${caseId}/letters`,
+  input: LetterRequestSchema,
+  output: LetterResultSchema,
+  invalidates: STALE_AFTER.caseDocument,
+  idempotent: true,
+});
+export const useRemoveDocument = createMutation({
+  method: 'POST',
+  path: ({ caseId, attachmentId }: { caseId: string; attachmentId: string }) =>
+    `cases/${caseId}/attachments/${attachmentId}/removal`,
+  input: AttachmentRemovalSchema,
+  output: z.unknown(),
+  invalidates: STALE_AFTER.caseDocument,
+});

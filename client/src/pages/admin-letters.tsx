@@ -1,0 +1,189 @@
+import {
+  LETTER_KIND_LABELS,
+  MERGE_FIELDS,
+  type LetterTemplate,
+  type Letterhead,
+} from '@herorientatie/domain';
+import { useState } from 'react';
+import {
+  useLetterhead,
+  useLetterTemplates,
+  useSaveLetterhead,
+  useSaveLetterTemplate,
+} from '../api/letters.ts';
+import { formatDateTime } from '../components/StatusBadge.tsx';
+import { TextArea, TextField } from '../components/form.tsx';
+import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
+import { ActionForm } from '../forms/ActionForm.tsx';
+
+function MergeFieldList() {
+  return (
+    <details>
+      <summary>Samenvoegvelden die u kunt gebruiken</summary>
+      <dl className="app-merge-fields">
+        {Object.entries(MERGE_FIELDS).map(([name, description]) => (
+          <div key={name}>
+            <dt>
+              <code>{`{{${name}}}`}</code>
+            </dt>
+            <dd>{description}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+function LetterheadForm({ letterhead, onDone }: { letterhead: Letterhead; onDone: () => void }) {
+  return (
+    <ActionForm
+      draft={['letterhead', 'edit']}
+      mutation={useSaveLetterhead()}
+      params={{}}
+      initial={{
+        department: letterhead.department ?? '',
+        addressLines: letterhead.addressLines ?? '',
+        phone: letterhead.phone ?? '',
+        email: letterhead.email ?? '',
+        website: letterhead.website ?? '',
+        signatoryName: letterhead.signatoryName ?? '',
+        signatoryTitle: letterhead.signatoryTitle ?? '',
+      }}
+      title="Briefhoofd en ondertekening"
+      headingLevel={3}
+      submitLabel="Briefhoofd opslaan"
+      success="Het briefhoofd is opgeslagen."
+      onDone={onDone}
+      onCancel={onDone}
+    >
+      {(form) => (
+        <>
+          <TextField form={form} name="department" label="Afdeling of team" />
+          <TextArea
+            form={form}
+            name="addressLines"
+            label="Adres"
+            description="Rechtsboven op de brief, bijvoorbeeld postbus en postcode met plaats."
+          />
+          <TextField form={form} name="phone" label="Telefoonnummer" type="tel" />
+          <TextField form={form} name="email" label="E-mailadres" type="email" />
+          <TextField form={form} name="website" label="Website" />
+          <TextField form={form} name="signatoryName" label="Naam ondertekenaar *" />
+          <TextField form={form} name="signatoryTitle" label="Functie ondertekenaar" />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function TemplateForm({ template, onDone }: { template: LetterTemplate; onDone: () => void }) {
+  return (
+    <ActionForm
+      draft={['letter-template', template.kind]}
+      mutation={useSaveLetterTemplate()}
+      params={{ kind: template.kind }}
+      initial={{ subject: template.subject, body: template.body }}
+      title={`Sjabloon: ${LETTER_KIND_LABELS[template.kind]}`}
+      headingLevel={3}
+      intro={<MergeFieldList />}
+      submitLabel="Sjabloon opslaan"
+      success={`Het sjabloon "${LETTER_KIND_LABELS[template.kind]}" is opgeslagen.`}
+      onDone={onDone}
+      onCancel={onDone}
+    >
+      {(form) => (
+        <>
+          <TextField form={form} name="subject" label="Onderwerp *" />
+          <TextArea
+            form={form}
+            name="body"
+            rows={14}
+            label="Tekst *"
+            description="Begin met de aanhef. Een lege regel begint een nieuwe alinea. Groet en ondertekening komen uit het briefhoofd."
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** The administrator's letters: letterhead and the text of each template. */
+export function LettersAdmin() {
+  const templates = useLetterTemplates();
+  const letterhead = useLetterhead();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (text?: string) => {
+    setEditing(null);
+    if (text) setMessage(text);
+  };
+  if (templates.isPending || letterhead.isPending) return <Paragraph>Laden…</Paragraph>;
+  if (templates.error) return <Alert type="error">{templates.error.message}</Alert>;
+  if (letterhead.error) return <Alert type="error">{letterhead.error.message}</Alert>;
+  const h = letterhead.data;
+  return (
+    <>
+      <Paragraph>
+        Consulenten maken brieven vanuit een dossier. De tekst komt uit deze sjablonen; de gegevens
+        van het dossier komen op de plaats van de samenvoegvelden, zoals <code>{'{{naam}}'}</code>.
+      </Paragraph>
+      <div aria-live="polite">{message && <Alert type="ok">{message}</Alert>}</div>
+      {editing === 'letterhead' ? (
+        <LetterheadForm letterhead={h} onDone={() => done('Het briefhoofd is opgeslagen.')} />
+      ) : (
+        <>
+          <Heading level={3}>Briefhoofd en ondertekening</Heading>
+          <Paragraph>
+            Gemeente {h.municipality}
+            {h.department ? `, ${h.department}` : ''}. Ondertekend door{' '}
+            {h.signatoryName ?? 'Team Heroriëntatie (nog niet ingesteld)'}
+            {h.signatoryTitle ? `, ${h.signatoryTitle}` : ''}.
+          </Paragraph>
+          <Button
+            appearance="secondary-action"
+            onClick={() => {
+              setMessage(null);
+              setEditing('letterhead');
+            }}
+          >
+            Briefhoofd aanpassen
+          </Button>
+        </>
+      )}
+      <Heading level={3}>Sjablonen</Heading>
+      <ul className="app-cards">
+        {templates.data.map((t) => (
+          <li key={t.kind} className="app-card">
+            {editing === t.kind ? (
+              <TemplateForm
+                template={t}
+                onDone={() => done(`Het sjabloon "${LETTER_KIND_LABELS[t.kind]}" is opgeslagen.`)}
+              />
+            ) : (
+              <>
+                <h4 className="utrecht-heading-4">{LETTER_KIND_LABELS[t.kind]}</h4>
+                <Paragraph>
+                  Onderwerp: {t.subject}
+                  <br />
+                  {t.isDefault
+                    ? 'Standaardtekst van Heroriëntatie.'
+                    : `Eigen tekst, laatst gewijzigd ${formatDateTime(t.updatedAt!)} door ${t.updatedBy}.`}
+                </Paragraph>
+                <Button
+                  appearance="secondary-action"
+                  onClick={() => {
+                    setMessage(null);
+                    setEditing(t.kind);
+                  }}
+                >
+                  Sjabloon aanpassen
+                  <span className="app-visually-hidden"> {LETTER_KIND_LABELS[t.kind]}</span>
+                </Button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import {
+  describeMissing,
+  LETTER_KIND_LABELS,
+  REFERRAL_STATUS_LABELS,
+  type LetterKind,
+} from '@herorientatie/domain';
+import { useEffect, useRef } from 'react';
+import { useCreateLetter, useLetterPreview } from '../../api/letters.ts';
+import { useReferrals } from '../../api/referrals.ts';
+import { CheckboxField, SelectField, TextArea } from '../../components/form.tsx';
+import { Alert, Paragraph } from '../../components/ui.tsx';
+import { ActionForm } from '../../forms/ActionForm.tsx';
+import type { FormApi } from '../../forms/use-form.ts';
+import { PANEL_KEEPS_ON } from './case-view.ts';
+import type { FormProps } from './forms.tsx';
+
+/**
+ * The letter's text as merged for this case. It fills the text field when the kind (or
+ * referral) changes; what the caseworker then types is kept.
+ */
+function LetterPreviewFields({ caseId, form }: { caseId: string; form: FormApi }) {
+  const kind = form.values.kind as LetterKind | undefined;
+  const referralId = form.values.referralId as string | undefined;
+  const referrals = useReferrals(caseId);
+  const preview = useLetterPreview(caseId, kind, referralId);
+  const key = `${kind}:${referralId ?? ''}`;
+  // A restored draft keeps its own text.
+  const filledFor = useRef<string | null>(form.restored && form.values.body ? key : null);
+  const { set } = form;
+  useEffect(() => {
+    if (preview.data && filledFor.current !== key) {
+      filledFor.current = key;
+      set('body', preview.data.body);
+    }
+  }, [preview.data, key, set]);
+
+  return (
+    <>
+      {kind === 'referral' && (
+        <SelectField
+          form={form}
+          name="referralId"
+          label="Over welke verwijzing? *"
+          options={Object.fromEntries(
+            (referrals.data ?? [])
+              .filter((r) => r.status !== 'draft')
+              .map((r) => [r.id, `${r.partnerName} (${REFERRAL_STATUS_LABELS[r.status]})`]),
+          )}
+        />
+      )}
+      {preview.isFetching && !preview.data && <Paragraph>Brief voorbereiden…</Paragraph>}
+      {preview.error && <Alert type="error">{preview.error.message}</Alert>}
+      {preview.data && (
+        <>
+          <Paragraph>
+            <strong>Onderwerp:</strong> {preview.data.subject}
+          </Paragraph>
+          {preview.data.missing.length > 0 && (
+            <Alert type="warning">
+              Er ontbreekt nog iets: {describeMissing(preview.data.missing)}. De open plekken staan
+              tussen [haken] in de tekst; vul ze in of regel het eerst in het dossier.
+            </Alert>
+          )}
+          <TextArea
+            form={form}
+            name="body"
+            rows={14}
+            label="Tekst van de brief"
+            description="Ingevuld met de gegevens van het dossier. U kunt de tekst voor deze brief aanpassen; het sjabloon blijft zoals het is."
+          />
+          {preview.data.recipientEmail ? (
+            <CheckboxField
+              form={form}
+              name="sendByEmail"
+              label={`Ook per e-mail versturen naar ${preview.data.recipientEmail}`}
+              description="De brief gaat als PDF mee in de bijlage."
+            />
+          ) : (
+            <Paragraph>
+              Van de ondernemer is geen e-mailadres bekend: print de brief en verstuur hem per post.
+            </Paragraph>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Makes a letter from the municipality's template: PDF among the documents, on the timeline. */
+export function LetterForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props }: FormProps) {
+  return (
+    <ActionForm
+      {...props}
+      keepsOn={keepsOn}
+      draft={[caseId, 'letter']}
+      mutation={useCreateLetter()}
+      params={{ caseId }}
+      initial={{ sendByEmail: false }}
+      title="Brief maken"
+      intro={
+        <Paragraph>
+          Kies de brief. De tekst komt uit het sjabloon van de gemeente, met de gegevens van dit
+          dossier ingevuld. De brief wordt een PDF bij de documenten.
+        </Paragraph>
+      }
+      submitLabel="Brief maken"
+      success={(value) =>
+        `${LETTER_KIND_LABELS[value.kind]} is gemaakt en staat bij de documenten${
+          value.sendByEmail ? '; de e-mail met de brief wordt verstuurd' : ''
+        }.`
+      }
+    >
+      {(form) => (
+        <>
+          <SelectField
+            form={form}
+            name="kind"
+            label="Welke brief? *"
+            options={LETTER_KIND_LABELS}
+          />
+          <LetterPreviewFields caseId={caseId} form={form} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
