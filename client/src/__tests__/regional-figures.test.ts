@@ -55,6 +55,8 @@ const figures: RegionalFigures = {
       toRouteDays: null,
     },
   ],
+  referralDurations: [],
+  partners: [],
 };
 
 describe('regional figure tables', () => {
