@@ -3,6 +3,8 @@ import { expect } from 'chai';
 import type { Pool } from 'pg';
 import { useTestApp } from '../../../../test/app.ts';
 import { createUser, municipality } from '../../../../test/factories.ts';
+import { actors } from '../../../context/actor.ts';
+import { currentManager } from '../../../db/unit-of-work.ts';
 import { refreshRegionalFigures } from '../regional.repository.ts';
 
 const THRESHOLD = 5;
@@ -443,5 +445,54 @@ describe('regional referral and cost figures', () => {
       .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0296');
     expect(own.text).to.contain('Kosten en dekking 2021;');
     expect(own.text).to.contain('Kosten in de regio 2021;Intake;€ 150,00 (€ 155,00)');
+  });
+
+  it('keeps the rows behind these figures out of reach of the application role', async () => {
+    const wijchen = await municipality(t.db.admin, 'GM0296');
+    const as = (roles: ('analyst' | 'caseworker')[]) =>
+      actors.user({
+        id: users.get(wijchen.id)!,
+        subject: 'x',
+        name: 'x',
+        email: null,
+        municipalityId: wijchen.id,
+        municipalityCode: wijchen.code,
+        regionId: wijchen.regionId,
+        isCentre: false,
+        roles,
+      });
+    const run = (roles: ('analyst' | 'caseworker')[], sql: string, params: unknown[] = []) =>
+      t.app.uow.run(as(roles), () => currentManager().query(sql, params));
+    const failure = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    // The rollups are the aggregate role's: the application cannot read them at all.
+    expect(await failure(() => run(['analyst'], 'select * from figures.monthly_cost'))).to.match(
+      /permission denied/,
+    );
+    // The base rows: only the own municipality's, whatever the query asks.
+    for (const table of ['cost_line', 'referral', 'referral_event', 'budget']) {
+      const seen = await run(['analyst'], `select distinct municipality_id from ${table}`);
+      expect(
+        seen.map((r: { municipality_id: string }) => r.municipality_id),
+        table,
+      ).to.deep.equal([wijchen.id]);
+    }
+    // The functions refuse roles without region figures and thresholds under 3.
+    for (const sql of [
+      `select * from figures.region_costs('2021-01-01', '2021-12-31', 5, true)`,
+      `select * from figures.region_budget(2021, 5, true)`,
+      `select * from figures.region_referral_durations('2021-01-01', '2021-12-31', 5, true)`,
+    ]) {
+      expect(await failure(() => run(['caseworker'], sql))).to.match(/may not see region figures/);
+      expect(await failure(() => run(['analyst'], sql.replace(', 5,', ', 1,')))).to.match(
+        /threshold/,
+      );
+    }
   });
 });
