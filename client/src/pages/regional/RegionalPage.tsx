@@ -253,6 +253,10 @@ function Figures({
             Aantallen van andere gemeenten en van de regio zijn afgerond op {figures.rounding}. De
             gemeenten samen tellen daarom niet altijd precies op tot de regio.
           </li>
+          <li className="utrecht-unordered-list__item">
+            Bedragen verraden geen aantallen: kosten per cliënt en gerealiseerde bedragen zijn
+            verborgen waar het aantal cliënten of diensten erachter verborgen is.
+          </li>
           {municipalities.some((m) => m.own) && (
             <li className="utrecht-unordered-list__item">
               Van uw eigen gemeente ziet u de aantallen zoals ze zijn: niet afgerond en niet
