@@ -22,6 +22,17 @@ export async function registrations(
   );
 }
 
+/** An intake bought at a price for every case of a municipality registered in a month. */
+export async function intakesBought(admin: pg.Pool, code: string, month: string, cents: number) {
+  await admin.query(
+    `insert into cost_line (municipality_id, case_id, service_type, provider, amount_cents, kind, event_key, occurred_on)
+     select f.municipality_id, f.id, 'intake', 'Aanbieder', $3, 'charge', 'intake:' || f.id, ($2 || '-15')::date
+       from case_file f join municipality m on m.id = f.municipality_id
+      where m.code = $1 and to_char(f.registered_at, 'YYYY-MM') = $2`,
+    [code, month, cents],
+  );
+}
+
 /** Rebuilds the rollup the figures come from, as the job does every minute. */
 export async function refreshFigures(admin: pg.Pool) {
   await admin.query('select figures.refresh_monthly()');

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
 import { logIn, waitForFocus } from './case-setup.ts';
-import { refreshFigures, registrations } from './regional-setup.ts';
+import { intakesBought, refreshFigures, registrations } from './regional-setup.ts';
 
 /** The text of every cell, row by row, body and footer. */
 async function rowsOf(table: Locator): Promise<string[][]> {
@@ -49,6 +49,8 @@ describe('end to end: an analyst compares the municipalities of the region', () 
     }
     // And three this month in Wijchen, for its manager's start page.
     await registrations(db.admin, 'GM0296', 3, thisMonth, 'self_registration');
+    // Their intakes, bought at € 150 each.
+    await intakesBought(db.admin, 'GM0296', thisMonth, 15_000);
     await refreshFigures(db.admin);
     browser = await launchBrowser();
   });
@@ -172,5 +174,16 @@ describe('end to end: an analyst compares the municipalities of the region', () 
     expect(rows.map((r) => r[0])).to.deep.equal(['Wijchen (uw gemeente)', 'Hele regio']);
     expect(rows[0]![3]).to.equal('3');
     expect(await page.getByRole('group', { name: 'Gemeenten in de tabellen' }).count()).to.equal(0);
+
+    // The cost per client: the own municipality exactly; the region's 3 clients are too
+    // few, so its cost per client is hidden with them.
+    const perClient = page.getByRole('table', {
+      name: 'Kosten per cliënt per dienst, per gemeente',
+    });
+    await perClient.waitFor();
+    expect(await rowsOf(perClient)).to.deep.equal([
+      ['Wijchen (uw gemeente)', '€ 150,00'],
+      ['Hele regio', 'verborgen*'],
+    ]);
   });
 });

@@ -1,7 +1,12 @@
-import type { RegionalFigures } from '@herorientatie/domain';
+import type { RegionalCosts, RegionalFigures } from '@herorientatie/domain';
 import { expect } from 'chai';
 import {
+  budgetTable,
+  cellText,
+  costPerClientTable,
   durationTable,
+  partnerRateTable,
+  referralDurationTable,
   funnelTable,
   hasHidden,
   municipalitiesOf,
@@ -55,6 +60,8 @@ const figures: RegionalFigures = {
       toRouteDays: null,
     },
   ],
+  referralDurations: [],
+  partners: [],
 };
 
 describe('regional figure tables', () => {
@@ -115,6 +122,145 @@ describe('regional figure tables', () => {
       '"* Verborgen; zie de uitleg"',
       '',
     ]);
+  });
+});
+
+describe('regional referral and cost tables', () => {
+  const referrals: RegionalFigures = {
+    ...figures,
+    rows: [
+      row('GM0296', 'referral_sent_partner', 'leerwerkloket', 10, true),
+      row('GM0296', 'referral_realised_partner', 'leerwerkloket', 6, true),
+      row('GM0268', 'referral_sent_partner', 'leerwerkloket', 20),
+      row('GM0268', 'referral_realised_partner', 'leerwerkloket', 15),
+      row(null, 'referral_sent_partner', 'leerwerkloket', 30),
+      row(null, 'referral_realised_partner', 'leerwerkloket', null),
+      row('GM0296', 'referral_sent_partner', '*', 10, true),
+      row('GM0296', 'referral_realised_partner', '*', 6, true),
+      row('GM0268', 'referral_sent_partner', '*', 20),
+      row('GM0268', 'referral_realised_partner', '*', 15),
+      row(null, 'referral_sent_partner', '*', 30),
+      row(null, 'referral_realised_partner', '*', null),
+    ],
+    referralDurations: [
+      { municipalityCode: 'GM0268', municipalityName: 'Nijmegen', days: 10 },
+      { municipalityCode: null, municipalityName: 'Regio', days: null },
+    ],
+    partners: [{ code: 'leerwerkloket', name: 'Leerwerkloket Rijk van Nijmegen' }],
+  };
+  const all = municipalitiesOf(figures);
+
+  it('shows the realisation rate per partner only where both counts are shown', () => {
+    const table = partnerRateTable(referrals, all);
+    expect(table.columns).to.deep.equal([
+      'Gemeente',
+      'Leerwerkloket Rijk van Nijmegen',
+      'Alle partners',
+    ]);
+    expect(table.rows.map((r) => r.cells.map((c) => cellText(table, c)))).to.deep.equal([
+      ['75%', '75%'],
+      ['60%', '60%'],
+    ]);
+    // The region's started count is hidden: no rate.
+    expect(table.footer!.cells.map((c) => cellText(table, c))).to.deep.equal([
+      'niet getoond**',
+      'niet getoond**',
+    ]);
+    expect(table.note).to.match(/minder dan 5 verwijzingen verstuurd/);
+  });
+
+  it('shows the median days to start with the region', () => {
+    const table = referralDurationTable(referrals, all);
+    expect(table.rows.map((r) => r.cells[0]!.value)).to.deep.equal([10, null]);
+    expect(table.footer!.cells[0]).to.deep.equal({ value: null, suppressed: true });
+  });
+
+  const costs: RegionalCosts = {
+    from: '2021-01',
+    to: '2021-12',
+    threshold: 5,
+    rounding: 5,
+    moneyRoundingCents: 100_000,
+    refreshedAt: null,
+    year: 2021,
+    costs: [
+      {
+        municipalityCode: 'GM0296',
+        municipalityName: 'Wijchen',
+        serviceType: 'intake',
+        clients: 8,
+        perClientCents: 15_000,
+        suppressed: false,
+        exact: true,
+      },
+      {
+        municipalityCode: 'GM0268',
+        municipalityName: 'Nijmegen',
+        serviceType: 'intake',
+        clients: null,
+        perClientCents: null,
+        suppressed: true,
+        exact: false,
+      },
+      {
+        municipalityCode: null,
+        municipalityName: 'Regio',
+        serviceType: 'intake',
+        clients: 35,
+        perClientCents: 15_500,
+        suppressed: false,
+        exact: false,
+      },
+    ],
+    budget: [
+      {
+        municipalityCode: 'GM0296',
+        municipalityName: 'Wijchen',
+        plannedCents: 8_340_000,
+        realisedCents: 120_000,
+        suppressed: false,
+        exact: true,
+      },
+      {
+        municipalityCode: 'GM0268',
+        municipalityName: 'Nijmegen',
+        plannedCents: null,
+        realisedCents: null,
+        suppressed: true,
+        exact: false,
+      },
+      {
+        municipalityCode: null,
+        municipalityName: 'Regio',
+        plannedCents: 8_340_000,
+        realisedCents: 1_000_000,
+        suppressed: false,
+        exact: false,
+      },
+    ],
+  };
+
+  it('hides the cost per client with its number of clients', () => {
+    const table = costPerClientTable(costs, all);
+    expect(table.columns).to.deep.equal(['Gemeente', 'Intake']);
+    expect(table.rows.map((r) => cellText(table, r.cells[0]!))).to.deep.equal([
+      'verborgen*',
+      '€ 150,00',
+    ]);
+    expect(cellText(table, table.footer!.cells[0]!)).to.equal('€ 155,00');
+  });
+
+  it('compares realised with planned, hidden where the services are', () => {
+    const table = budgetTable(costs, all);
+    const text = (cells: (typeof table.rows)[number]['cells']) =>
+      cells.map((c) => cellText(table, c));
+    expect(text(table.rows[0]!.cells)).to.deep.equal([
+      'geen begroting',
+      'verborgen*',
+      'verborgen*',
+    ]);
+    expect(text(table.rows[1]!.cells)).to.deep.equal(['€ 83.400,00', '€ 1.200,00', '1%']);
+    expect(text(table.footer!.cells)).to.deep.equal(['€ 83.400,00', '€ 10.000,00', '12%']);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   AnnouncementSchema,
   type Announcement,
   type OpenCasesFigure,
+  type RegionalCosts,
   type RegionalFigures,
 } from '@herorientatie/domain';
 import { z } from 'zod';
@@ -37,6 +38,11 @@ export const useOpenCases = createQueryHook<OpenCasesFigure>(
 export const useRegionalFigures = createQueryHook<RegionalFigures, [string, string]>(
   'regional-figures',
   (from, to) => `regional/figures?${new URLSearchParams({ from, to })}`,
+);
+
+export const useRegionalCosts = createQueryHook<RegionalCosts, [string, string]>(
+  'regional-costs',
+  (from, to) => `regional/costs?${new URLSearchParams({ from, to })}`,
 );
 
 /** The evaluation report for the region (`regio`) or one municipality (its CBS code). */

@@ -37,6 +37,10 @@ export const FIGURE_MEASURES = [
   'referral_not_realised',
   'tonk_application',
   'bbz_request',
+  'referral_sent_partner',
+  'referral_realised_partner',
+  'referral_sent_route',
+  'referral_realised_route',
 ] as const;
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
 export const FIGURE_MEASURE_LABELS: Record<FigureMeasure, string> = {
@@ -54,7 +58,14 @@ export const FIGURE_MEASURE_LABELS: Record<FigureMeasure, string> = {
   referral_not_realised: 'Verwijzingen niet gerealiseerd',
   tonk_application: 'TONK-aanvragen',
   bbz_request: 'Bbz-aanvragen',
+  referral_sent_partner: 'Verwijzingen verstuurd (per partner)',
+  referral_realised_partner: 'Daarvan gestart (per partner)',
+  referral_sent_route: 'Verwijzingen verstuurd (per route)',
+  referral_realised_route: 'Daarvan gestart (per route)',
 };
+
+/** The route dimension of a referral that belongs to no route. */
+export const NO_ROUTE = 'none';
 
 /** A month as YYYY-MM. */
 export const MonthSchema = z
@@ -100,5 +111,79 @@ export const RegionalFiguresSchema = z.object({
       toRouteDays: z.number().nullable(),
     }),
   ),
+  /**
+   * Median days from sent to started for referrals sent in the period, per municipality
+   * and for the region (code null); null when fewer than the threshold started.
+   */
+  referralDurations: z.array(
+    z.object({
+      municipalityCode: z.string().nullable(),
+      municipalityName: z.string(),
+      days: z.number().nullable(),
+    }),
+  ),
+  /** The region's partner organisations, for the names of the partner dimensions. */
+  partners: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type RegionalFigures = z.infer<typeof RegionalFiguresSchema>;
+
+/** A count as figures show it: hidden counts have no value. */
+export interface FigureCount {
+  value: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * A realisation rate in whole percent: the part of `base` that `part` is. Only where both
+ * counts are shown and the base reaches the threshold; other municipalities' counts are
+ * already rounded, so the rate is as uncertain as they are and reveals no exact count.
+ */
+export function rateOf(part: FigureCount, base: FigureCount, threshold: number): number | null {
+  if (part.suppressed || base.suppressed || part.value === null || base.value === null) return null;
+  if (base.value < threshold || base.value === 0) return null;
+  return Math.round((100 * part.value) / base.value);
+}
+
+export const RegionalCostsQuerySchema = RegionalFiguresQuerySchema;
+
+/**
+ * Costs across the municipalities of the region. `costs`: per service type the number of
+ * clients (net services bought in the months, suppressed and rounded like every count)
+ * and the cost per client, null wherever the number of clients is hidden. `budget`, when
+ * the period lies in one year: the planned amount for the services and what was realised,
+ * hidden where the number of services bought is, and rounded to € 1,000 for other
+ * municipalities and the region. A manager gets the own municipality and the region.
+ */
+export const RegionalCostsSchema = z.object({
+  from: MonthSchema,
+  to: MonthSchema,
+  threshold: z.number().int(),
+  rounding: z.number().int(),
+  /** What realised amounts of others are rounded to, in cents. */
+  moneyRoundingCents: z.number().int(),
+  refreshedAt: z.iso.datetime().nullable(),
+  costs: z.array(
+    z.object({
+      municipalityCode: z.string().nullable(),
+      municipalityName: z.string(),
+      serviceType: z.string(),
+      clients: z.number().int().nullable(),
+      perClientCents: z.number().int().nullable(),
+      suppressed: z.boolean(),
+      exact: z.boolean(),
+    }),
+  ),
+  /** The year of the budget comparison; null when the period spans more than one year. */
+  year: z.number().int().nullable(),
+  budget: z.array(
+    z.object({
+      municipalityCode: z.string().nullable(),
+      municipalityName: z.string(),
+      plannedCents: z.number().int().nullable(),
+      realisedCents: z.number().int().nullable(),
+      suppressed: z.boolean(),
+      exact: z.boolean(),
+    }),
+  ),
+});
+export type RegionalCosts = z.infer<typeof RegionalCostsSchema>;

@@ -68,6 +68,10 @@ export const TonkApplicationSchema = z.object({
 export type TonkApplication = z.infer<typeof TonkApplicationSchema>;
 
 export const BBZ_REQUEST_KINDS = ['income_support', 'business_credit'] as const;
+export const BBZ_REQUEST_KIND_LABELS: Record<(typeof BBZ_REQUEST_KINDS)[number], string> = {
+  income_support: 'Levensonderhoud',
+  business_credit: 'Bedrijfskrediet',
+};
 export const BbzRequestInputSchema = z
   .object({
     kind: z.enum(BBZ_REQUEST_KINDS, { error: 'Kies het soort aanvraag.' }),

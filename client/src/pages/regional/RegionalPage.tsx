@@ -1,7 +1,12 @@
-import { RegionalFiguresQuerySchema, type Me, type RegionalFigures } from '@herorientatie/domain';
+import {
+  RegionalFiguresQuerySchema,
+  type Me,
+  type RegionalCosts,
+  type RegionalFigures,
+} from '@herorientatie/domain';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { useRegionalFigures } from '../../api/regional.ts';
+import { useRegionalCosts, useRegionalFigures } from '../../api/regional.ts';
 import { BarFigure, FIGURE_COLOURS } from '../../components/charts.tsx';
 import { formatDateTime } from '../../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
@@ -9,15 +14,23 @@ import { usePageTitle } from '../../page-focus.ts';
 import { EvaluationDownloads } from './evaluation.tsx';
 import { FigureTableView } from './figure-table.tsx';
 import {
+  budgetTable,
+  clientsTable,
+  costPerClientTable,
   durationTable,
   funnelTable,
   hasHidden,
   municipalitiesOf,
   NOT_SHOWN_TEXT,
   outcomeTable,
+  partnerRateTable,
+  referralCountTable,
+  referralDurationTable,
+  routeRateTable,
   routeTable,
   sourceTable,
   tablesToCsv,
+  tonkBbzTable,
   type FigureTable,
 } from './figure-tables.ts';
 import { MunicipalityFilter, PeriodForm } from './filters.tsx';
@@ -64,8 +77,9 @@ function useView() {
   };
 }
 
-function hiddenNote(figures: RegionalFigures, table: FigureTable): string | null {
+function hiddenNote(figures: { threshold: number }, table: FigureTable): string | null {
   if (!hasHidden(table)) return null;
+  if (table.note) return table.note;
   return table.hiddenText === NOT_SHOWN_TEXT
     ? `** Niet getoond: in deze periode minder dan ${figures.threshold} intakes of routes, of geen.`
     : `* Verborgen: minder dan ${figures.threshold}, of zo gekozen dat een klein aantal niet uit de andere getallen en het totaal is uit te rekenen.`;
@@ -83,7 +97,7 @@ function TableSection({
   title: string;
   intro?: ReactNode;
   table: FigureTable;
-  figures: RegionalFigures;
+  figures: { threshold: number };
   children?: ReactNode;
 }) {
   const note = hiddenNote(figures, table);
@@ -129,6 +143,8 @@ function RouteChart({ table }: { table: FigureTable }) {
   );
 }
 
+const formatThousands = (cents: number) => `€ ${(cents / 100).toLocaleString('nl-NL')}`;
+
 const refreshedText = (figures: RegionalFigures) =>
   figures.refreshedAt
     ? `Stand van ${formatDateTime(figures.refreshedAt)}`
@@ -147,10 +163,13 @@ function downloadCsv(filename: string, text: string) {
 
 function Figures({
   figures,
+  costs,
   chosen,
   setChosen,
 }: {
   figures: RegionalFigures;
+  /** The cost figures, once loaded. */
+  costs: RegionalCosts | undefined;
   chosen: string[] | null;
   setChosen: (codes: string[] | null) => void;
 }) {
@@ -163,11 +182,24 @@ function Figures({
     outcomes: outcomeTable(figures, shown),
     sources: sourceTable(figures, shown),
     durations: durationTable(figures, shown),
+    referrals: referralCountTable(figures, shown),
+    partnerRates: partnerRateTable(figures, shown),
+    routeRates: routeRateTable(figures, shown),
+    referralDurations: referralDurationTable(figures, shown),
+    tonkBbz: tonkBbzTable(figures, shown),
+  };
+  const costTables = costs && {
+    clients: clientsTable(costs, shown),
+    perClient: costPerClientTable(costs, shown),
+    budget: costs.year === null ? null : budgetTable(costs, shown),
   };
   const period = periodText(figures.from, figures.to);
   const refreshed = refreshedText(figures);
   const exportCsv = () => {
-    const all = Object.values(tables);
+    const all = [
+      ...Object.values(tables),
+      ...(costTables ? Object.values(costTables) : []).filter((t): t is FigureTable => t !== null),
+    ];
     const notes = all.map((t) => hiddenNote(figures, t)).filter((n): n is string => n !== null);
     downloadCsv(
       `regionaal-overzicht-${figures.from}-${figures.to}.csv`,
@@ -221,6 +253,10 @@ function Figures({
             Aantallen van andere gemeenten en van de regio zijn afgerond op {figures.rounding}. De
             gemeenten samen tellen daarom niet altijd precies op tot de regio.
           </li>
+          <li className="utrecht-unordered-list__item">
+            Bedragen verraden geen aantallen: kosten per cliënt en gerealiseerde bedragen zijn
+            verborgen waar het aantal cliënten of diensten erachter verborgen is.
+          </li>
           {municipalities.some((m) => m.own) && (
             <li className="utrecht-unordered-list__item">
               Van uw eigen gemeente ziet u de aantallen zoals ze zijn: niet afgerond en niet
@@ -256,6 +292,77 @@ function Figures({
         table={tables.durations}
         figures={figures}
       />
+      <TableSection
+        id="referrals"
+        title="Verwijzingen"
+        intro="Verwijzingen naar partnerorganisaties die in de gekozen maanden zijn verstuurd, hoeveel daarvan inmiddels zijn gestart, en de verwijzingen die in die maanden niet doorgingen, per reden."
+        table={tables.referrals}
+        figures={figures}
+      />
+      <TableSection
+        id="partner-rates"
+        title="Realisatie per partnerorganisatie"
+        intro={`Het deel van de verstuurde verwijzingen dat is gestart. Alleen getoond bij minstens ${figures.threshold} verstuurde verwijzingen en als beide aantallen zichtbaar zijn; van andere gemeenten berekend uit de afgeronde aantallen.`}
+        table={tables.partnerRates}
+        figures={figures}
+      />
+      <TableSection
+        id="route-rates"
+        title="Realisatie per route"
+        table={tables.routeRates}
+        figures={figures}
+      />
+      <TableSection
+        id="referral-durations"
+        title="Van verwijzing tot start"
+        intro={`De mediaan van het aantal dagen van versturen tot de start bij de partner, voor de verwijzingen verstuurd in de gekozen maanden. Alleen getoond bij minstens ${figures.threshold} gestarte verwijzingen.`}
+        table={tables.referralDurations}
+        figures={figures}
+      />
+      <TableSection
+        id="tonk-bbz"
+        title="TONK en Bbz"
+        intro="TONK-aanvragen naar de maand van ontvangst en Bbz-aanvragen naar de maand van aanvragen."
+        table={tables.tonkBbz}
+        figures={figures}
+      />
+      {costs && costTables && (
+        <>
+          <TableSection
+            id="clients"
+            title="Cliënten per dienst"
+            intro="Ingekochte diensten in de gekozen maanden, min creditboekingen: elke cliënt telt één keer per dienst."
+            table={costTables.clients}
+            figures={costs}
+          />
+          <TableSection
+            id="cost-per-client"
+            title="Kosten per cliënt"
+            intro="Wat een dienst per cliënt kostte. Waar het aantal cliënten verborgen is, zijn de kosten per cliënt dat ook: anders zou het aantal uit het bedrag te berekenen zijn. Van andere gemeenten en de regio in hele euro’s."
+            table={costTables.perClient}
+            figures={costs}
+          />
+          {costTables.budget ? (
+            <TableSection
+              id="budget"
+              title={`Begroting ${costs.year}`}
+              intro={`Gerealiseerde kosten van ingekochte diensten tegenover het begrote bedrag voor intake, analyse perspectief, coaching en schuldsanering. Gerealiseerde bedragen van andere gemeenten en van de regio zijn afgerond op ${formatThousands(costs.moneyRoundingCents)} en verborgen waar het aantal diensten dat is.`}
+              table={costTables.budget}
+              figures={costs}
+            />
+          ) : (
+            <section aria-labelledby="budget-heading" className="app-section">
+              <Heading level={2} id="budget-heading">
+                Begroting
+              </Heading>
+              <Paragraph>
+                Kies maanden binnen één jaar om de gerealiseerde kosten met de begroting te
+                vergelijken.
+              </Paragraph>
+            </section>
+          )}
+        </>
+      )}
       <EvaluationDownloads period={figures} municipalities={municipalities} />
     </>
   );
@@ -269,6 +376,7 @@ export default function RegionalPage({ me }: { me: Me }) {
   usePageTitle('Regionaal overzicht');
   const view = useView();
   const figures = useRegionalFigures(view.period.from, view.period.to);
+  const costs = useRegionalCosts(view.period.from, view.period.to);
   return (
     <>
       <Heading level={1}>Regionaal overzicht</Heading>
@@ -285,8 +393,14 @@ export default function RegionalPage({ me }: { me: Me }) {
             : ''}
       </p>
       {figures.error && <Alert type="error">{figures.error.message}</Alert>}
+      {costs.error && <Alert type="error">{costs.error.message}</Alert>}
       {figures.data && (
-        <Figures figures={figures.data} chosen={view.chosen} setChosen={view.setChosen} />
+        <Figures
+          figures={figures.data}
+          costs={costs.data}
+          chosen={view.chosen}
+          setChosen={view.setChosen}
+        />
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { cellText, type FigureRow, type FigureTable } from './figure-tables.ts';
 const cellsOf = (table: FigureTable, row: FigureRow) => [
   row.name,
   ...row.cells.map((cell, index) =>
-    cell.suppressed || cell.value === null ? (
+    cell.suppressed || (cell.value === null && cell.empty === undefined) ? (
       <span key={index} className="app-suppressed">
         {table.hiddenText}
       </span>

@@ -1,9 +1,17 @@
 import {
+  BBZ_REQUEST_KIND_LABELS,
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
+  DECISION_LABELS,
   FIGURE_MEASURE_LABELS,
+  formatEuro,
+  NO_ROUTE,
+  NOT_REALISED_LABELS,
+  rateOf,
   ROUTE_TYPE_LABELS,
+  SERVICE_TYPE_LABELS,
   type FigureMeasure,
+  type RegionalCosts,
   type RegionalFigures,
 } from '@herorientatie/domain';
 
@@ -17,6 +25,10 @@ import {
 export interface FigureCell {
   value: number | null;
   suppressed: boolean;
+  /** How this value reads, where it differs from the table's unit. */
+  unit?: FigureTable['unit'];
+  /** What a cell without a value that is not hidden says (nothing to count or no budget). */
+  empty?: string;
 }
 
 export interface FigureRow {
@@ -34,6 +46,10 @@ export interface FigureTable {
   footer?: FigureRow;
   /** What a cell without a value says (and its footnote mark). */
   hiddenText: string;
+  /** How values read: counts (the default), whole percents, days or amounts in cents. */
+  unit?: 'count' | 'percent' | 'days' | 'cents';
+  /** The footnote under the table when a cell has no value, where it differs from the usual. */
+  note?: string;
 }
 
 export interface Municipality {
@@ -190,6 +206,200 @@ export function durationTable(figures: RegionalFigures, shown: Municipality[]): 
   };
 }
 
+const notShown = (value: number | null): FigureCell => ({ value, suppressed: value === null });
+
+/** The columns of a measure pair (sent and started) per dimension, plus their totals. */
+function rateTable(
+  figures: RegionalFigures,
+  shown: Municipality[],
+  caption: string,
+  sent: FigureMeasure,
+  started: FigureMeasure,
+  labels: Record<string, string>,
+  totalLabel: string,
+): FigureTable {
+  const columns = [...dimensionsOf(figures, sent, labels), { label: totalLabel, measure: sent }];
+  const cells = (code: string | null) =>
+    columns.map((c) =>
+      notShown(
+        rateOf(
+          cellOf(figures, code, started, c.dimension),
+          cellOf(figures, code, sent, c.dimension),
+          figures.threshold,
+        ),
+      ),
+    );
+  return {
+    caption,
+    columns: ['Gemeente', ...columns.map((c) => c.label)],
+    rows: shown.map((m) => ({ key: m.code, name: rowName(m), cells: cells(m.code) })),
+    footer: { key: 'regio', name: REGION_ROW, cells: cells(null) },
+    hiddenText: NOT_SHOWN_TEXT,
+    unit: 'percent',
+    note: `** Niet getoond: minder dan ${figures.threshold} verwijzingen verstuurd, of het aantal verstuurde of gestarte verwijzingen is verborgen.`,
+  };
+}
+
+/** The realisation rate: of the referrals sent in the period, the part that started. */
+export function partnerRateTable(figures: RegionalFigures, shown: Municipality[]): FigureTable {
+  const names = Object.fromEntries(figures.partners.map((p) => [p.code, p.name]));
+  return rateTable(
+    figures,
+    shown,
+    'Gestart van de verstuurde verwijzingen (%), per partnerorganisatie en gemeente',
+    'referral_sent_partner',
+    'referral_realised_partner',
+    names,
+    'Alle partners',
+  );
+}
+
+export function routeRateTable(figures: RegionalFigures, shown: Municipality[]): FigureTable {
+  return rateTable(
+    figures,
+    shown,
+    'Gestart van de verstuurde verwijzingen (%), per route en gemeente',
+    'referral_sent_route',
+    'referral_realised_route',
+    { ...ROUTE_TYPE_LABELS, [NO_ROUTE]: 'Zonder route' },
+    'Alle verwijzingen',
+  );
+}
+
+export function referralCountTable(figures: RegionalFigures, shown: Municipality[]): FigureTable {
+  return countTable(figures, shown, 'Verwijzingen per gemeente, en waarom ze niet doorgingen', [
+    { label: 'Verstuurd', measure: 'referral_sent_partner' },
+    { label: 'Daarvan gestart', measure: 'referral_realised_partner' },
+    ...dimensionsOf(figures, 'referral_not_realised', NOT_REALISED_LABELS).map((c) => ({
+      ...c,
+      label: `Niet gerealiseerd: ${c.label.toLowerCase()}`,
+    })),
+    { label: 'Niet gerealiseerd', measure: 'referral_not_realised' },
+  ]);
+}
+
+export function tonkBbzTable(figures: RegionalFigures, shown: Municipality[]): FigureTable {
+  return countTable(figures, shown, 'TONK-aanvragen per besluit en Bbz-aanvragen per soort', [
+    ...dimensionsOf(figures, 'tonk_application', DECISION_LABELS).map((c) => ({
+      ...c,
+      label: `TONK: ${c.label.toLowerCase()}`,
+    })),
+    { label: FIGURE_MEASURE_LABELS.tonk_application, measure: 'tonk_application' },
+    ...dimensionsOf(figures, 'bbz_request', BBZ_REQUEST_KIND_LABELS).map((c) => ({
+      ...c,
+      label: `Bbz: ${c.label.toLowerCase()}`,
+    })),
+    { label: FIGURE_MEASURE_LABELS.bbz_request, measure: 'bbz_request' },
+  ]);
+}
+
+export function referralDurationTable(
+  figures: RegionalFigures,
+  shown: Municipality[],
+): FigureTable {
+  const days = (code: string | null) =>
+    notShown(figures.referralDurations.find((d) => d.municipalityCode === code)?.days ?? null);
+  return {
+    caption: 'Dagen van verstuurd tot gestart (mediaan), per gemeente',
+    columns: ['Gemeente', 'Van verstuurd tot gestart'],
+    rows: shown.map((m) => ({ key: m.code, name: rowName(m), cells: [days(m.code)] })),
+    footer: { key: 'regio', name: REGION_ROW, cells: [days(null)] },
+    hiddenText: NOT_SHOWN_TEXT,
+    unit: 'days',
+    note: `** Niet getoond: in deze periode minder dan ${figures.threshold} gestarte verwijzingen, of geen.`,
+  };
+}
+
+const serviceLabel = (s: string) => SERVICE_TYPE_LABELS[s as keyof typeof SERVICE_TYPE_LABELS] ?? s;
+
+/** Services in the order of their labels, then any others. */
+const servicesOf = (costs: RegionalCosts) => {
+  const present = new Set(costs.costs.map((c) => c.serviceType));
+  return [
+    ...Object.keys(SERVICE_TYPE_LABELS).filter((s) => present.has(s)),
+    ...[...present].filter((s) => !(s in SERVICE_TYPE_LABELS)).sort(),
+  ];
+};
+
+function costTable(
+  costs: RegionalCosts,
+  shown: Municipality[],
+  caption: string,
+  pick: (c: RegionalCosts['costs'][number]) => number | null,
+  unit: FigureTable['unit'],
+): FigureTable {
+  const services = servicesOf(costs);
+  const cells = (code: string | null) =>
+    services.map((s) => {
+      const c = costs.costs.find((x) => x.municipalityCode === code && x.serviceType === s);
+      if (!c) return { value: unit === 'count' ? 0 : null, suppressed: false, empty: '–' };
+      return { value: c.suppressed ? null : pick(c), suppressed: c.suppressed, empty: '–' };
+    });
+  return {
+    caption,
+    columns: ['Gemeente', ...services.map(serviceLabel)],
+    rows: shown.map((m) => ({ key: m.code, name: rowName(m), cells: cells(m.code) })),
+    footer: { key: 'regio', name: REGION_ROW, cells: cells(null) },
+    hiddenText: HIDDEN_TEXT,
+    unit,
+  };
+}
+
+/** Clients per service type: the services bought in the period, net of credits. */
+export function clientsTable(costs: RegionalCosts, shown: Municipality[]): FigureTable {
+  return costTable(
+    costs,
+    shown,
+    'Cliënten per dienst (ingekochte diensten), per gemeente',
+    (c) => c.clients,
+    'count',
+  );
+}
+
+/** The cost per client per service type; hidden wherever the number of clients is. */
+export function costPerClientTable(costs: RegionalCosts, shown: Municipality[]): FigureTable {
+  const table = costTable(
+    costs,
+    shown,
+    'Kosten per cliënt per dienst, per gemeente',
+    (c) => c.perClientCents,
+    'cents',
+  );
+  return {
+    ...table,
+    note: `* Verborgen: het aantal cliënten is verborgen (minder dan ${costs.threshold}, of zo gekozen dat een klein aantal niet is uit te rekenen); de kosten per cliënt zouden het verraden.`,
+  };
+}
+
+/** Realised against planned for the services, per municipality, for one year. */
+export function budgetTable(costs: RegionalCosts, shown: Municipality[]): FigureTable {
+  const row = (code: string | null): FigureCell[] => {
+    const b = costs.budget.find((x) => x.municipalityCode === code);
+    const planned = b?.plannedCents ?? null;
+    const realised = b && !b.suppressed ? b.realisedCents : null;
+    const hidden = b?.suppressed ?? false;
+    return [
+      { value: planned, suppressed: false, empty: 'geen begroting' },
+      { value: realised, suppressed: hidden, empty: '–' },
+      {
+        value: realised !== null && planned ? Math.round((100 * realised) / planned) : null,
+        suppressed: hidden,
+        unit: 'percent',
+        empty: '–',
+      },
+    ];
+  };
+  return {
+    caption: `Gerealiseerd tegenover begroot in ${costs.year}, ingekochte diensten, per gemeente`,
+    columns: ['Gemeente', 'Begroot', 'Gerealiseerd', 'Gerealiseerd van begroot (%)'],
+    rows: shown.map((m) => ({ key: m.code, name: rowName(m), cells: row(m.code) })),
+    footer: { key: 'regio', name: REGION_ROW, cells: row(null) },
+    hiddenText: HIDDEN_TEXT,
+    unit: 'cents',
+    note: `* Verborgen: minder dan ${costs.threshold} ingekochte diensten, of zo gekozen dat het bedrag van een gemeente niet uit de andere en het regiototaal is uit te rekenen.`,
+  };
+}
+
 /** Whether a table has a cell without a value, which then needs its footnote. */
 export const hasHidden = (table: FigureTable) =>
   [...table.rows, ...(table.footer ? [table.footer] : [])].some((r) =>
@@ -197,8 +407,14 @@ export const hasHidden = (table: FigureTable) =>
   );
 
 /** A cell as the page shows it (numbers in Dutch notation). */
-export const cellText = (table: FigureTable, cell: FigureCell) =>
-  cell.suppressed || cell.value === null ? table.hiddenText : cell.value.toLocaleString('nl-NL');
+export const cellText = (table: FigureTable, cell: FigureCell) => {
+  if (cell.suppressed) return table.hiddenText;
+  if (cell.value === null) return cell.empty ?? table.hiddenText;
+  const unit = cell.unit ?? table.unit;
+  if (unit === 'percent') return `${cell.value.toLocaleString('nl-NL')}%`;
+  if (unit === 'cents') return formatEuro(cell.value);
+  return cell.value.toLocaleString('nl-NL');
+};
 
 const csvField = (text: string) =>
   /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -1,4 +1,5 @@
 import {
+  BBZ_REQUEST_KIND_LABELS,
   DECISION_LABELS,
   formatEuro,
   type BbzRequest,
@@ -9,10 +10,7 @@ import {
 } from '@herorientatie/domain';
 import { formatDate } from '../../components/StatusBadge.tsx';
 
-export const BBZ_KIND_LABELS: Record<BbzRequest['kind'], string> = {
-  income_support: 'Levensonderhoud',
-  business_credit: 'Bedrijfskrediet',
-};
+export const BBZ_KIND_LABELS: Record<BbzRequest['kind'], string> = BBZ_REQUEST_KIND_LABELS;
 
 /** The decisions a user records: pending is where every application starts. */
 export const DECISION_CHOICES = {

@@ -17,6 +17,7 @@ import { CaseWork1765500000000 } from './1765500000000-case-work.ts';
 import { DiscardDraftReferral1765600000000 } from './1765600000000-discard-draft-referral.ts';
 import { FiguresRollupRls1765700000000 } from './1765700000000-figures-rollup-rls.ts';
 import { LettersAndDocuments1765800000000 } from './1765800000000-letters-and-documents.ts';
+import { RegionalReferralCostFigures1765900000000 } from './1765900000000-regional-referral-cost-figures.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   DiscardDraftReferral1765600000000,
   FiguresRollupRls1765700000000,
   LettersAndDocuments1765800000000,
+  RegionalReferralCostFigures1765900000000,
 ];

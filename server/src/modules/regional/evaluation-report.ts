@@ -1,11 +1,18 @@
 import type { Table } from '../../http/tabular.ts';
 import {
+  BBZ_REQUEST_KIND_LABELS,
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
   CONTACT_MODE_LABELS,
+  DECISION_LABELS,
   FIGURE_MEASURE_LABELS,
+  formatEuro,
+  NOT_REALISED_LABELS,
   OUTREACH_CHANNEL_LABELS,
+  rateOf,
   ROUTE_TYPE_LABELS,
+  SERVICE_TYPE_LABELS,
+  type RegionalCosts,
   type RegionalFigures,
 } from '@herorientatie/domain';
 import PDFDocument from 'pdfkit';
@@ -36,6 +43,9 @@ const DIMENSION_LABELS: Record<string, Record<string, string>> = {
   closed: CLOSING_OUTCOME_LABELS,
   approached: OUTREACH_CHANNEL_LABELS,
   responded: OUTREACH_CHANNEL_LABELS,
+  referral_not_realised: NOT_REALISED_LABELS,
+  tonk_application: DECISION_LABELS,
+  bbz_request: BBZ_REQUEST_KIND_LABELS,
 };
 
 const cell = (value: number | null, suppressed: boolean) =>
@@ -111,7 +121,88 @@ export function reportSections(figures: RegionalFigures, scope: string | null): 
       ],
     },
     { title: 'Uitkomsten', rows: [line('closed'), ...detail('closed'), line('withdrawn')] },
+    {
+      title: 'Verwijzingen, TONK en Bbz',
+      rows: [
+        line('referral_sent'),
+        line('referral_started'),
+        {
+          label: 'Gestart van de verwijzingen verstuurd in de periode',
+          value: percent(
+            rateOf(
+              total('referral_realised_partner'),
+              total('referral_sent_partner'),
+              figures.threshold,
+            ),
+          ),
+        },
+        {
+          label: 'Mediaan dagen van verstuurd tot gestart',
+          value: days(figures.referralDurations.find((d) => d.municipalityCode === scope)?.days),
+        },
+        line('referral_not_realised'),
+        ...detail('referral_not_realised'),
+        line('tonk_application'),
+        ...detail('tonk_application'),
+        line('bbz_request'),
+        ...detail('bbz_request'),
+      ],
+    },
   ];
+}
+
+const percent = (rate: number | null) =>
+  rate === null ? 'niet te tonen (te kleine aantallen)' : `${rate}%`;
+
+const euro = (cents: number | null, suppressed: boolean) =>
+  suppressed || cents === null ? 'verborgen' : formatEuro(cents);
+
+/**
+ * The region's costs in the report: the cost per client per service type and the budget
+ * realised against planned, for the report's municipality (when it has one) beside the
+ * region. Built from the same suppressed figures as the screen: no amount where the
+ * number of clients behind it is hidden.
+ */
+export function costSection(costs: RegionalCosts, scope: string | null): ReportSection | null {
+  const services = [...new Set(costs.costs.map((c) => c.serviceType))];
+  const budgetOf = (code: string | null) => costs.budget.find((b) => b.municipalityCode === code);
+  const rows: ReportRow[] = [];
+  const perClient = (code: string | null, service: string) => {
+    const c = costs.costs.find((x) => x.municipalityCode === code && x.serviceType === service);
+    if (!c) return 'geen';
+    return c.suppressed || c.perClientCents === null ? 'verborgen' : formatEuro(c.perClientCents);
+  };
+  if (services.length > 0) {
+    rows.push({ label: 'Kosten per cliënt', value: scope === null ? 'regio' : 'gemeente (regio)' });
+    for (const service of services) {
+      const label = SERVICE_TYPE_LABELS[service as keyof typeof SERVICE_TYPE_LABELS] ?? service;
+      rows.push({
+        label: `   ${label}`,
+        value:
+          scope === null
+            ? perClient(null, service)
+            : `${perClient(scope, service)} (${perClient(null, service)})`,
+      });
+    }
+  }
+  if (costs.year !== null) {
+    const line = (label: string, b: ReturnType<typeof budgetOf>) =>
+      b && {
+        label,
+        value: `${euro(b.realisedCents, b.suppressed)} van ${
+          b.plannedCents === null ? 'geen begroting' : formatEuro(b.plannedCents)
+        }`,
+      };
+    const own = scope === null ? undefined : line('Gerealiseerd van begroot', budgetOf(scope));
+    const region = line('Regio: gerealiseerd van begroot', budgetOf(null));
+    if (own) rows.push(own);
+    if (region) rows.push(region);
+  }
+  if (rows.length === 0) return null;
+  return {
+    title: `Kosten in de regio${costs.year === null ? '' : ` ${costs.year}`}`,
+    rows,
+  };
 }
 
 const monthLabel = (m: string) =>

@@ -28,6 +28,34 @@ export interface DurationRow {
   to_route_days: string | null;
 }
 
+export interface ReferralDurationRow {
+  municipality_id: string | null;
+  municipality_code: string | null;
+  municipality_name: string;
+  days: string | null;
+}
+
+export interface CostRow {
+  municipality_id: string | null;
+  municipality_code: string | null;
+  municipality_name: string;
+  service_type: string;
+  clients: number | null;
+  per_client_cents: number | null;
+  suppressed: boolean;
+  exact: boolean;
+}
+
+export interface BudgetRow {
+  municipality_id: string | null;
+  municipality_code: string | null;
+  municipality_name: string;
+  planned_cents: number | null;
+  realised_cents: number | null;
+  suppressed: boolean;
+  exact: boolean;
+}
+
 /**
  * Figures across the municipalities of the caller's region. They come only from the
  * SECURITY DEFINER functions of the aggregate role (schema `figures`), which return counts,
@@ -62,6 +90,44 @@ export class RegionalRepository {
       threshold,
       ownKnown,
     ]);
+  }
+
+  referralDurations(
+    from: string,
+    to: string,
+    threshold: number,
+    ownKnown: boolean,
+  ): Promise<ReferralDurationRow[]> {
+    return currentManager().query(
+      'select * from figures.region_referral_durations($1, $2, $3, $4)',
+      [from, to, threshold, ownKnown],
+    );
+  }
+
+  costs(from: string, to: string, threshold: number, ownKnown: boolean): Promise<CostRow[]> {
+    return currentManager().query(
+      `select municipality_id, municipality_code, municipality_name, service_type, clients,
+              per_client_cents::float8 as per_client_cents, suppressed, exact
+         from figures.region_costs($1, $2, $3, $4)`,
+      [from, to, threshold, ownKnown],
+    );
+  }
+
+  budget(year: number, threshold: number, ownKnown: boolean): Promise<BudgetRow[]> {
+    return currentManager().query(
+      `select municipality_id, municipality_code, municipality_name, planned_cents::float8 as planned_cents,
+              realised_cents::float8 as realised_cents, suppressed, exact
+         from figures.region_budget($1, $2, $3)`,
+      [year, threshold, ownKnown],
+    );
+  }
+
+  /** The partner organisations of the caller's region (reference data), for their names. */
+  partners(regionId: string): Promise<{ code: string; name: string }[]> {
+    return currentManager().query(
+      'select code, name from partner_organisation where region_id = $1 order by name',
+      [regionId],
+    );
   }
 
   async refreshedAt(): Promise<Date | null> {

@@ -1,6 +1,8 @@
 import {
   MonthSchema,
   OpenCasesFigureSchema,
+  RegionalCostsQuerySchema,
+  RegionalCostsSchema,
   RegionalFiguresQuerySchema,
   RegionalFiguresSchema,
   type OpenCasesFigure,
@@ -86,6 +88,16 @@ export function regionalRouter(
       query: RegionalFiguresQuerySchema,
       response: RegionalFiguresSchema,
       handle: ({ actor, query }) => service.figures(actor, query),
+    }),
+    route({
+      method: 'get',
+      path: '/regional/costs',
+      summary:
+        'Kosten per cliënt per dienst en gerealiseerd tegenover begroot, per gemeente (onderdrukt waar het aantal cliënten verborgen is)',
+      permission: 'figures:region',
+      query: RegionalCostsQuerySchema,
+      response: RegionalCostsSchema,
+      handle: ({ actor, query }) => service.costs(actor, query),
     }),
     ...(['pdf', 'csv'] as const).map((format) =>
       route({

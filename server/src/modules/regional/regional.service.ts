@@ -3,6 +3,7 @@ import {
   can,
   CASE_SOURCE_LABELS,
   formatEuro,
+  type RegionalCosts,
   type RegionalFigures,
 } from '@herorientatie/domain';
 import { principalOf, type UserActor } from '../../context/actor.ts';
@@ -10,6 +11,7 @@ import { tableCsv } from '../../http/tabular.ts';
 import { NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import {
+  costSection,
   evaluationTable,
   evaluationPdf,
   PLAN_EXPECTATIONS,
@@ -32,7 +34,8 @@ export class RegionalService {
     private readonly finance = new FinanceService(),
   ) {}
 
-  async figures(actor: UserActor, query: { from: string; to: string }): Promise<RegionalFigures> {
+  /** The period as dates, and who may see what exactly. */
+  private scope(actor: UserActor, query: { from: string; to: string }) {
     const from = `${query.from}-01`;
     const last = new Date(Date.UTC(Number(query.to.slice(0, 4)), Number(query.to.slice(5, 7)), 0));
     const to = last.toISOString().slice(0, 10);
@@ -41,12 +44,21 @@ export class RegionalService {
     const perMunicipality = user.roles.some((r) => r === 'analyst' || r === 'coordinator');
     const keep = (id: string | null) =>
       id === null || perMunicipality || id === actor.municipalityId;
+    return { from, to, ownKnown, keep };
+  }
+
+  async figures(actor: UserActor, query: { from: string; to: string }): Promise<RegionalFigures> {
+    const { from, to, ownKnown, keep } = this.scope(actor, query);
     const rows = (await this.repository.figures(from, to, this.threshold, ownKnown)).filter((r) =>
       keep(r.municipality_id),
     );
     const durations = (await this.repository.durations(from, to, this.threshold, ownKnown)).filter(
       (r) => keep(r.municipality_id),
     );
+    const referralDurations = (
+      await this.repository.referralDurations(from, to, this.threshold, ownKnown)
+    ).filter((r) => keep(r.municipality_id));
+    const partners = await this.repository.partners(actor.regionId);
     await this.audit.record({
       action: 'read',
       objectType: 'regional-figures',
@@ -75,6 +87,64 @@ export class RegionalService {
         toIntakeDays: d.to_intake_days === null ? null : Number(d.to_intake_days),
         toRouteDays: d.to_route_days === null ? null : Number(d.to_route_days),
       })),
+      referralDurations: referralDurations.map((d) => ({
+        municipalityCode: d.municipality_code,
+        municipalityName: d.municipality_name,
+        days: d.days === null ? null : Number(d.days),
+      })),
+      partners,
+    };
+  }
+
+  /**
+   * Cost per client per service type for the months, and realised against the budget for
+   * the year when the months lie in one year. Same who-sees-what as the other figures.
+   */
+  async costs(actor: UserActor, query: { from: string; to: string }): Promise<RegionalCosts> {
+    const { from, to, ownKnown, keep } = this.scope(actor, query);
+    const costs = (await this.repository.costs(from, to, this.threshold, ownKnown)).filter((r) =>
+      keep(r.municipality_id),
+    );
+    const year =
+      query.from.slice(0, 4) === query.to.slice(0, 4) ? Number(query.from.slice(0, 4)) : null;
+    const budget =
+      year === null
+        ? []
+        : (await this.repository.budget(year, this.threshold, ownKnown)).filter((r) =>
+            keep(r.municipality_id),
+          );
+    await this.audit.record({
+      action: 'read',
+      objectType: 'regional-costs',
+      objectId: null,
+      query,
+    });
+    const refreshed = await this.repository.refreshedAt();
+    return {
+      from: query.from,
+      to: query.to,
+      threshold: this.threshold,
+      rounding: 5,
+      moneyRoundingCents: 100_000,
+      refreshedAt: refreshed ? refreshed.toISOString() : null,
+      costs: costs.map((c) => ({
+        municipalityCode: c.municipality_code,
+        municipalityName: c.municipality_name,
+        serviceType: c.service_type,
+        clients: c.clients,
+        perClientCents: c.per_client_cents,
+        suppressed: c.suppressed,
+        exact: c.exact,
+      })),
+      year,
+      budget: budget.map((b) => ({
+        municipalityCode: b.municipality_code,
+        municipalityName: b.municipality_name,
+        plannedCents: b.planned_cents,
+        realisedCents: b.realised_cents,
+        suppressed: b.suppressed,
+        exact: b.exact,
+      })),
     };
   }
 
@@ -100,6 +170,10 @@ export class RegionalService {
         : (mine[0]?.municipalityName ??
           figures.durations.find((d) => d.municipalityCode === code)!.municipalityName);
     const sections = reportSections(figures, code);
+    // The region's costs beside those of the report's municipality, as suppressed as on screen.
+    const costs = await this.costs(actor, query);
+    const regionalCosts = costSection(costs, code);
+    if (regionalCosts) sections.push(regionalCosts);
     // The own municipality's budget for the year of the period, for those who manage it.
     const year = Number(query.from.slice(0, 4));
     if (

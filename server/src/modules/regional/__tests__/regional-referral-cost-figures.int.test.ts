@@ -1,0 +1,498 @@
+import { rateOf, type RegionalCosts, type RegionalFigures } from '@herorientatie/domain';
+import { expect } from 'chai';
+import type { Pool } from 'pg';
+import { useTestApp } from '../../../../test/app.ts';
+import { createUser, municipality } from '../../../../test/factories.ts';
+import { actors } from '../../../context/actor.ts';
+import { currentManager } from '../../../db/unit-of-work.ts';
+import { refreshRegionalFigures } from '../regional.repository.ts';
+
+const THRESHOLD = 5;
+
+/** A case in a municipality (as superuser, for arranging); returns its id. */
+async function newCase(admin: Pool, municipalityId: string): Promise<string> {
+  const r = await admin.query(
+    `with e as (insert into entrepreneur (municipality_id, name, business_name, legal_form)
+                values ($1, 'Persoon R', 'Zaak R', 'bv') returning municipality_id, id)
+     insert into case_file (municipality_id, reference, entrepreneur_id, source, urgency, other_support, registered_at)
+     select e.municipality_id, 'HO-R-' || gen_random_uuid(), e.id, 'other', 'normal', 'none', '2021-02-15' from e
+     returning id`,
+    [municipalityId],
+  );
+  return r.rows[0].id;
+}
+
+const users = new Map<string, string>();
+async function userOf(admin: Pool, municipalityId: string): Promise<string> {
+  if (!users.has(municipalityId))
+    users.set(municipalityId, (await createUser(admin, municipalityId)).id);
+  return users.get(municipalityId)!;
+}
+
+/**
+ * Referrals sent on 2021-03-10 from a municipality to a partner: one per entry of
+ * `outcomes`, a number of days until it started, `'no_show'` when it was not realised, or
+ * null when it is still waiting. With `route`, each belongs to a route of that type.
+ */
+async function referrals(
+  admin: Pool,
+  code: string,
+  partner: string,
+  outcomes: (number | 'no_show' | null)[],
+  route?: string,
+) {
+  const m = await municipality(admin, code);
+  const by = await userOf(admin, m.id);
+  for (const outcome of outcomes) {
+    const caseId = await newCase(admin, m.id);
+    const routeId = route
+      ? (
+          await admin.query(
+            `insert into case_route (municipality_id, case_id, type, start_date) values ($1, $2, $3, '2021-03-01') returning id`,
+            [m.id, caseId, route],
+          )
+        ).rows[0].id
+      : null;
+    const status = outcome === null ? 'sent' : outcome === 'no_show' ? 'not_realised' : 'started';
+    const ref = await admin.query(
+      `insert into referral (municipality_id, case_id, route_id, partner_id, mode, status, municipality_name,
+         follow_up_on, not_realised_reason, sent_at, last_change_at, created_by)
+       select $1, $2, $3, p.id, 'self', $5, $6, '2021-03-24', $7, '2021-03-10 10:00+01', '2021-03-20 10:00+01', $8
+         from partner_organisation p where p.code = $4 returning id`,
+      [
+        m.id,
+        caseId,
+        routeId,
+        partner,
+        status,
+        m.name,
+        outcome === 'no_show' ? 'no_show' : null,
+        by,
+      ],
+    );
+    const events: [string, number][] = [['sent', 0]];
+    if (typeof outcome === 'number') events.push(['received', 0], ['started', outcome]);
+    for (const [s, days] of events) {
+      await admin.query(
+        `insert into referral_event (municipality_id, referral_id, status, at, by_name)
+         values ($1, $2, $3, '2021-03-10 10:00+01'::timestamptz + make_interval(days => $4), 'Test')`,
+        [m.id, ref.rows[0].id, s, days],
+      );
+    }
+  }
+}
+
+/** `n` cost lines for a service in March 2021 at a price, and `credits` of them credited. */
+async function costs(
+  admin: Pool,
+  code: string,
+  service: string,
+  n: number,
+  priceCents: number,
+  credits = 0,
+) {
+  const m = await municipality(admin, code);
+  const by = await userOf(admin, m.id);
+  for (let i = 0; i < n; i++) {
+    const caseId = await newCase(admin, m.id);
+    const charge = await admin.query(
+      `insert into cost_line (municipality_id, case_id, service_type, provider, amount_cents, kind, event_key, occurred_on)
+       values ($1, $2, $3, 'Aanbieder', $4, 'charge', $5, '2021-03-12') returning id`,
+      [m.id, caseId, service, priceCents, `${service}:${caseId}`],
+    );
+    if (i < credits) {
+      await admin.query(
+        `insert into cost_line (municipality_id, case_id, service_type, provider, amount_cents, kind, occurred_on,
+           reason, credits_line_id, created_by)
+         values ($1, $2, $3, 'Aanbieder', $4, 'credit', '2021-03-12', 'Dubbel', $5, $6)`,
+        [m.id, caseId, service, -priceCents, charge.rows[0].id, by],
+      );
+    }
+  }
+}
+
+async function budget(admin: Pool, code: string, planned: Record<string, number>) {
+  const m = await municipality(admin, code);
+  await admin.query(
+    `insert into budget (municipality_id, year, planned, updated_by) values ($1, 2021, $2, $3)`,
+    [m.id, JSON.stringify(planned), await userOf(admin, m.id)],
+  );
+}
+
+/** The 2021 plan of Wijchen (council proposal): € 88,400 of which € 83,400 for services. */
+const PLAN = {
+  intake: 1_800_000,
+  perspective_analysis: 4_860_000,
+  coaching: 1_680_000,
+  local_communication: 500_000,
+};
+
+describe('regional referral and cost figures', () => {
+  const t = useTestApp({
+    logins: [
+      'nijmegen-analyst',
+      'wijchen-manager',
+      'wijchen-caseworker',
+      'wijchen-advisor',
+      'nijmegen-admin',
+      'heumen-coordinator',
+    ],
+  });
+  const get = async <T>(who: string, path: string) => {
+    const r = await t.agent(who).get(`/api/v1/regional/${path}`);
+    expect(r.status, r.text).to.equal(200);
+    return r.json<T>();
+  };
+  const figures = (who: string) => get<RegionalFigures>(who, 'figures?from=2021-01&to=2021-12');
+  const regionalCosts = (who: string, from = '2021-01', to = '2021-12') =>
+    get<RegionalCosts>(who, `costs?from=${from}&to=${to}`);
+  const cell = (f: RegionalFigures, name: string, measure: string, dimension: string) => {
+    const row = f.rows.find(
+      (r) => r.municipalityName === name && r.measure === measure && r.dimension === dimension,
+    );
+    return row ? { value: row.value, suppressed: row.suppressed } : { value: 0, suppressed: false };
+  };
+
+  before(async () => {
+    const admin = t.db.admin;
+    // Hand-computed fixture. Leerwerkloket, sent 2021-03-10, without a route:
+    // Nijmegen 20 sent, 15 started after these days (median 10), 5 no-shows;
+    await referrals(admin, 'GM0268', 'leerwerkloket', [
+      2,
+      4,
+      4,
+      5,
+      7,
+      8,
+      9,
+      10,
+      12,
+      14,
+      14,
+      15,
+      20,
+      21,
+      30,
+      ...Array(5).fill('no_show'),
+    ]);
+    // Wijchen 10 sent, 6 started (median 5), 4 waiting;
+    await referrals(admin, 'GM0296', 'leerwerkloket', [3, 3, 5, 8, 9, 11, null, null, null, null]);
+    // Heumen 3 sent, 1 started; Druten 6 sent, 2 started.
+    await referrals(admin, 'GM0252', 'leerwerkloket', [40, null, null]);
+    await referrals(admin, 'GM0225', 'leerwerkloket', [1, 1, null, null, null, null]);
+    // Debt restructuring in route 2, none started yet: Mook en Middelaar has only 2.
+    for (const [code, n] of [
+      ['GM0268', 12],
+      ['GM0296', 8],
+      ['GM1945', 7],
+      ['GM0209', 6],
+      ['GM0225', 9],
+      ['GM0252', 5],
+      ['GM0944', 2],
+    ] as const)
+      await referrals(admin, code, 'schuldhulp', Array(n).fill(null), 'solve_finances');
+
+    // Intakes at € 150 (Beuningen € 180); Wijchen has 9, one of them credited.
+    await costs(admin, 'GM0268', 'intake', 20, 15_000);
+    await costs(admin, 'GM0296', 'intake', 9, 15_000, 1);
+    await costs(admin, 'GM0252', 'intake', 2, 15_000);
+    await costs(admin, 'GM0209', 'intake', 6, 18_000);
+    // Analyses only in Nijmegen.
+    await costs(admin, 'GM0268', 'perspective_analysis', 10, 40_500);
+    await budget(admin, 'GM0268', PLAN);
+    await budget(admin, 'GM0296', PLAN);
+    await refreshRegionalFigures(t.db.dataSource);
+  });
+
+  it('gives the realisation rate per partner and per route from suppressed, rounded counts', async () => {
+    const f = await figures('nijmegen-analyst');
+    const sent = (name: string) => cell(f, name, 'referral_sent_partner', 'leerwerkloket');
+    const started = (name: string) => cell(f, name, 'referral_realised_partner', 'leerwerkloket');
+    // Nijmegen: 20 sent, 15 started: 75%.
+    expect(sent('Nijmegen')).to.deep.equal({ value: 20, suppressed: false });
+    expect(started('Nijmegen')).to.deep.equal({ value: 15, suppressed: false });
+    expect(rateOf(started('Nijmegen'), sent('Nijmegen'), f.threshold)).to.equal(75);
+    // Wijchen: 10 sent; 6 started is hidden with the small ones (1, 2 and zeros make 3).
+    expect(sent('Wijchen')).to.deep.equal({ value: 10, suppressed: false });
+    expect(started('Wijchen')).to.deep.equal({ value: null, suppressed: true });
+    expect(rateOf(started('Wijchen'), sent('Wijchen'), f.threshold)).to.equal(null);
+    // Heumen's 3 sent is hidden, and Druten's 6 with it.
+    expect(sent('Heumen').suppressed).to.equal(true);
+    expect(sent('Druten').suppressed).to.equal(true);
+    // The region: 39 sent → 40, 24 started → 25: 63%.
+    expect(sent('Regio')).to.deep.equal({ value: 40, suppressed: false });
+    expect(started('Regio')).to.deep.equal({ value: 25, suppressed: false });
+    expect(rateOf(started('Regio'), sent('Regio'), f.threshold)).to.equal(63);
+    // Per route: referrals without a route are the Leerwerkloket ones; route 2 has none started.
+    expect(cell(f, 'Regio', 'referral_sent_route', 'none')).to.deep.equal({
+      value: 40,
+      suppressed: false,
+    });
+    expect(cell(f, 'Regio', 'referral_sent_route', 'solve_finances')).to.deep.equal({
+      value: 50,
+      suppressed: false,
+    });
+    expect(cell(f, 'Nijmegen', 'referral_sent_route', 'solve_finances').value).to.equal(10); // 12
+    expect(cell(f, 'Mook en Middelaar', 'referral_sent_route', 'solve_finances')).to.deep.equal({
+      value: null,
+      suppressed: true,
+    });
+    // Not realised by reason: Nijmegen's 5 no-shows.
+    expect(cell(f, 'Regio', 'referral_not_realised', 'no_show').value).to.equal(5);
+    expect(f.partners.map((p) => p.code)).to.include('leerwerkloket');
+    expect(JSON.stringify(f)).to.not.match(/Persoon|Zaak|HO-R-/);
+  });
+
+  it('never lets a hidden count be worked out from the region total and the shown counts', async () => {
+    const f = await figures('nijmegen-analyst');
+    // The exact counts behind the fixture, per column.
+    const truth: Record<string, Record<string, number>> = {
+      'referral_sent_partner/leerwerkloket': { Heumen: 3, Druten: 6 },
+      'referral_realised_partner/leerwerkloket': { Wijchen: 6, Heumen: 1, Druten: 2 },
+      'referral_sent_route/solve_finances': { 'Mook en Middelaar': 2, Heumen: 5 },
+    };
+    for (const [column, small] of Object.entries(truth)) {
+      const [measure, dimension] = column.split('/') as [string, string];
+      const rows = f.rows.filter(
+        (r) => r.measure === measure && r.dimension === dimension && r.municipalityCode !== null,
+      );
+      const region = cell(f, 'Regio', measure, dimension);
+      const hidden = rows.filter((r) => r.suppressed);
+      // Every small count is hidden, and never alone.
+      for (const name of Object.keys(small))
+        expect(
+          hidden.map((r) => r.municipalityName),
+          column,
+        ).to.include(name);
+      expect(hidden.length, column).to.be.at.least(2);
+      // The attempt: the region minus every shown municipality.
+      const rest =
+        region.value! - rows.filter((r) => !r.suppressed).reduce((a, r) => a + r.value!, 0);
+      // What is left is a sum over several hidden municipalities, at least the threshold
+      // together, and equal to none of the small counts.
+      const hiddenSum = hidden.reduce((a, r) => a + (small[r.municipalityName] ?? 0), 0);
+      expect(hiddenSum, column).to.be.at.least(THRESHOLD);
+      for (const [name, exact] of Object.entries(small))
+        if (exact < THRESHOLD) expect(rest, `${column} ${name}`).to.not.equal(exact);
+    }
+  });
+
+  it('hides the region total when the own known count would reveal the one other', async () => {
+    // Bbz requests: Wijchen 10, Heumen 3. A Wijchen manager knows the 10, so the region's
+    // 13 would give Heumen's 3: the region is hidden.
+    const wijchen = await municipality(t.db.admin, 'GM0296');
+    const heumen = await municipality(t.db.admin, 'GM0252');
+    for (const [m, n] of [
+      [wijchen, 10],
+      [heumen, 3],
+    ] as const) {
+      const by = await userOf(t.db.admin, m.id);
+      for (let i = 0; i < n; i++)
+        await t.db.admin.query(
+          `insert into bbz_request (municipality_id, case_id, kind, requested_on, created_by)
+           values ($1, $2, 'income_support', '2021-04-01', $3)`,
+          [m.id, await newCase(t.db.admin, m.id), by],
+        );
+    }
+    await refreshRegionalFigures(t.db.dataSource);
+    const f = await figures('wijchen-manager');
+    expect(cell(f, 'Wijchen', 'bbz_request', 'income_support')).to.deep.equal({
+      value: 10,
+      suppressed: false,
+    });
+    expect(cell(f, 'Regio', 'bbz_request', 'income_support')).to.deep.equal({
+      value: null,
+      suppressed: true,
+    });
+    // The analyst knows neither, and sees both hidden or the region rounded.
+    const a = await figures('nijmegen-analyst');
+    expect(cell(a, 'Heumen', 'bbz_request', 'income_support').suppressed).to.equal(true);
+    expect(cell(a, 'Wijchen', 'bbz_request', 'income_support').suppressed).to.equal(true);
+    expect(cell(a, 'Regio', 'bbz_request', 'income_support')).to.deep.equal({
+      value: 15,
+      suppressed: false,
+    });
+  });
+
+  it('gives the median days from sent to started only over at least the threshold', async () => {
+    const f = await figures('nijmegen-analyst');
+    const days = (name: string) =>
+      f.referralDurations.find((d) => d.municipalityName === name)!.days;
+    expect(days('Nijmegen')).to.equal(10);
+    expect(days('Wijchen')).to.equal(5);
+    expect(days('Druten')).to.equal(null); // 2 started
+    expect(days('Heumen')).to.equal(null); // 1 started
+    expect(days('Regio')).to.equal(8); // 24 started
+    // A manager sees the own municipality and the region.
+    const m = await figures('wijchen-manager');
+    expect(m.referralDurations.map((d) => d.municipalityName).sort()).to.deep.equal([
+      'Regio',
+      'Wijchen',
+    ]);
+  });
+
+  it('gives the cost per client only where the number of clients is shown', async () => {
+    const c = await regionalCosts('nijmegen-analyst');
+    const of = (name: string, service = 'intake') =>
+      c.costs.find((x) => x.municipalityName === name && x.serviceType === service)!;
+    expect(of('Nijmegen')).to.include({ clients: 20, perClientCents: 15_000, suppressed: false });
+    // Wijchen: 9 intakes, one credited: 8 clients (shown as 10) at € 150.
+    expect(of('Wijchen')).to.include({ clients: 10, perClientCents: 15_000, exact: false });
+    // Heumen 2 is hidden, Beuningen's 6 with it, and so is their cost per client (€ 180
+    // would give Beuningen's count from an amount).
+    expect(of('Heumen')).to.include({ clients: null, perClientCents: null, suppressed: true });
+    expect(of('Beuningen')).to.include({ clients: null, perClientCents: null, suppressed: true });
+    // Region: 36 clients → 35; € 5,580 / 36 = € 155.
+    expect(of('Regio')).to.include({ clients: 35, perClientCents: 15_500, suppressed: false });
+    // Analyses only in Nijmegen: with six zeros hidden Nijmegen is hidden too.
+    expect(of('Nijmegen', 'perspective_analysis')).to.include({
+      clients: null,
+      perClientCents: null,
+    });
+
+    // Realised against budget 2021 (services only: € 83,400 planned).
+    expect(c.year).to.equal(2021);
+    const b = (name: string) => c.budget.find((x) => x.municipalityName === name)!;
+    // Nijmegen: € 3,000 + € 4,050 = € 7,050, rounded to € 7,000.
+    expect(b('Nijmegen')).to.include({
+      plannedCents: 8_340_000,
+      realisedCents: 700_000,
+      suppressed: false,
+    });
+    expect(b('Wijchen')).to.include({ realisedCents: 100_000, suppressed: false }); // 1,200
+    expect(b('Heumen')).to.include({ realisedCents: null, suppressed: true, plannedCents: null });
+    expect(b('Beuningen')).to.include({ realisedCents: null, suppressed: true });
+    // Region: € 9,630 → € 10,000, planned € 166,800; minus the shown leaves hidden amounts only.
+    expect(b('Regio')).to.include({ realisedCents: 1_000_000, plannedCents: 16_680_000 });
+    const shown = c.budget
+      .filter((x) => x.municipalityCode !== null && !x.suppressed)
+      .reduce((a, x) => a + x.realisedCents!, 0);
+    expect(1_000_000 - shown).to.not.equal(30_000); // Heumen's € 300
+    expect(1_000_000 - shown).to.not.equal(108_000); // Beuningen's € 1,080
+  });
+
+  it('gives a manager the own costs exactly and the rest only as the region', async () => {
+    const c = await regionalCosts('wijchen-manager');
+    expect([...new Set(c.costs.map((x) => x.municipalityName))].sort()).to.deep.equal([
+      'Regio',
+      'Wijchen',
+    ]);
+    expect(c.costs.find((x) => x.municipalityName === 'Wijchen')).to.include({
+      clients: 8,
+      perClientCents: 15_000,
+      exact: true,
+    });
+    expect(c.budget.map((x) => x.municipalityName).sort()).to.deep.equal(['Regio', 'Wijchen']);
+    expect(c.budget.find((x) => x.municipalityName === 'Wijchen')).to.include({
+      realisedCents: 120_000,
+      plannedCents: 8_340_000,
+      exact: true,
+    });
+    // Over two years there is no budget comparison.
+    const two = await regionalCosts('wijchen-manager', '2021-06', '2022-05');
+    expect(two.year).to.equal(null);
+    expect(two.budget).to.deep.equal([]);
+  });
+
+  it('is refused to roles without region figures and checks its input in Dutch', async () => {
+    for (const who of ['wijchen-caseworker', 'wijchen-advisor', 'nijmegen-admin']) {
+      for (const path of ['costs?from=2021-01&to=2021-12', 'figures?from=2021-01&to=2021-12']) {
+        const r = await t.agent(who).get(`/api/v1/regional/${path}`);
+        expect(r.status, `${who} ${path}`).to.equal(403);
+      }
+    }
+    const bad = await t
+      .agent('nijmegen-analyst')
+      .get('/api/v1/regional/costs?from=2021-05&to=2021-01');
+    expect(bad.status).to.equal(400);
+    expect(bad.text).to.contain('De laatste maand ligt voor de eerste.');
+    // The coordinator of another municipality sees the same suppressed figures, never rows.
+    const c = await regionalCosts('heumen-coordinator');
+    expect(c.costs.find((x) => x.municipalityName === 'Heumen')!.suppressed).to.equal(true);
+    expect(JSON.stringify(c)).to.not.match(/Persoon|Zaak|HO-R-|Aanbieder/);
+  });
+
+  it('puts referrals and the regional costs in the evaluation report', async () => {
+    const analyst = await t
+      .agent('nijmegen-analyst')
+      .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0268');
+    expect(analyst.status, analyst.text).to.equal(200);
+    const lines = analyst.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).to.include(
+      'Verwijzingen, TONK en Bbz;Mediaan dagen van verstuurd tot gestart;10 dagen',
+    );
+    expect(lines).to.include('Kosten in de regio 2021;Intake;€ 150,00 (€ 155,00)');
+    expect(lines).to.include(
+      'Kosten in de regio 2021;Gerealiseerd van begroot;€ 7.000,00 van € 83.400,00',
+    );
+    expect(lines).to.include(
+      'Kosten in de regio 2021;Regio: gerealiseerd van begroot;€ 10.000,00 van € 166.800,00',
+    );
+    // Another municipality's hidden cost stays hidden in the report.
+    const heumen = await t
+      .agent('nijmegen-analyst')
+      .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0252');
+    expect(heumen.text).to.contain('Kosten in de regio 2021;Intake;verborgen (€ 155,00)');
+    expect(heumen.text).to.contain(
+      'Kosten in de regio 2021;Gerealiseerd van begroot;verborgen van geen begroting',
+    );
+    // The manager's own report keeps its own budget section too.
+    const own = await t
+      .agent('wijchen-manager')
+      .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0296');
+    expect(own.text).to.contain('Kosten en dekking 2021;');
+    expect(own.text).to.contain('Kosten in de regio 2021;Intake;€ 150,00 (€ 155,00)');
+  });
+
+  it('keeps the rows behind these figures out of reach of the application role', async () => {
+    const wijchen = await municipality(t.db.admin, 'GM0296');
+    const as = (roles: ('analyst' | 'caseworker')[]) =>
+      actors.user({
+        id: users.get(wijchen.id)!,
+        subject: 'x',
+        name: 'x',
+        email: null,
+        municipalityId: wijchen.id,
+        municipalityCode: wijchen.code,
+        regionId: wijchen.regionId,
+        isCentre: false,
+        roles,
+      });
+    const run = (roles: ('analyst' | 'caseworker')[], sql: string, params: unknown[] = []) =>
+      t.app.uow.run(as(roles), () => currentManager().query(sql, params));
+    const failure = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    // The rollups are the aggregate role's: the application cannot read them at all.
+    expect(await failure(() => run(['analyst'], 'select * from figures.monthly_cost'))).to.match(
+      /permission denied/,
+    );
+    // The base rows: only the own municipality's, whatever the query asks.
+    for (const table of ['cost_line', 'referral', 'referral_event', 'budget']) {
+      const seen = await run(['analyst'], `select distinct municipality_id from ${table}`);
+      expect(
+        seen.map((r: { municipality_id: string }) => r.municipality_id),
+        table,
+      ).to.deep.equal([wijchen.id]);
+    }
+    // The functions refuse roles without region figures and thresholds under 3.
+    for (const sql of [
+      `select * from figures.region_costs('2021-01-01', '2021-12-31', 5, true)`,
+      `select * from figures.region_budget(2021, 5, true)`,
+      `select * from figures.region_referral_durations('2021-01-01', '2021-12-31', 5, true)`,
+    ]) {
+      expect(await failure(() => run(['caseworker'], sql))).to.match(/may not see region figures/);
+      expect(await failure(() => run(['analyst'], sql.replace(', 5,', ', 1,')))).to.match(
+        /threshold/,
+      );
+    }
+  });
+});
