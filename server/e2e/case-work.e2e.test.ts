@@ -16,6 +16,7 @@ describe('end to end: actions, notes, search and handover', () => {
   let page: Page;
   let caseId: string;
   let agent: Agent;
+  let bramCaseId: string;
   const sanneBsn = bsn();
 
   before(async () => {
@@ -45,7 +46,12 @@ describe('end to end: actions, notes, search and handover', () => {
       ).status,
     ).to.equal(200);
     // Another case, so that the search has something not to find.
-    await caseInProgress(agent, 'Bram de Wit', {}, { postcode: '6601AA' });
+    ({ caseId: bramCaseId } = await caseInProgress(
+      agent,
+      'Bram de Wit',
+      {},
+      { postcode: '6601AA' },
+    ));
     browser = await launchBrowser();
     page = await browser.newPage();
     await logIn(page, app.baseUrl, 'wijchen-caseworker');
@@ -261,5 +267,49 @@ describe('end to end: actions, notes, search and handover', () => {
     await page.getByRole('button', { name: 'Deze ondernemer kiezen' }).click();
     await page.getByText('Bestaande ondernemer:').waitFor();
     expect(await page.getByText('Mogelijk al bekend.').count()).to.equal(0);
+  });
+
+  it('starts the routes the intake recommended in one step', async () => {
+    await page.goto(`${app.baseUrl}/dossiers/${bramCaseId}?tab=routes`);
+    await page.getByRole('heading', { level: 1, name: /Bram de Wit/ }).waitFor();
+    await page
+      .getByRole('button', {
+        name: 'Aanbevolen routes starten: Route 1: versterken eigen bedrijf, Route 3: (bij)baan in loondienst',
+      })
+      .click();
+    const form = page.locator('form').filter({ hasText: 'Aanbevolen routes starten' });
+    await form.getByLabel('Toelichting bij de start').fill('Afgesproken na de analyse');
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({
+        path: `${process.env.SCREENSHOT_DIR}/recommended-routes.png`,
+        fullPage: true,
+      });
+    await form.getByRole('button', { name: '2 routes starten' }).click();
+    await page
+      .getByText(
+        'Route 1: versterken eigen bedrijf en Route 3: (bij)baan in loondienst zijn gestart.',
+      )
+      .waitFor();
+    expect(await page.getByText('Afgesproken na de analyse').count()).to.equal(2);
+  });
+
+  it('previews a document and removes it with a reason', async () => {
+    await page.goto(`${app.baseUrl}/dossiers/${caseId}?tab=documents`);
+    const row = page.getByRole('row', { name: /uitnodiging-intakegesprek/ });
+    await row.getByRole('button', { name: /^Bekijken/ }).click();
+    await page.locator('iframe[title^="Voorbeeld van uitnodiging-intakegesprek"]').waitFor();
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({
+        path: `${process.env.SCREENSHOT_DIR}/documents.png`,
+        fullPage: true,
+      });
+    await row.getByRole('button', { name: /^Verwijderen/ }).click();
+    const dialog = page.getByRole('dialog', { name: /verwijderen$/ });
+    await dialog.getByLabel('Waarom wordt het verwijderd? *').fill('Verkeerde datum in de brief');
+    await dialog.getByRole('button', { name: 'Document verwijderen' }).click();
+    await page.getByText(/is verwijderd\.$/).waitFor();
+    await page.getByText('Geen documenten.').waitFor();
+    await page.getByRole('tab', { name: 'Tijdlijn' }).click();
+    await page.getByText(/Document verwijderd: .*Reden: Verkeerde datum in de brief/).waitFor();
   });
 });

@@ -21,6 +21,7 @@ import {
   ReopenCaseSchema,
   RouteEndSchema,
   RouteSchema,
+  RecommendedRoutesStartSchema,
   RouteStartSchema,
   ScheduleIntakeSchema,
   WithdrawCaseSchema,
@@ -42,7 +43,7 @@ import {
   type WorklistCounts,
 } from '@herorientatie/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { apiFetch, type ApiError } from './client.ts';
 import { createMutation, createQueryHook } from './hooks.ts';
 import { STALE_AFTER } from './invalidation.ts';
@@ -197,6 +198,13 @@ export const useStartRoute = caseChange(
   ({ caseId }) => `cases/${caseId}/routes`,
   RouteStartSchema,
   RouteSchema,
+  true,
+);
+export const useStartRecommendedRoutes = caseChange(
+  'POST',
+  ({ caseId }) => `cases/${caseId}/recommended-routes`,
+  RecommendedRoutesStartSchema,
+  z.array(RouteSchema),
   true,
 );
 export const useEndRoute = caseChange(

@@ -107,6 +107,13 @@ export const RouteStartSchema = z.object({
 });
 export type RouteStart = z.infer<typeof RouteStartSchema>;
 
+/** Starts, in one step, the routes the intake recommended that do not run yet. */
+export const RecommendedRoutesStartSchema = z.object({
+  startDate: DateSchema,
+  note: optional(longText(2000)),
+});
+export type RecommendedRoutesStart = z.infer<typeof RecommendedRoutesStartSchema>;
+
 export const RouteEndSchema = z.object({
   status: z.enum(['completed', 'stopped'], { error: 'Kies afgerond of gestopt.' }),
   endDate: DateSchema,

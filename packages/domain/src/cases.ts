@@ -148,9 +148,16 @@ export const CaseUpdateSchema = z.object({
 });
 export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
 
+/** Five minutes of slack: the form may be sent a moment after the time it names. */
+const PAST_SLACK_MS = 5 * 60_000;
 export const ScheduleIntakeSchema = z.object({
-  scheduledAt: DateTimeSchema,
+  scheduledAt: DateTimeSchema.refine((v) => Date.parse(v) >= Date.now() - PAST_SLACK_MS, {
+    message: 'Een geplande intake kan niet in het verleden liggen. Kies een moment vanaf nu.',
+  }),
+  /** The business advisor who holds the intake; assigned to the case with the planning. */
+  advisorId: optional(z.uuid({ error: 'Kies een bedrijfsadviseur.' })),
 });
+export type ScheduleIntake = z.infer<typeof ScheduleIntakeSchema>;
 
 export const CloseCaseSchema = z
   .object({

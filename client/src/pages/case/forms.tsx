@@ -23,6 +23,7 @@ import {
   useRecordIntake,
   useScheduleIntake,
   useStaff,
+  useStartRecommendedRoutes,
   useStartRoute,
   useEndRoute,
   useUpdateCase,
@@ -72,10 +73,30 @@ export function ScheduleIntakeForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props 
       submitLabel="Intake plannen"
       success="De intake is gepland."
     >
-      {(form) => (
-        <DateTimeField form={form} name="scheduledAt" label="Datum en tijd van de intake *" />
-      )}
+      {(form) => <ScheduleIntakeFields form={form} />}
     </ActionForm>
+  );
+}
+
+function ScheduleIntakeFields({ form }: { form: FormApi }) {
+  const advisors = useStaff('advisor');
+  return (
+    <>
+      <DateTimeField
+        form={form}
+        name="scheduledAt"
+        label="Datum en tijd van de intake *"
+        description="Vanaf nu; de intake komt als actie op de werklijst."
+      />
+      <SelectField
+        form={form}
+        name="advisorId"
+        label="Bedrijfsadviseur die de intake doet"
+        description="Wordt de bedrijfsadviseur van het dossier."
+        placeholder="Zoals het nu is"
+        options={names(advisors.data)}
+      />
+    </>
   );
 }
 
@@ -556,5 +577,44 @@ export function UploadForm({ caseId, onDone, onCancel }: FormProps) {
       </div>
       <SubmitBar busy={upload.isPending} label="Toevoegen" onCancel={onCancel} />
     </form>
+  );
+}
+
+/** The routes the intake recommended, started together: one date, one note. */
+export function RecommendedRoutesForm({
+  caseId,
+  types,
+  keepsOn = PANEL_KEEPS_ON,
+  ...props
+}: FormProps & { types: Route['type'][] }) {
+  const names = types.map((t) => ROUTE_TYPE_LABELS[t]).join(' en ');
+  return (
+    <ActionForm
+      {...props}
+      keepsOn={keepsOn}
+      draft={[caseId, 'recommendedRoutes']}
+      mutation={useStartRecommendedRoutes()}
+      params={{ caseId }}
+      initial={{ startDate: today() }}
+      title="Aanbevolen routes starten"
+      headingLevel={3}
+      intro={<p>De intake beveelt aan: {names}. Ze starten samen op dezelfde datum.</p>}
+      submitLabel={types.length === 1 ? 'Route starten' : `${types.length} routes starten`}
+      success={(_value, started) =>
+        started.length === 1 ? `${names} is gestart.` : `${names} zijn gestart.`
+      }
+    >
+      {(form) => (
+        <>
+          <TextField form={form} name="startDate" label="Startdatum *" type="date" />
+          <TextArea
+            form={form}
+            name="note"
+            label="Toelichting bij de start"
+            description="Wat is afgesproken; komt bij elke gestarte route."
+          />
+        </>
+      )}
+    </ActionForm>
   );
 }

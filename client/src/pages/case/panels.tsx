@@ -30,7 +30,7 @@ import { useRemoveDocument } from '../../api/letters.ts';
 import { cardForm, CARD_KEEPS_ON, type CaseView } from './case-view.ts';
 import { DataList } from './data-list.tsx';
 import { BsnRevealDialog } from './dialogs.tsx';
-import { CoachingUpdateForm, RouteEndForm } from './forms.tsx';
+import { CoachingUpdateForm, RecommendedRoutesForm, RouteEndForm } from './forms.tsx';
 import { recordRows } from './record-fields.ts';
 import {
   AnalysisCorrectionForm,
@@ -247,54 +247,90 @@ export function IntakePanel({ detail, view, canChange, onDone }: PanelProps) {
   );
 }
 
-export function RoutesPanel({ detail, view, canChange, onDone }: PanelProps) {
+/** The intake's recommended routes that do not run yet, to start in one step. */
+function RecommendedRoutes({ detail, view, canChange, onDone }: PanelProps) {
+  const intake = useIntake(detail.id, detail.hasIntake);
+  const routes = useRoutes(detail.id);
+  if (!canChange || !intake.data || !routes.data) return null;
+  const running = new Set(routes.data.filter((r) => r.status === 'active').map((r) => r.type));
+  const waiting = intake.data.recommendedRoutes.filter((t) => !running.has(t));
+  if (waiting.length === 0) return null;
+  return (
+    <div className="app-card">
+      <CardAction
+        id="recommendedRoutes"
+        view={view}
+        label={`Aanbevolen routes starten: ${waiting.map((t) => ROUTE_TYPE_LABELS[t]).join(', ')}`}
+        visible
+        form={() => (
+          <RecommendedRoutesForm
+            caseId={detail.id}
+            types={waiting}
+            keepsOn={CARD_KEEPS_ON}
+            onDone={onDone}
+            onCancel={view.closeForm}
+          />
+        )}
+      />
+    </div>
+  );
+}
+
+export function RoutesPanel(props: PanelProps) {
+  const { detail, view, canChange, onDone } = props;
   const routes = useRoutes(detail.id);
   return (
     <Loading query={routes}>
       {(list) =>
         list.length === 0 ? (
-          <Paragraph>Er lopen nog geen routes.</Paragraph>
+          <>
+            <RecommendedRoutes {...props} />
+            <Paragraph>Er lopen nog geen routes.</Paragraph>
+          </>
         ) : (
-          <ul className="app-cards">
-            {list.map((r) => (
-              <li key={r.id} className="app-card">
-                <strong>{ROUTE_TYPE_LABELS[r.type]}</strong>
-                <div>
-                  {ROUTE_STATUS_LABELS[r.status]} · gestart {formatDate(r.startDate)}
-                  {r.endDate ? ` · beëindigd ${formatDate(r.endDate)}` : ''}
-                  {r.outcome ? ` · ${ROUTE_OUTCOME_LABELS[r.outcome] ?? r.outcome}` : ''}
-                </div>
-                {(r.startNote || r.endNote) && (
-                  <DataList
-                    rows={[
-                      ['Toelichting bij de start', r.startNote],
-                      ...(r.status === 'active'
-                        ? []
-                        : ([['Toelichting bij het einde', r.endNote]] as [
-                            string,
-                            string | null,
-                          ][])),
-                    ]}
-                  />
-                )}
-                <CardAction
-                  id={cardForm('endRoute', r.id)}
-                  view={view}
-                  label="Route beëindigen"
-                  visible={canChange && r.status === 'active'}
-                  form={() => (
-                    <RouteEndForm
-                      caseId={detail.id}
-                      route={r}
-                      keepsOn={CARD_KEEPS_ON}
-                      onDone={onDone}
-                      onCancel={view.closeForm}
+          <>
+            <RecommendedRoutes {...props} />
+            <ul className="app-cards">
+              {list.map((r) => (
+                <li key={r.id} className="app-card">
+                  <strong>{ROUTE_TYPE_LABELS[r.type]}</strong>
+                  <div>
+                    {ROUTE_STATUS_LABELS[r.status]} · gestart {formatDate(r.startDate)}
+                    {r.endDate ? ` · beëindigd ${formatDate(r.endDate)}` : ''}
+                    {r.outcome ? ` · ${ROUTE_OUTCOME_LABELS[r.outcome] ?? r.outcome}` : ''}
+                  </div>
+                  {(r.startNote || r.endNote) && (
+                    <DataList
+                      rows={[
+                        ['Toelichting bij de start', r.startNote],
+                        ...(r.status === 'active'
+                          ? []
+                          : ([['Toelichting bij het einde', r.endNote]] as [
+                              string,
+                              string | null,
+                            ][])),
+                      ]}
                     />
                   )}
-                />
-              </li>
-            ))}
-          </ul>
+                  <CardAction
+                    id={cardForm('endRoute', r.id)}
+                    view={view}
+                    label="Route beëindigen"
+                    visible={canChange && r.status === 'active'}
+                    form={() => (
+                      <RouteEndForm
+                        caseId={detail.id}
+                        route={r}
+                        keepsOn={CARD_KEEPS_ON}
+                        onDone={onDone}
+                        onCancel={view.closeForm}
+                      />
+                    )}
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
         )
       }
     </Loading>

@@ -254,9 +254,19 @@ export class CaseLifecycleService {
     return this.detail(actor, id);
   }
 
-  async scheduleIntake(actor: UserActor, id: string, scheduledAt: string): Promise<CaseDetail> {
-    const row = await this.access.write(actor, id);
+  async scheduleIntake(
+    actor: UserActor,
+    id: string,
+    scheduledAt: string,
+    advisorId?: string,
+  ): Promise<CaseDetail> {
+    let row = await this.access.write(actor, id);
     const status = move(row, 'scheduleIntake');
+    // The advisor who holds the intake is assigned with the planning, in the same change.
+    if (advisorId && advisorId !== row.advisor_id) {
+      await this.update(actor, id, { advisorId });
+      row = await this.access.write(actor, id);
+    }
     await this.cases.setStatus(id, status, { intakeScheduledAt: scheduledAt });
     const day = new Date(scheduledAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
     await this.cases.planIntakeAction(id, day, row.caseworker_id, actor.user.id);

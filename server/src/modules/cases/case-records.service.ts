@@ -16,6 +16,7 @@ import {
   type PerspectiveAnalysisInput,
   type RecordVersion,
   type RouteEnd,
+  type RecommendedRoutesStart,
   type RouteStart,
   type RouteType,
 } from '@herorientatie/domain';
@@ -197,6 +198,30 @@ export class CaseRecordsService {
     await this.journal.status(actor, id, row.status, status);
     await this.journal.record({ action: 'create', objectType: 'route', objectId: routeId });
     return (await this.records.listRoutes(id)).find((r) => r.id === routeId)!;
+  }
+
+  /**
+   * The routes the intake recommended, started together with one date and note; routes
+   * that already run are left as they are. All or nothing: one unit of work.
+   */
+  async startRecommendedRoutes(actor: UserActor, id: string, input: RecommendedRoutesStart) {
+    await this.access.write(actor, id);
+    const intake = await this.records.findIntake(id);
+    if (!intake) throw new InvalidTransition('Leg eerst de intake vast met de aanbevolen routes.');
+    const running = new Set(
+      (await this.records.listRoutes(id)).filter((r) => r.status === 'active').map((r) => r.type),
+    );
+    const toStart = intake.recommendedRoutes.filter((type) => !running.has(type));
+    if (toStart.length === 0) {
+      throw new Conflict(
+        intake.recommendedRoutes.length === 0
+          ? 'De intake beveelt geen routes aan. Start een route met "Route starten".'
+          : 'De aanbevolen routes lopen al.',
+      );
+    }
+    const started = [];
+    for (const type of toStart) started.push(await this.startRoute(actor, id, { type, ...input }));
+    return started;
   }
 
   async endRoute(actor: UserActor, id: string, routeId: string, input: RouteEnd) {

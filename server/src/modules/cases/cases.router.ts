@@ -22,6 +22,7 @@ import {
   ReopenCaseSchema,
   RouteEndSchema,
   RouteSchema,
+  RecommendedRoutesStartSchema,
   RouteStartSchema,
   ScheduleIntakeSchema,
   TimelineEventSchema,
@@ -133,7 +134,7 @@ export function casesRouter(
       response: CaseDetailSchema,
       problems: STEP,
       handle: ({ actor, params, body }) =>
-        lifecycle.scheduleIntake(actor, params.id, body.scheduledAt),
+        lifecycle.scheduleIntake(actor, params.id, body.scheduledAt, body.advisorId),
     }),
     route({
       ...caseRoute,
@@ -218,6 +219,20 @@ export function casesRouter(
       authorize: mayWriteCase,
       problems: STEP,
       handle: ({ actor, params, body }) => records.startRoute(actor, params.id, body),
+    }),
+    route({
+      ...caseRoute,
+      method: 'post',
+      path: '/cases/{id}/recommended-routes',
+      summary: 'De aanbevolen routes van de intake in één keer starten',
+      permission: 'case:write',
+      body: RecommendedRoutesStartSchema,
+      response: z.array(RouteSchema),
+      status: 201,
+      idempotent: true,
+      authorize: mayWriteCase,
+      problems: STEP,
+      handle: ({ actor, params, body }) => records.startRecommendedRoutes(actor, params.id, body),
     }),
     route({
       ...caseRoute,

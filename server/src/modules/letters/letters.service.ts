@@ -191,7 +191,7 @@ export class LettersService {
         content,
         sha256: createHash('sha256').update(content).digest('hex'),
         documentType: 'letter',
-        description: `${label}: ${subject.text}`.slice(0, 300),
+        description: subject.text.slice(0, 300),
       },
       actor.user.id,
     );

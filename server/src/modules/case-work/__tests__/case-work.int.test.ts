@@ -2,7 +2,7 @@ import type { CaseDetail, NextAction, Note, RecordVersion, SearchHit } from '@he
 import { ACTION_LIST_COLUMNS } from '@herorientatie/domain';
 import { expect } from 'chai';
 import { useTestApp } from '../../../../test/app.ts';
-import { registration } from '../../../../test/case-fixtures.ts';
+import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { searchBranches, searchSql } from '../case-work.repository.ts';
 
 const day = (offset: number) =>
@@ -75,6 +75,62 @@ describe('case work: actions, notes, search, handover', () => {
     expect(
       (await cw().get(`/api/v1/cases/${c.id}/actions`)).json<NextAction[]>()[0]!.dueOn,
     ).to.equal(day(6));
+  });
+
+  it('plans the intake with its advisor, never in the past', async () => {
+    const c = await register();
+    const past = await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${day(-1)}T09:00:00+01:00`,
+    });
+    expect(past.status).to.equal(400);
+    expect(past.text).to.contain('Een geplande intake kan niet in het verleden liggen.');
+    expect((await cw().get(`/api/v1/cases/${c.id}`)).json<CaseDetail>().status).to.equal(
+      'registered',
+    );
+    const notAdvisor = await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${day(3)}T09:00:00+01:00`,
+      advisorId: await userId('wijchen-caseworker'),
+    });
+    expect(notAdvisor.status).to.equal(400);
+    // Nothing of the refused planning stays: one change, one transaction.
+    expect((await cw().get(`/api/v1/cases/${c.id}/actions`)).json<NextAction[]>()).to.deep.equal(
+      [],
+    );
+    const advisor = await userId('wijchen-advisor');
+    const planned = await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${day(3)}T09:00:00+01:00`,
+      advisorId: advisor,
+    });
+    expect(planned.status, planned.text).to.equal(200);
+    expect(planned.json<CaseDetail>()).to.include({
+      status: 'intake_scheduled',
+      advisorId: advisor,
+      advisorName: 'Adviseur Wijchen',
+    });
+  });
+
+  it('starts the recommended routes in one step, leaving running ones alone', async () => {
+    const c = await register();
+    const base = `/api/v1/cases/${c.id}`;
+    const early = await cw().send('POST', `${base}/recommended-routes`, { startDate: day(0) });
+    expect(early.status).to.equal(409);
+    await cw().send('POST', `${base}/intake`, intake());
+    await cw().send('POST', `${base}/routes`, { type: 'employment', startDate: day(0) });
+    const bad = await cw().send('POST', `${base}/recommended-routes`, { startDate: '2026-02-30' });
+    expect(bad.status).to.equal(400);
+    const started = await cw().send('POST', `${base}/recommended-routes`, {
+      startDate: day(0),
+      note: 'Afgesproken in het adviesgesprek',
+    });
+    expect(started.status, started.text).to.equal(201);
+    expect(
+      started.json<{ type: string; startNote: string }[]>().map((r) => [r.type, r.startNote]),
+    ).to.deep.equal([['strengthen_business', 'Afgesproken in het adviesgesprek']]);
+    const routes = (await cw().get(`${base}/routes`)).json<{ type: string; status: string }[]>();
+    expect(routes.map((r) => r.type).sort()).to.deep.equal(['employment', 'strengthen_business']);
+    const again = await cw().send('POST', `${base}/recommended-routes`, { startDate: day(0) });
+    expect(again.status).to.equal(409);
+    expect(again.json<{ detail: string }>().detail).to.equal('De aanbevolen routes lopen al.');
   });
 
   it('keeps notes with their earlier versions', async () => {

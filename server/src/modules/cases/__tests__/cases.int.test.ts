@@ -201,7 +201,7 @@ describe('case management API', () => {
       expect(
         (
           await cw.send('PUT', `${base}/intake-appointment`, {
-            scheduledAt: '2026-12-01T10:00:00+01:00',
+            scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
           })
         ).status,
       ).to.equal(200);
@@ -501,7 +501,7 @@ describe('case management API', () => {
         await other.get(`/api/v1/entrepreneurs/${c.entrepreneurId}`),
         await other.send('PATCH', base, { urgency: 'acute' }),
         await other.send('PUT', `${base}/intake-appointment`, {
-          scheduledAt: '2026-12-01T10:00:00Z',
+          scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
         }),
         await other.send('POST', `${base}/intake`, intake()),
         await other.send('POST', `${base}/contacts`, {
