@@ -244,8 +244,17 @@ export class CaseLifecycleService {
     if (changes.length > 0) {
       await this.journal.event(actor, id, 'case_updated', `Gewijzigd: ${changes.join('; ')}`);
     }
+    let moved = 0;
+    for (const [from, to] of [
+      [row.caseworker_id, patch.caseworkerId],
+      [row.advisor_id, patch.advisorId],
+    ] as const) {
+      if (from && to && from !== to) moved += await this.cases.moveOpenActions(id, from, to);
+    }
     if (assigning) {
-      await this.journal.event(actor, id, 'assigned', 'Toewijzing gewijzigd', {
+      const actions =
+        moved === 0 ? '' : moved === 1 ? '; 1 open actie mee' : `; ${moved} open acties mee`;
+      await this.journal.event(actor, id, 'assigned', `Toewijzing gewijzigd${actions}`, {
         caseworkerId: patch.caseworkerId ?? row.caseworker_id,
         advisorId: patch.advisorId ?? row.advisor_id,
       });

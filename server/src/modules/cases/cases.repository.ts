@@ -135,6 +135,17 @@ export class CasesRepository {
     );
   }
 
+  /** On handover the open actions of the person handing over go to the one taking over. */
+  async moveOpenActions(caseId: string, from: string, to: string): Promise<number> {
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [, moved]: [unknown[], number] = await currentManager().query(
+      `update case_action set owner_id = $4
+        where municipality_id = $1 and case_id = $2 and owner_id = $3 and status = 'open'`,
+      [currentMunicipalityId(), caseId, from, to],
+    );
+    return moved;
+  }
+
   async completeIntakeAction(caseId: string) {
     await currentManager().query(
       `update case_action set status = 'done', closed_at = now()

@@ -133,6 +133,37 @@ describe('case work: actions, notes, search, handover', () => {
     expect(again.json<{ detail: string }>().detail).to.equal('De aanbevolen routes lopen al.');
   });
 
+  it('hands the open actions over with the case, not the done ones', async () => {
+    const c = await register();
+    const base = `/api/v1/cases/${c.id}`;
+    const open = (
+      await cw().send('POST', `${base}/actions`, { title: 'Bel terug', dueOn: day(1) })
+    ).json<NextAction>();
+    const done = (
+      await cw().send('POST', `${base}/actions`, { title: 'Mail gestuurd', dueOn: day(0) })
+    ).json<NextAction>();
+    await cw().send('POST', `${base}/actions/${done.id}/completion`, { outcome: 'done' });
+    await t.db.admin.query(
+      `update app_user set roles = '{caseworker}' where subject = 'wijchen-advisor'`,
+    );
+    const colleague = await userId('wijchen-advisor');
+    const r = await cw().send('POST', '/api/v1/cases/reassignment', {
+      caseIds: [c.id],
+      caseworkerId: colleague,
+    });
+    expect(r.status, r.text).to.equal(200);
+    const actions = (await cw().get(`${base}/actions`)).json<NextAction[]>();
+    expect(actions.find((a) => a.id === open.id)!.ownerId).to.equal(colleague);
+    expect(actions.find((a) => a.id === done.id)!.ownerId).to.equal(
+      await userId('wijchen-caseworker'),
+    );
+    const timeline = (await cw().get(`${base}/timeline`)).json<{ summary: string }[]>();
+    expect(timeline.map((e) => e.summary)).to.include('Toewijzing gewijzigd; 1 open actie mee');
+    await t.db.admin.query(
+      `update app_user set roles = '{advisor}' where subject = 'wijchen-advisor'`,
+    );
+  });
+
   it('keeps notes with their earlier versions', async () => {
     const c = await register();
     const notes = (
