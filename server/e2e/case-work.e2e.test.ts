@@ -312,4 +312,27 @@ describe('end to end: actions, notes, search and handover', () => {
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
     await page.getByText(/Document verwijderd: .*Reden: Verkeerde datum in de brief/).waitFor();
   });
+
+  it('keeps the case list, the actions list and a case usable on a phone 390 px wide', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await logIn(phone, app.baseUrl, 'wijchen-caseworker');
+    const pages: [string, RegExp | string][] = [
+      ['/dossiers', 'Dossiers'],
+      ['/acties', /acties/i],
+      [`/dossiers/${caseId}`, /Sanne Verbeek/],
+      [`/dossiers/${caseId}?tab=documents`, /Sanne Verbeek/],
+    ];
+    for (const [path, heading] of pages) {
+      await phone.goto(`${app.baseUrl}${path}`);
+      await phone.getByRole('heading', { level: 1, name: heading }).waitFor();
+      const width = await phone.evaluate('document.documentElement.scrollWidth');
+      expect(width, `${path}: no sideways scrolling on a phone`).to.be.at.most(390);
+      if (process.env.SCREENSHOT_DIR)
+        await phone.screenshot({
+          path: `${process.env.SCREENSHOT_DIR}/phone${path.replace(/[/?=]/g, '-')}.png`,
+          fullPage: true,
+        });
+    }
+    await phone.close();
+  });
 });

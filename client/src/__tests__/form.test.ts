@@ -57,4 +57,11 @@ describe('session timer', () => {
     expect(minutesLeft(idle, 0, 29 * 60_000 + 1)).to.equal(1);
     expect(minutesLeft(idle, 0, 31 * 60_000)).to.equal(0);
   });
+
+  it('says the time left in proper Dutch', async () => {
+    const { logoutIn } = await import('../components/SessionTimer.tsx');
+    expect(logoutIn(1)).to.equal('over 1 minuut');
+    expect(logoutIn(4)).to.equal('over 4 minuten');
+    expect(logoutIn(0)).to.equal('nu');
+  });
 });

@@ -11,6 +11,12 @@ export function minutesLeft(idleMs: number, lastContact: number, now: number): n
   return Math.max(0, Math.ceil((lastContact + idleMs - now) / 60_000));
 }
 
+/** "over 1 minuut", "over 4 minuten", "nu" when no whole minute is left. */
+export function logoutIn(minutes: number): string {
+  if (minutes <= 0) return 'nu';
+  return minutes === 1 ? 'over 1 minuut' : `over ${minutes} minuten`;
+}
+
 /**
  * Warns five minutes before the idle limit and offers
  * to stay logged in. When the limit has passed, the app asks who is logged in (and so
@@ -41,9 +47,9 @@ export function SessionTimer({ me }: { me: Me }) {
   return (
     <div className="app-session-warning">
       <Alert type="warning">
-        U wordt over {minutesLeft(idleMs, lastContact, now)} minuten automatisch uitgelogd omdat u
-        een tijd niets heeft opgeslagen. Wat u aan het invullen bent, blijft in dit tabblad bewaard
-        tot u weer inlogt.{' '}
+        U wordt {logoutIn(minutesLeft(idleMs, lastContact, now))} automatisch uitgelogd omdat u een
+        tijd niets heeft opgeslagen. Wat u aan het invullen bent, blijft in dit tabblad bewaard tot
+        u weer inlogt.{' '}
         <Button
           appearance="secondary-action"
           onClick={() => void client.refetchQueries({ queryKey: ['me'] })}
