@@ -7,6 +7,7 @@ import {
   CreditInputSchema,
   StatementSchema,
   StatementStatusInputSchema,
+  type UncostedService,
   type BudgetOverview,
   type Contract,
   type CostLine,
@@ -34,6 +35,11 @@ export const useStatement = createQueryHook<Statement, [string, string]>(
 export const useCaseCostLines = createQueryHook<CostLine[], [string]>(
   'case',
   (caseId) => `cases/${caseId}/cost-lines`,
+);
+/** Services without a cost line: free to the municipality, or paid from a Bbz credit. */
+export const useUncostedServices = createQueryHook<UncostedService[], [string]>(
+  'case',
+  (caseId) => `cases/${caseId}/uncosted-services`,
 );
 
 /** Where a statement downloads as a file (CSV or PDF). */

@@ -21,6 +21,26 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   werkbedrijf: 'WerkBedrijf',
 };
 
+/**
+ * Services a partner organisation delivers without a charge to the municipality's budget:
+ * free to the municipality (Leerwerkloket, WerkBedrijf), or debt restructuring paid from
+ * a Bbz business credit. They come from referrals that really started.
+ */
+export const PARTNER_SERVICE_TYPES: Record<string, ServiceType> = {
+  leerwerkloket: 'leerwerkloket',
+  werkbedrijf: 'werkbedrijf',
+  schuldhulp: 'debt_restructuring',
+};
+export const UncostedServiceSchema = z.object({
+  referralId: z.uuid(),
+  serviceType: z.enum(SERVICE_TYPES),
+  provider: z.string(),
+  startedOn: DateSchema,
+  /** `free`: free to the municipality; `bbz_credit`: paid from the entrepreneur's Bbz credit. */
+  paidBy: z.enum(['free', 'bbz_credit']),
+});
+export type UncostedService = z.infer<typeof UncostedServiceSchema>;
+
 /** Budget categories, as in the council proposal's table, plus what else is paid. */
 export const BUDGET_CATEGORIES = [
   'intake',

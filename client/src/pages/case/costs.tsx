@@ -1,5 +1,5 @@
 import { formatEuro, SERVICE_TYPE_LABELS, type CostLine } from '@herorientatie/domain';
-import { useCaseCostLines, useCreditCostLine } from '../../api/finance.ts';
+import { useCaseCostLines, useCreditCostLine, useUncostedServices } from '../../api/finance.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { TextArea } from '../../components/form.tsx';
 import { formatDate } from '../../components/StatusBadge.tsx';
@@ -124,9 +124,40 @@ export function CostsPanel({
           }))}
         />
       )}
+      <UncostedServices caseId={caseId} />
       {canCredit && open && (
         <CreditDialog caseId={caseId} line={open} onDone={onDone} onCancel={view.closeForm} />
       )}
     </>
+  );
+}
+
+/** Services the entrepreneur received that cost the municipality's budget nothing. */
+function UncostedServices({ caseId }: { caseId: string }) {
+  const services = useUncostedServices(caseId);
+  if (!services.data || services.data.length === 0) return null;
+  return (
+    <DataTable
+      caption="Diensten zonder kosten voor de gemeente"
+      columns={[
+        'Dienst',
+        'Aanbieder',
+        'Gestart',
+        { label: 'Bedrag', numeric: true },
+        'Toelichting',
+      ]}
+      rows={services.data.map((s) => ({
+        key: s.referralId,
+        cells: [
+          SERVICE_TYPE_LABELS[s.serviceType],
+          s.provider,
+          formatDate(s.startedOn),
+          formatEuro(0),
+          s.paidBy === 'free'
+            ? 'Kosteloos voor de gemeente (verwijzing gestart)'
+            : 'Betaald uit het Bbz-bedrijfskrediet van de ondernemer',
+        ],
+      }))}
+    />
   );
 }

@@ -67,7 +67,7 @@ export class AttachmentsService {
       actor,
       caseId,
       'document_added',
-      `${DOCUMENT_TYPE_LABELS[meta.documentType]} toegevoegd: ${filename}`,
+      `Document toegevoegd: ${filename}${meta.documentType === 'other' ? '' : ` (${DOCUMENT_TYPE_LABELS[meta.documentType].toLowerCase()})`}`,
       { attachmentId: id },
     );
     await this.journal.record({ action: 'create', objectType: 'attachment', objectId: id });

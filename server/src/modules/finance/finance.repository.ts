@@ -1,9 +1,11 @@
-import type {
-  BudgetInput,
-  Contract,
-  ContractInput,
-  CostLine,
-  ServiceType,
+import {
+  PARTNER_SERVICE_TYPES,
+  type BudgetInput,
+  type Contract,
+  type ContractInput,
+  type CostLine,
+  type ServiceType,
+  type UncostedService,
 } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
 
@@ -124,6 +126,51 @@ export class FinanceRepository {
     return q(
       `${LINE} where l.municipality_id = $1 and l.case_id = $2 order by l.occurred_on, l.created_at`,
       [m(), caseId],
+    );
+  }
+
+  /**
+   * Services the case received without a cost line: referrals that started with a partner
+   * whose service is free to the municipality, or debt restructuring on a Bbz credit.
+   */
+  uncostedServices(caseId: string): Promise<UncostedService[]> {
+    return q(
+      `select r.id as "referralId", p.code, p.name as provider,
+              to_char(s.started_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as "startedOn",
+              r.cost_bearer
+         from referral r
+         join partner_organisation p on p.id = r.partner_id
+         cross join lateral (
+           select coalesce(min(e.at), r.last_change_at) as started_at from referral_event e
+            where e.municipality_id = r.municipality_id and e.referral_id = r.id
+              and e.status = 'started') s
+        where r.municipality_id = $1 and r.case_id = $2 and r.status in ('started', 'completed')
+          and p.code = any($3)
+        order by s.started_at`,
+      [m(), caseId, Object.keys(PARTNER_SERVICE_TYPES)],
+    ).then(
+      (
+        rows: {
+          referralId: string;
+          code: string;
+          provider: string;
+          startedOn: string;
+          cost_bearer: string | null;
+        }[],
+      ) =>
+        rows
+          .map((r) => ({
+            referralId: r.referralId,
+            serviceType: PARTNER_SERVICE_TYPES[r.code]!,
+            provider: r.provider,
+            startedOn: r.startedOn,
+            paidBy: (r.code === 'schuldhulp'
+              ? r.cost_bearer === 'bbz_credit'
+                ? 'bbz_credit'
+                : null
+              : 'free') as UncostedService['paidBy'] | null,
+          }))
+          .filter((r): r is UncostedService => r.paidBy !== null),
     );
   }
 

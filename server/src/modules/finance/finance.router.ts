@@ -5,6 +5,7 @@ import {
   ContractSchema,
   CostLineSchema,
   CreditInputSchema,
+  UncostedServiceSchema,
   StatementQuerySchema,
   StatementSchema,
   StatementStatusInputSchema,
@@ -84,6 +85,17 @@ export function financeRouter(uow: TenantUnitOfWork, service: FinanceService) {
       notFound: 'Het dossier',
       response: z.array(CostLineSchema),
       handle: ({ actor, params }) => service.linesForCase(actor, params.id),
+    }),
+    route({
+      method: 'get',
+      path: '/cases/{id}/uncosted-services',
+      summary:
+        'Diensten van een dossier zonder kostenregel: kosteloos voor de gemeente of betaald uit een Bbz-krediet',
+      permission: 'finance:read',
+      params: z.object({ id: z.uuid() }),
+      notFound: 'Het dossier',
+      response: z.array(UncostedServiceSchema),
+      handle: ({ actor, params }) => service.uncostedServices(actor, params.id),
     }),
     route({
       method: 'post',

@@ -10,6 +10,7 @@ import {
   type Contract,
   type ContractInput,
   type CostLine,
+  type UncostedService,
   type ServiceType,
   type Statement,
 } from '@herorientatie/domain';
@@ -107,6 +108,12 @@ export class FinanceService {
   async linesForCase(actor: UserActor, caseId: string): Promise<CostLine[]> {
     await this.access.read(actor, caseId);
     return this.repository.linesForCase(caseId);
+  }
+
+  /** What the case received without a cost line: free services, or on a Bbz credit. */
+  async uncostedServices(actor: UserActor, caseId: string): Promise<UncostedService[]> {
+    await this.access.read(actor, caseId);
+    return this.repository.uncostedServices(caseId);
   }
 
   warnings(): Promise<CostLine[]> {

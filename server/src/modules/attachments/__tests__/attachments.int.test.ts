@@ -136,7 +136,7 @@ describe('case documents', () => {
       'Document verwijderd: akkoord.pdf. Reden: Bij het verkeerde dossier gezet',
     );
     expect(timeline.map((e) => e.summary)).to.include(
-      'Toestemmingsformulier toegevoegd: akkoord.pdf',
+      'Document toegevoegd: akkoord.pdf (toestemmingsformulier)',
     );
   });
 

@@ -199,4 +199,47 @@ describe('costs and coverage', () => {
       (await t.agent('nijmegen-manager').get(`/api/v1/cases/${c.id}/cost-lines`)).status,
     ).to.equal(404);
   });
+
+  it('shows the services a client received without a cost line: free ones and those on a Bbz credit', async () => {
+    const c = await openCase();
+    const base = `/api/v1/cases/${c.id}`;
+    await cw().send('POST', `${base}/intake`, intake());
+    const partners = (await cw().get('/api/v1/partners')).json<{ id: string; code: string }[]>();
+    const refer = async (code: string, start: boolean, extra: Record<string, unknown> = {}) => {
+      const made = await cw().send('POST', `${base}/referrals`, {
+        partnerId: partners.find((p) => p.code === code)!.id,
+        mode: 'self',
+        followUpOn: new Date().toISOString().slice(0, 10),
+        ...extra,
+      });
+      expect(made.status, made.text).to.equal(201);
+      const id = made.json<{ id: string }>().id;
+      for (const status of start ? ['sent', 'received', 'started'] : ['sent']) {
+        const moved = await cw().send('POST', `${base}/referrals/${id}/status`, { status });
+        expect(moved.status, moved.text).to.equal(200);
+      }
+      return id;
+    };
+    const werkbedrijf = await refer('werkbedrijf', true);
+    await refer('leerwerkloket', false); // sent, not started: no service yet
+    // The intake found the entrepreneur in the Bbz target group: the Bbz credit pays.
+    const debts = await refer('schuldhulp', true);
+    const services = (await manager().get(`${base}/uncosted-services`)).json<
+      { referralId: string; serviceType: string; paidBy: string; startedOn: string }[]
+    >();
+    expect(services.map((x) => [x.referralId, x.serviceType, x.paidBy])).to.deep.equal([
+      [werkbedrijf, 'werkbedrijf', 'free'],
+      [debts, 'debt_restructuring', 'bbz_credit'],
+    ]);
+    expect(services[0]!.startedOn).to.equal(
+      new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }),
+    );
+    // Nothing of it reaches the cost lines or the budget.
+    expect(
+      (await manager().get(`${base}/cost-lines`)).json<CostLine[]>().map((l) => l.serviceType),
+    ).to.not.include('werkbedrijf');
+    expect((await t.agent('nijmegen-manager').get(`${base}/uncosted-services`)).status).to.equal(
+      404,
+    );
+  });
 });
