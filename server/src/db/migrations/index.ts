@@ -16,6 +16,7 @@ import { RegionalFigures1765400000000 } from './1765400000000-regional-figures.t
 import { CaseWork1765500000000 } from './1765500000000-case-work.ts';
 import { DiscardDraftReferral1765600000000 } from './1765600000000-discard-draft-referral.ts';
 import { FiguresRollupRls1765700000000 } from './1765700000000-figures-rollup-rls.ts';
+import { RateLimit1765900000000 } from './1765900000000-rate-limit.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CaseWork1765500000000,
   DiscardDraftReferral1765600000000,
   FiguresRollupRls1765700000000,
+  RateLimit1765900000000,
 ];
