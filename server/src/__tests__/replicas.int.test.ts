@@ -138,10 +138,21 @@ describe('two instances on one database', function () {
                  select created_on, state::text from pgboss.archive where name = 'figures-refresh') j
           group by 1 order by 1`,
       );
-    await eventually(
-      async () => (await jobs()).rows.some((r) => r.completed > 0),
-      'the figures rebuild ran',
-    );
+    try {
+      await eventually(
+        async () => (await jobs()).rows.some((r) => r.completed > 0),
+        'the figures rebuild ran',
+        60_000,
+      );
+    } catch (err) {
+      const states = await db.admin.query(
+        `select name, state, created_on, started_on, completed_on, output from pgboss.job
+          where name in ('figures-refresh', '__pgboss__send-it') order by created_on`,
+      );
+      throw new Error(`${(err as Error).message}; jobs: ${JSON.stringify(states.rows)}`, {
+        cause: err,
+      });
+    }
     // Longer than both workers' polling: a second copy would have been sent and run by now.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const perMinute = (await jobs()).rows;
