@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
+import { kustomize } from '../../test/kustomize.ts';
 import { CONFIG_VARIABLES, PRODUCTION_REQUIRED, ROOT_DIR } from '../config.ts';
 
 /** The rows of the settings table: variable → its cells. */
@@ -34,5 +35,28 @@ describe('the deployment documentation lists every setting', () => {
       );
       if (text.includes('**secret**')) expect(cells[1], name).to.equal('Secret');
     }
+  });
+
+  it('names the same Secret and ConfigMap keys as the Kubernetes base', () => {
+    const rows = settingsTable('docs/deployment.md');
+    const where = (place: string) =>
+      [...rows]
+        .filter(([, cells]) => cells[1] === place)
+        .map(([name]) => name)
+        .sort();
+    const objects = kustomize(path.join(ROOT_DIR, 'infra/k8s/base'));
+    const deployment = objects.find((o) => o.kind === 'Deployment') as unknown as {
+      spec: {
+        template: { spec: { containers: { env: { name: string; valueFrom?: object }[] }[] } };
+      };
+    };
+    const fromSecret = deployment.spec.template.spec.containers[0]!.env.filter((e) => e.valueFrom)
+      .map((e) => e.name)
+      .sort();
+    expect(fromSecret).to.deep.equal(where('Secret'));
+    const configMap = objects.find((o) => o.kind === 'ConfigMap') as unknown as {
+      data: Record<string, string>;
+    };
+    for (const key of Object.keys(configMap.data)) expect(where('ConfigMap'), key).to.include(key);
   });
 });
