@@ -28,6 +28,7 @@ import { campaignsRouter } from './modules/campaigns/campaigns.router.ts';
 import { CampaignsService } from './modules/campaigns/campaigns.service.ts';
 import { QUEUES } from './jobs/queues.ts';
 import { Metrics } from './http/metrics.ts';
+import { postgresRateLimitStores } from './http/rate-limit-store.ts';
 import { startDevMailServer, type ReceivedMail } from './modules/mail/dev-mail-server.ts';
 import { mailRouter } from './modules/mail/mail.router.ts';
 import { MailService, type MailJob } from './modules/mail/mail.service.ts';
@@ -61,7 +62,7 @@ export interface AppDependencies {
   dataSource: DataSource;
   /** Connection URL of the app role, for the job queue's own pool. */
   appUrl: string;
-  /** Small pg pool (app role) for the session store. */
+  /** Small pg pool (app role) for the session and rate-limit stores. */
   sessionPool: pg.Pool;
 }
 
@@ -127,6 +128,8 @@ export async function createApp({
     partner: config.oidc.partnerClaim,
   });
   const authenticator = createAuthenticator();
+  // Rate limits count in PostgreSQL, so they hold across every instance.
+  const rateLimitStores = postgresRateLimitStores(sessionPool);
   const issuer = config.oidc.issuer ?? `${config.publicUrl}${DEV_PROVIDER_PATH}`;
   const oidc = new OidcClient(
     {
@@ -237,6 +240,7 @@ export async function createApp({
       authenticator,
       publicUrl: config.publicUrl,
       loginRateLimit: config.loginRateLimit,
+      rateLimitStores,
     }),
   );
 
@@ -283,7 +287,12 @@ export async function createApp({
   api.use(financeRouter(uow, finance));
   api.use(campaignsRouter(uow, new CampaignsService(config.publicUrl), config.figuresThreshold));
   api.use(
-    signUpRouter(uow, new SignUpService(uow, reference, mail, logger), config.signUpRateLimit),
+    signUpRouter(
+      uow,
+      new SignUpService(uow, reference, mail, logger),
+      config.signUpRateLimit,
+      rateLimitStores,
+    ),
   );
   api.use(mailRouter(uow, mail, devMail?.received ?? null));
   api.use(regionalRouter(uow, config.figuresThreshold));

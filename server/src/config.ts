@@ -77,6 +77,21 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Every environment variable the server reads (for deployment checks and docs). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
+
+/** Variables without which `NODE_ENV=production` refuses to start. */
+export const PRODUCTION_REQUIRED = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'SESSION_SECRET',
+  'DATABASE_URL',
+  'DB_APP_PASSWORD',
+  'PUBLIC_URL',
+  'SMTP_URL',
+] as const satisfies readonly (keyof typeof EnvSchema.shape)[];
+
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production';
 const DEV_APP_PASSWORD = 'development-only-app-password';
 const DEV_CLIENT_SECRET = 'development-only-client-secret';
@@ -92,16 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production) {
-    const missing = [
-      !e.OIDC_ISSUER && 'OIDC_ISSUER',
-      !e.OIDC_CLIENT_ID && 'OIDC_CLIENT_ID',
-      !e.OIDC_CLIENT_SECRET && 'OIDC_CLIENT_SECRET',
-      !e.SESSION_SECRET && 'SESSION_SECRET',
-      !e.DATABASE_URL && 'DATABASE_URL',
-      !e.DB_APP_PASSWORD && 'DB_APP_PASSWORD',
-      !e.PUBLIC_URL && 'PUBLIC_URL',
-      !e.SMTP_URL && 'SMTP_URL',
-    ].filter(Boolean);
+    const missing = PRODUCTION_REQUIRED.filter((name) => !e[name]);
     if (missing.length > 0) {
       throw new ConfigError(
         `In productie zijn deze instellingen verplicht: ${missing.join(', ')}. ` +

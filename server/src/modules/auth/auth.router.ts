@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import type { AppAuthenticator } from './authenticator.ts';
 import { sendProblem } from '../../http/problem.ts';
+import type { RateLimitStores } from '../../http/rate-limit-store.ts';
 import type { SessionUser } from '../../context/actor.ts';
 import type { AuthService } from './auth.service.ts';
 import { escapeHtml, page } from './html.ts';
@@ -29,6 +30,8 @@ export interface AuthRouterOptions {
   authenticator: AppAuthenticator;
   publicUrl: string;
   loginRateLimit: number;
+  /** Where the login limit counts: PostgreSQL, shared by every instance. */
+  rateLimitStores: RateLimitStores;
 }
 
 export function authRouter({
@@ -37,11 +40,13 @@ export function authRouter({
   authenticator,
   publicUrl,
   loginRateLimit,
+  rateLimitStores,
 }: AuthRouterOptions) {
   const router = express.Router({ strict: true });
   const limiter = rateLimit({
     windowMs: 15 * 60_000,
     limit: loginRateLimit,
+    store: rateLimitStores('login'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req, res) => sendProblem(res, 'rate-limited', { instance: req.originalUrl }),

@@ -5,14 +5,21 @@ import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
 import { sendProblem } from '../../http/problem.ts';
+import type { RateLimitStores } from '../../http/rate-limit-store.ts';
 import type { SignUpService } from './sign-up.service.ts';
 
 const MAX_SIGN_UP_BYTES = 20 * 1024;
 
-const limited = (limit: number, windowMs: number): RequestHandler =>
+const limited = (
+  stores: RateLimitStores,
+  name: string,
+  limit: number,
+  windowMs: number,
+): RequestHandler =>
   rateLimit({
     windowMs,
     limit,
+    store: stores(name),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req, res) =>
@@ -35,6 +42,8 @@ export function signUpRouter(
   uow: TenantUnitOfWork,
   service: SignUpService,
   signUpsPerHour: number,
+  /** Where the limits count: PostgreSQL, shared by every instance. */
+  rateLimitStores: RateLimitStores,
 ) {
   return routeTable(uow, 'Aanmelden', [
     route({
@@ -42,7 +51,7 @@ export function signUpRouter(
       path: '/public/postcodes/{postcode4}',
       summary: 'Bij welke gemeente(n) een postcodegebied hoort',
       permission: 'public',
-      before: [limited(300, 15 * 60_000)],
+      before: [limited(rateLimitStores, 'postcode-lookup', 300, 15 * 60_000)],
       params: z.object({ postcode4: z.string().regex(/^[1-9][0-9]{3}$/) }),
       notFound: 'Het postcodegebied',
       response: PostcodeLookupSchema,
@@ -53,7 +62,7 @@ export function signUpRouter(
       path: '/public/sign-ups',
       summary: 'Aanmelden voor hulp (zonder inloggen); de postcode bepaalt de gemeente',
       permission: 'public',
-      before: [small, limited(signUpsPerHour, 60 * 60_000)],
+      before: [small, limited(rateLimitStores, 'sign-up', signUpsPerHour, 60 * 60_000)],
       body: SignUpSchema,
       response: SignUpAnswerSchema,
       status: 201,

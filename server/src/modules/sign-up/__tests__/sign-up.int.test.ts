@@ -202,6 +202,8 @@ describe('public sign-up', () => {
 
   it('limits sign-ups per address', async () => {
     const limited = await startTestApp(t.db, { SIGNUP_RATE_LIMIT: '2' });
+    // Counters live in the database, shared with the other instance: start from none.
+    await t.db.admin.query('delete from rate_limit');
     try {
       const a = new Agent(limited.baseUrl);
       const statuses: number[] = [];
