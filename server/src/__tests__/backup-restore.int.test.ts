@@ -67,11 +67,23 @@ describe('backup and restore with pg_dump and pg_restore', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('restores a dump into a fresh database with every record, the audit log and forced row-level security', async () => {
+  it('restores a dump into a fresh database with every record, the audit log and forced row-level security', async function () {
     const version = await db.admin.query<{ v: string }>(
       `select current_setting('server_version_num') as v`,
     );
-    const { pgDump, pgRestore } = pgTools(Math.floor(Number(version.rows[0]!.v) / 10000));
+    const major = Math.floor(Number(version.rows[0]!.v) / 10000);
+    let tools: { pgDump: string; pgRestore: string };
+    try {
+      tools = pgTools(major);
+    } catch (err) {
+      // The embedded server of a fresh machine comes without pg_dump; the test then shows as
+      // pending (not passed) and says why. Against a real server (TEST_DATABASE_URL, as in
+      // CI) missing tools are a failure.
+      if (process.env.TEST_DATABASE_URL) throw err;
+      console.warn(`backup test pending: ${(err as Error).message}`);
+      this.skip();
+    }
+    const { pgDump, pgRestore } = tools;
     const file = path.join(dir, 'herorientatie.dump');
     // The procedure of docs/operations.md: a custom-format dump of the one database ...
     execFileSync(pgDump, ['--format=custom', '--file', file, '--dbname', db.adminUrl]);
