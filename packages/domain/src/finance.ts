@@ -36,8 +36,12 @@ export const UncostedServiceSchema = z.object({
   serviceType: z.enum(SERVICE_TYPES),
   provider: z.string(),
   startedOn: DateSchema,
-  /** `free`: free to the municipality; `bbz_credit`: paid from the entrepreneur's Bbz credit. */
-  paidBy: z.enum(['free', 'bbz_credit']),
+  /**
+   * `free`: free to the municipality; `bbz_credit`: paid from the entrepreneur's Bbz
+   * credit; `debt_assistance`: paid from the municipality's debt-assistance budget, outside
+   * this budget.
+   */
+  paidBy: z.enum(['free', 'bbz_credit', 'debt_assistance']),
 });
 export type UncostedService = z.infer<typeof UncostedServiceSchema>;
 

@@ -1,4 +1,9 @@
-import { formatEuro, SERVICE_TYPE_LABELS, type CostLine } from '@herorientatie/domain';
+import {
+  formatEuro,
+  SERVICE_TYPE_LABELS,
+  type CostLine,
+  type UncostedService,
+} from '@herorientatie/domain';
 import { useCaseCostLines, useCreditCostLine, useUncostedServices } from '../../api/finance.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { TextArea } from '../../components/form.tsx';
@@ -132,13 +137,19 @@ export function CostsPanel({
   );
 }
 
-/** Services the entrepreneur received that cost the municipality's budget nothing. */
+const PAID_BY: Record<UncostedService['paidBy'], string> = {
+  free: 'Kosteloos voor de gemeente (verwijzing gestart)',
+  bbz_credit: 'Betaald uit het Bbz-bedrijfskrediet van de ondernemer',
+  debt_assistance: 'Betaald uit het budget schuldhulpverlening, buiten dit budget',
+};
+
+/** Services the entrepreneur received without a cost line in this budget. */
 function UncostedServices({ caseId }: { caseId: string }) {
   const services = useUncostedServices(caseId);
   if (!services.data || services.data.length === 0) return null;
   return (
     <DataTable
-      caption="Diensten zonder kosten voor de gemeente"
+      caption="Diensten zonder kostenregel in dit budget"
       columns={[
         'Dienst',
         'Aanbieder',
@@ -152,10 +163,8 @@ function UncostedServices({ caseId }: { caseId: string }) {
           SERVICE_TYPE_LABELS[s.serviceType],
           s.provider,
           formatDate(s.startedOn),
-          formatEuro(0),
-          s.paidBy === 'free'
-            ? 'Kosteloos voor de gemeente (verwijzing gestart)'
-            : 'Betaald uit het Bbz-bedrijfskrediet van de ondernemer',
+          s.paidBy === 'debt_assistance' ? '—' : formatEuro(0),
+          PAID_BY[s.paidBy],
         ],
       }))}
     />

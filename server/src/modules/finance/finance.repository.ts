@@ -158,19 +158,17 @@ export class FinanceRepository {
           cost_bearer: string | null;
         }[],
       ) =>
-        rows
-          .map((r) => ({
-            referralId: r.referralId,
-            serviceType: PARTNER_SERVICE_TYPES[r.code]!,
-            provider: r.provider,
-            startedOn: r.startedOn,
-            paidBy: (r.code === 'schuldhulp'
-              ? r.cost_bearer === 'bbz_credit'
-                ? 'bbz_credit'
-                : null
-              : 'free') as UncostedService['paidBy'] | null,
-          }))
-          .filter((r): r is UncostedService => r.paidBy !== null),
+        rows.map((r) => ({
+          referralId: r.referralId,
+          serviceType: PARTNER_SERVICE_TYPES[r.code]!,
+          provider: r.provider,
+          startedOn: r.startedOn,
+          paidBy: (r.code !== 'schuldhulp'
+            ? 'free'
+            : r.cost_bearer === 'bbz_credit'
+              ? 'bbz_credit'
+              : 'debt_assistance') as UncostedService['paidBy'],
+        })),
     );
   }
 

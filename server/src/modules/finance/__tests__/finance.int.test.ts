@@ -241,5 +241,23 @@ describe('costs and coverage', () => {
     expect((await t.agent('nijmegen-manager').get(`${base}/uncosted-services`)).status).to.equal(
       404,
     );
+    // With partner income the municipality pays debt restructuring, outside this budget.
+    const other = (
+      await cw().send('POST', '/api/v1/cases', registration({}, { partnerIncome: 'yes' }))
+    ).json<CaseDetail>();
+    await cw().send('POST', `/api/v1/cases/${other.id}/intake`, intake());
+    const made = await cw().send('POST', `/api/v1/cases/${other.id}/referrals`, {
+      partnerId: partners.find((p) => p.code === 'schuldhulp')!.id,
+      mode: 'self',
+      followUpOn: new Date().toISOString().slice(0, 10),
+    });
+    const id = made.json<{ id: string }>().id;
+    for (const status of ['sent', 'received', 'started'])
+      await cw().send('POST', `/api/v1/cases/${other.id}/referrals/${id}/status`, { status });
+    expect(
+      (await manager().get(`/api/v1/cases/${other.id}/uncosted-services`))
+        .json<{ paidBy: string }[]>()
+        .map((x) => x.paidBy),
+    ).to.deep.equal(['debt_assistance']);
   });
 });
