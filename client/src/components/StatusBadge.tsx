@@ -12,27 +12,8 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-/** Dates and times as the municipality reads them: Dutch, in Dutch time, whatever the device. */
-const ZONE = 'Europe/Amsterdam';
-
-export const formatDate = (iso: string | null | undefined) =>
-  iso
-    ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: ZONE,
-      })
-    : '—';
-
-export const formatDateTime = (iso: string | null | undefined) =>
-  iso
-    ? new Date(iso).toLocaleString('nl-NL', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZone: ZONE,
-      })
-    : '—';
+/** Dates and times as the municipality reads them: Dutch, in Dutch time, on every device. */
+export {
+  formatDateNl as formatDate,
+  formatDateTimeNl as formatDateTime,
+} from '@herorientatie/domain';

@@ -4,18 +4,7 @@ import type { NextAction } from './case-work.ts';
 import { CASE_STATUS_LABELS } from './case-status.ts';
 import { CaseListQuerySchema, INTENSITY_LABELS, type CaseSummary } from './cases.ts';
 import { URGENCY_LABELS } from './support.ts';
-
-/** A date as the pages show it: "5 mrt 2021", in Dutch time. */
-export function formatDateNl(iso: string | null | undefined): string {
-  return iso
-    ? new Date(iso).toLocaleDateString('nl-NL', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'Europe/Amsterdam',
-      })
-    : '—';
-}
+import { formatDateNl } from './dates.ts';
 
 export interface CaseListColumn {
   label: string;

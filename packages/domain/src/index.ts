@@ -6,6 +6,7 @@ z.config(z.locales.nl());
 export * from './roles.ts';
 export * from './permissions.ts';
 export * from './text.ts';
+export * from './dates.ts';
 export * from './money.ts';
 export * from './validators.ts';
 export * from './me.ts';

@@ -1,5 +1,6 @@
 import {
   ACTION_LIST_COLUMNS,
+  dutchDay,
   can,
   type ActionInput,
   type NextAction,
@@ -147,7 +148,7 @@ export class CaseWorkService {
     const rows = [...(await this.worklist(actor, scope, when, format))].sort((a, b) =>
       a.dueOn.localeCompare(b.dueOn),
     );
-    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const today = dutchDay();
     const table = {
       title: 'Acties',
       header: ACTION_LIST_COLUMNS.map((c) => c.label),

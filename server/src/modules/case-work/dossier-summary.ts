@@ -15,17 +15,10 @@ import {
   type Route,
   type TimelineEvent,
 } from '@herorientatie/domain';
+import { longDateNl } from '@herorientatie/domain';
 import PDFDocument from 'pdfkit';
 
-const date = (iso: string | null | undefined) =>
-  iso
-    ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('nl-NL', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Amsterdam',
-      })
-    : '—';
+const date = longDateNl;
 
 export interface DossierParts {
   detail: CaseDetail;

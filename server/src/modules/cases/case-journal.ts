@@ -51,10 +51,5 @@ export class CaseJournal {
   }
 }
 
-export const dutchDate = (isoDate: string) =>
-  new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
+/** "5 maart 2021": how a timeline entry names a date. */
+export { longDateNl as dutchDate } from '@herorientatie/domain';

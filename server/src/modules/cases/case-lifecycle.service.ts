@@ -21,6 +21,8 @@ import {
   type RouteType,
   type TimelineEvent,
   type WorklistCounts,
+  dutchDay,
+  formatDateTimeNl,
 } from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
 import { tableCsv, tableXlsx } from '../../http/tabular.ts';
@@ -277,9 +279,9 @@ export class CaseLifecycleService {
       row = await this.access.write(actor, id);
     }
     await this.cases.setStatus(id, status, { intakeScheduledAt: scheduledAt });
-    const day = new Date(scheduledAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const day = dutchDay(scheduledAt);
     await this.cases.planIntakeAction(id, day, row.caseworker_id, actor.user.id);
-    const when = new Date(scheduledAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' });
+    const when = formatDateTimeNl(scheduledAt);
     await this.journal.event(actor, id, 'intake_scheduled', `Intake gepland op ${when}`);
     await this.journal.status(actor, id, row.status, status);
     await this.journal.record({ action: 'update', objectType: 'case', objectId: id });

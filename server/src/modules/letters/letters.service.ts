@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   CLOSING_OUTCOME_LABELS,
+  dayAndTimeNl,
+  dutchDay,
+  longDateNl,
   DEFAULT_LETTER_TEMPLATES,
   LETTER_KIND_LABELS,
   LETTER_KINDS,
@@ -29,11 +32,8 @@ import type { MailService } from '../mail/mail.service.ts';
 import { letterPdf } from './letter-pdf.ts';
 import { LettersRepository, type LetterheadRow } from './letters.repository.ts';
 
-const ZONE = 'Europe/Amsterdam';
-const longDate = (d: Date) =>
-  d.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
-const dayAndTime = (d: Date) =>
-  `${d.toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE })} om ${d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: ZONE })} uur`;
+const longDate = longDateNl;
+const dayAndTime = dayAndTimeNl;
 
 /**
  * Letters from templates: each municipality keeps its own text per kind of letter (the
@@ -182,7 +182,7 @@ export class LettersService {
       body: body.text,
     });
     const label = LETTER_KIND_LABELS[input.kind];
-    const filename = `${label.toLowerCase().replace(/\s+/g, '-')}-${detail.reference}-${today.toLocaleDateString('sv-SE', { timeZone: ZONE })}.pdf`;
+    const filename = `${label.toLowerCase().replace(/\s+/g, '-')}-${detail.reference}-${dutchDay(today)}.pdf`;
     const attachmentId = await this.attachments.insert(
       caseId,
       {

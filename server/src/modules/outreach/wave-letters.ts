@@ -1,4 +1,5 @@
 import type { Table } from '../../http/tabular.ts';
+import { longDateNl } from '@herorientatie/domain';
 import PDFDocument from 'pdfkit';
 import type { LetterRecipient } from './waves.repository.ts';
 
@@ -8,13 +9,7 @@ const DEFAULT_MESSAGE = [
   'Wilt u meer weten of een gesprek aanvragen? Neem dan contact met ons op. Dat kan ook als u nu nog geen problemen heeft.',
 ].join('\n\n');
 
-const dutchDate = (d: Date) =>
-  d.toLocaleDateString('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
+const dutchDate = longDateNl;
 
 /** One letter per recipient, as one PDF to print and post (mail merge). */
 export function lettersPdf(

@@ -14,6 +14,7 @@ import {
   SERVICE_TYPE_LABELS,
   type RegionalCosts,
   type RegionalFigures,
+  formatDateTimeNl,
 } from '@herorientatie/domain';
 import PDFDocument from 'pdfkit';
 
@@ -298,7 +299,7 @@ export function evaluationPdf(input: {
     .fontSize(8)
     .fillColor('#666')
     .text(
-      `Bron: Heroriëntatie, stand ${input.figures.refreshedAt ? new Date(input.figures.refreshedAt).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }) : 'onbekend'}.`,
+      `Bron: Heroriëntatie, stand ${input.figures.refreshedAt ? formatDateTimeNl(input.figures.refreshedAt) : 'onbekend'}.`,
       56,
     );
   doc.end();
