@@ -11,6 +11,7 @@ import { principalOf, type UserActor } from '../../context/actor.ts';
 import { tableCsv, tableXlsx } from '../../http/tabular.ts';
 import { currentManager } from '../../db/unit-of-work.ts';
 import { InvalidTransition, NotFound, ValidationFailed } from '../../errors.ts';
+import { AttachmentsRepository } from '../attachments/attachments.repository.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { CaseAccess } from '../cases/case-access.ts';
 import { CaseJournal, dutchDate } from '../cases/case-journal.ts';
@@ -34,6 +35,7 @@ export class CaseWorkService {
     private readonly records = new CaseRecordsRepository(),
     private readonly lifecycle = new CaseLifecycleService(),
     private readonly audit = new AuditService(),
+    private readonly attachments = new AttachmentsRepository(),
   ) {}
 
   /** An advisor reaches only the cases assigned to them. */
@@ -244,6 +246,7 @@ export class CaseWorkService {
       notes: await this.repository.notes(caseId),
       actions: await this.repository.actionsForCase(caseId),
       timeline: await this.lifecycle.timelineOf(actor, caseId),
+      documents: await this.attachments.list(caseId),
       municipality: name,
     });
     await this.audit.record({ action: 'export', objectType: 'case-summary', objectId: caseId });

@@ -7,6 +7,8 @@ import {
   ROUTE_TYPE_LABELS,
   URGENCY_LABELS,
   VIABILITY_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  type Attachment,
   type CaseDetail,
   type Contact,
   type Intake,
@@ -28,6 +30,7 @@ export interface DossierParts {
   notes: Note[];
   actions: NextAction[];
   timeline: TimelineEvent[];
+  documents: Attachment[];
   municipality: string;
 }
 
@@ -112,6 +115,14 @@ export function dossierSummaryPdf(p: DossierParts): Promise<Buffer> {
   if (p.notes.length > 0) {
     heading('Notities');
     for (const n of p.notes.slice(0, 20)) field(`${date(n.createdAt)}, ${n.authorName}`, n.text);
+  }
+  if (p.documents.length > 0) {
+    heading('Documenten');
+    for (const d of p.documents)
+      field(
+        date(d.createdAt),
+        `${d.filename} (${DOCUMENT_TYPE_LABELS[d.documentType].toLowerCase()})${d.description ? `: ${d.description}` : ''}`,
+      );
   }
   heading('Tijdlijn (laatste 30)');
   for (const t of p.timeline.slice(0, 30)) field(date(t.occurredAt), t.summary);
