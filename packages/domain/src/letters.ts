@@ -50,6 +50,11 @@ export const MISSING_FIELD_HINTS: Partial<Record<MergeField, string>> = {
 
 const FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
+/** Whether a name is one of the merge fields (never an inherited property like `constructor`). */
+export function isMergeField(name: string): name is MergeField {
+  return Object.hasOwn(MERGE_FIELDS, name);
+}
+
 /** The merge fields a text uses, in order of first use. */
 export function mergeFieldsIn(template: string): string[] {
   return [...new Set([...template.matchAll(FIELD)].map((m) => m[1]!))];
@@ -57,7 +62,7 @@ export function mergeFieldsIn(template: string): string[] {
 
 /** The fields a text uses that do not exist, to refuse a template with a typo. */
 export function unknownMergeFields(template: string): string[] {
-  return mergeFieldsIn(template).filter((f) => !(f in MERGE_FIELDS));
+  return mergeFieldsIn(template).filter((f) => !isMergeField(f));
 }
 
 export type MergeValues = Partial<Record<MergeField, string | null>>;
@@ -72,8 +77,8 @@ export function mergeTemplate(
 ): { text: string; missing: MergeField[] } {
   const missing = new Set<MergeField>();
   const merged = template.replace(FIELD, (whole, name: string) => {
-    if (!(name in MERGE_FIELDS)) return whole;
-    const value = values[name as MergeField];
+    if (!isMergeField(name)) return whole;
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === undefined || value === null || value.trim() === '') {
       missing.add(name as MergeField);
       return `[${name}]`;
@@ -85,9 +90,7 @@ export function mergeTemplate(
 
 /** Gaps a merged text still shows as [naam]: a letter is not made while one is left. */
 export function openPlaceholders(text: string): MergeField[] {
-  return [...new Set([...text.matchAll(/\[([a-z_]+)\]/g)].map((m) => m[1]!))].filter(
-    (f): f is MergeField => f in MERGE_FIELDS,
-  );
+  return [...new Set([...text.matchAll(/\[([a-z_]+)\]/g)].map((m) => m[1]!))].filter(isMergeField);
 }
 
 /** The text of each letter until the municipality writes its own. */
@@ -224,8 +227,9 @@ export type LetterResult = z.infer<typeof LetterResultSchema>;
 export function describeMissing(missing: readonly string[]): string {
   return missing
     .map((f) => {
-      const hint = MISSING_FIELD_HINTS[f as MergeField];
-      const label = MERGE_FIELDS[f as MergeField] ?? f;
+      if (!isMergeField(f)) return f;
+      const hint = MISSING_FIELD_HINTS[f];
+      const label = MERGE_FIELDS[f];
       return hint ? `${label.toLowerCase()} (${hint})` : label.toLowerCase();
     })
     .join('; ');

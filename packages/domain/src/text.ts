@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
-// Control characters (except tab and line breaks in long texts) and the Unicode bidi
+// Control characters (except tab and line breaks in long texts), the Unicode line and
+// paragraph separators (a line break by another name) and the Unicode bidi
 // controls that make a text read differently than it is stored.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0085\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_LINE = /[\u0000-\u001F\u007F]/;
+const CONTROL_LINE = /[\u0000-\u001F\u007F\u0085\u2028\u2029]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/;
 export const FORBIDDEN_CHARACTERS = 'De tekst bevat tekens die niet zijn toegestaan.';
 

@@ -178,6 +178,13 @@ export function requirePermission(action: Action | readonly Action[]): RequestHa
 export function routeTable(uow: TenantUnitOfWork, tag: string, specs: RouteSpec[]) {
   const router = express.Router({ strict: true });
   for (const spec of specs) {
+    // A replay answers only after `authorize` re-checks the case; without it a user who
+    // lost the case could fetch the earlier answer with the same key.
+    if (spec.idempotent && spec.path.startsWith('/cases/{id}/') && !spec.authorize) {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path}: an idempotent change to a case needs authorize`,
+      );
+    }
     document(tag, spec);
     const open = spec.permission === 'public';
     const handlers: RequestHandler[] = [

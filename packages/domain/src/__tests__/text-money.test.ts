@@ -9,6 +9,11 @@ describe('text and dates', () => {
     expect(text(100).safeParse('a\u0007b').success).to.equal(false);
     expect(text(100).safeParse('abc\u202Efdp.exe').success).to.equal(false);
     expect(text(100).safeParse('twee\nregels').success).to.equal(false);
+    // Line breaks by another name are no way around that.
+    for (const separator of ['\u2028', '\u2029', '\u0085']) {
+      expect(text(100).safeParse(`Onderwerp${separator}Bcc: x`).success).to.equal(false);
+      expect(longText().safeParse(`alinea${separator}alinea`).success).to.equal(false);
+    }
     expect(longText().safeParse('twee\nregels\tmet tab').success).to.equal(true);
     expect(text(100).safeParse('Café Ünal – één').success).to.equal(true);
   });

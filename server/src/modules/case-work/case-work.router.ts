@@ -17,6 +17,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
+import { mayWriteCase } from '../cases/case-access.ts';
 import { sendTableFile, TABLE_MEDIA_TYPES } from '../../http/tabular.ts';
 import { CaseWorkService } from './case-work.service.ts';
 
@@ -46,6 +47,7 @@ export function caseWorkRouter(uow: TenantUnitOfWork, service = new CaseWorkServ
       response: ActionSchema,
       status: 201,
       idempotent: true,
+      authorize: mayWriteCase(),
       handle: ({ actor, params, body }) => service.addAction(actor, params.id, body),
     }),
     route({
@@ -121,6 +123,7 @@ export function caseWorkRouter(uow: TenantUnitOfWork, service = new CaseWorkServ
       response: z.array(NoteSchema),
       status: 201,
       idempotent: true,
+      authorize: mayWriteCase(),
       handle: ({ actor, params, body }) => service.addNote(actor, params.id, body.text),
     }),
     route({

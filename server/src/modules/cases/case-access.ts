@@ -56,3 +56,14 @@ export class CaseAccess {
 export function assertOpen(row: CaseRow): void {
   if (!isOpen(row.status)) throw new InvalidTransition(NOT_OPEN);
 }
+
+/**
+ * The `authorize` of a route that changes something on the case `{id}`: checked before
+ * the change and again before an idempotent replay, so a user who lost the case (handed
+ * over, unassigned) cannot fetch an earlier answer with its key.
+ */
+export function mayWriteCase(action: Action = 'case:write', access = new CaseAccess()) {
+  return async ({ actor, params }: { actor: UserActor; params: { id: string } }) => {
+    await access.write(actor, params.id, { mustBeOpen: false, action });
+  };
+}

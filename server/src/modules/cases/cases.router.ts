@@ -31,9 +31,9 @@ import {
 } from '@herorientatie/domain';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
-import { route, routeTable, type RouteContext } from '../../http/route-table.ts';
+import { route, routeTable } from '../../http/route-table.ts';
 import { sendTableFile, TABLE_MEDIA_TYPES } from '../../http/tabular.ts';
-import { CaseAccess } from './case-access.ts';
+import { CaseAccess, mayWriteCase } from './case-access.ts';
 import { CaseLifecycleService } from './case-lifecycle.service.ts';
 import { CaseRecordsService } from './case-records.service.ts';
 
@@ -54,12 +54,7 @@ export function casesRouter(
   access = new CaseAccess(),
 ) {
   // A create on a case may be replayed only while the user may still change that case.
-  const mayWriteCase = async ({
-    actor,
-    params,
-  }: RouteContext<{ id: string }, unknown, unknown>) => {
-    await access.write(actor, params.id, { mustBeOpen: false });
-  };
+  const mayWrite = mayWriteCase('case:write', access);
   const caseRoute = { params: IdParam, notFound: 'Het dossier' } as const;
 
   return routeTable(uow, 'Dossiers', [
@@ -146,7 +141,7 @@ export function casesRouter(
       response: IntakeSchema,
       status: 201,
       idempotent: true,
-      authorize: mayWriteCase,
+      authorize: mayWrite,
       problems: STEP,
       handle: ({ actor, params, body }) => records.recordIntake(actor, params.id, body),
     }),
@@ -180,7 +175,7 @@ export function casesRouter(
       response: PerspectiveAnalysisSchema,
       status: 201,
       idempotent: true,
-      authorize: mayWriteCase,
+      authorize: mayWrite,
       problems: STEP,
       handle: ({ actor, params, body }) => records.recordAnalysis(actor, params.id, body),
     }),
@@ -216,7 +211,7 @@ export function casesRouter(
       response: RouteSchema,
       status: 201,
       idempotent: true,
-      authorize: mayWriteCase,
+      authorize: mayWrite,
       problems: STEP,
       handle: ({ actor, params, body }) => records.startRoute(actor, params.id, body),
     }),
@@ -230,7 +225,7 @@ export function casesRouter(
       response: z.array(RouteSchema),
       status: 201,
       idempotent: true,
-      authorize: mayWriteCase,
+      authorize: mayWrite,
       problems: STEP,
       handle: ({ actor, params, body }) => records.startRecommendedRoutes(actor, params.id, body),
     }),
@@ -265,7 +260,7 @@ export function casesRouter(
       response: CoachingSchema,
       status: 201,
       idempotent: true,
-      authorize: mayWriteCase,
+      authorize: mayWrite,
       problems: STEP,
       handle: ({ actor, params, body }) => records.addCoaching(actor, params.id, body),
     }),
@@ -301,7 +296,7 @@ export function casesRouter(
       response: ContactSchema,
       status: 201,
       idempotent: true,
-      authorize: mayWriteCase,
+      authorize: mayWrite,
       handle: ({ actor, params, body }) => records.logContact(actor, params.id, body),
     }),
     route({

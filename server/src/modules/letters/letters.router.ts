@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
+import { mayWriteCase } from '../cases/case-access.ts';
 import type { LettersService } from './letters.service.ts';
 
 const CaseParam = z.object({ id: z.uuid() });
@@ -78,6 +79,7 @@ export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
       response: LetterResultSchema,
       status: 201,
       idempotent: true,
+      authorize: mayWriteCase(),
       problems: { 409: 'Er ontbreekt een gegeven voor de brief, of een e-mailadres' },
       handle: ({ actor, params, body }) => service.create(actor, params.id, body),
     }),

@@ -153,10 +153,12 @@ export class LettersService {
     const template = await this.templateOf(input.kind);
     const subject = mergeTemplate(template.subject, values);
     const body = mergeTemplate(input.body ?? template.body, values);
-    // A text adjusted after the preview may still hold its gaps, as [intake_datum].
-    const missing = [
-      ...new Set([...subject.missing, ...body.missing, ...openPlaceholders(body.text)]),
-    ];
+    // A text adjusted after the preview may still hold its gaps, as [intake_datum]: those
+    // of fields this case has no value for (a business name with "[adres]" in it is no gap).
+    const gaps = input.body
+      ? openPlaceholders(input.body).filter((f) => !values[f] || !values[f]!.trim())
+      : [];
+    const missing = [...new Set([...subject.missing, ...body.missing, ...gaps])];
     if (missing.length > 0) {
       throw new Conflict(
         `De brief kan nog niet worden gemaakt. Er ontbreekt: ${describeMissing(missing)}.`,

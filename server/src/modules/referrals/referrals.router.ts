@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
+import { mayWriteCase } from '../cases/case-access.ts';
 import type { ReferenceRepository } from '../reference/reference.repository.ts';
 import type { ReferralsService } from './referrals.service.ts';
 
@@ -83,6 +84,7 @@ export function referralsRouter(
       response: ReferralSchema,
       status: 201,
       idempotent: true,
+      authorize: mayWriteCase(),
       handle: ({ actor, params, body }) => service.create(actor, params.id, body),
     }),
     route({

@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
+import { mayWriteCase } from '../cases/case-access.ts';
 import { TonkService } from './tonk.service.ts';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -78,6 +79,7 @@ export function tonkRouter(uow: TenantUnitOfWork, service = new TonkService()) {
       response: BbzRequestSchema,
       status: 201,
       idempotent: true,
+      authorize: mayWriteCase(),
       handle: ({ actor, params, body }) => service.requestBbz(actor, params.id, body),
     }),
     route({

@@ -10,6 +10,7 @@ import type {
   TimelineEvent,
 } from '@herorientatie/domain';
 import { expect } from 'chai';
+import { Agent } from '../../../../test/agent.ts';
 import { useTestApp } from '../../../../test/app.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { eventually } from '../../../../test/eventually.ts';
@@ -262,5 +263,52 @@ describe('letters from templates', () => {
       [c.id],
     );
     expect(rows.rows[0].n).to.equal(0);
+  });
+
+  it('refuses merge fields that are properties of every object, and reads brackets in data as data', async () => {
+    expect(
+      (
+        await admin().send('PUT', '/api/v1/letter-templates/closing', {
+          subject: 'Afsluiting',
+          body: 'Beste {{naam}} {{constructor}}',
+        })
+      ).status,
+    ).to.equal(400);
+    const c = await register({ businessName: 'Klussen [adres] & Zn' });
+    expect(
+      (
+        await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+          kind: 'confirmation',
+          body: 'Beste {{__proto__}}',
+        })
+      ).status,
+    ).to.equal(400);
+    const preview = (
+      await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=confirmation`)
+    ).json<LetterPreview>();
+    expect(preview.missing).to.deep.equal([]);
+    const made = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'confirmation',
+      body: `${preview.body}\n\nMet [constructor] tussen haken.`,
+    });
+    expect(made.status, made.text).to.equal(201);
+  });
+
+  it('answers a replayed letter request only while the user may still write to the case', async () => {
+    const c = await register();
+    const advisor = new Agent(t.app.baseUrl);
+    await advisor.login('wijchen-advisor');
+    const id = (await t.db.admin.query(`select id from app_user where subject = 'wijchen-advisor'`))
+      .rows[0].id as string;
+    await cw().send('PATCH', `/api/v1/cases/${c.id}`, { advisorId: id });
+    const send = () =>
+      advisor.request('POST', `/api/v1/cases/${c.id}/letters`, {
+        body: { kind: 'confirmation' },
+        headers: { 'x-csrf-token': advisor.csrfToken!, 'idempotency-key': 'brief-1' },
+      });
+    expect((await send()).status).to.equal(201);
+    expect((await send()).headers.get('idempotent-replayed')).to.equal('true');
+    await cw().send('PATCH', `/api/v1/cases/${c.id}`, { advisorId: null });
+    expect((await send()).status).to.equal(404);
   });
 });
