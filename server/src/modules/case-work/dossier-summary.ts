@@ -18,7 +18,7 @@ import {
   type TimelineEvent,
 } from '@herorientatie/domain';
 import { longDateNl } from '@herorientatie/domain';
-import PDFDocument from 'pdfkit';
+import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
 
 const date = longDateNl;
 
@@ -36,33 +36,28 @@ export interface DossierParts {
 
 /** A printable summary of a case, without the BSN, for the paper file or a meeting. */
 export function dossierSummaryPdf(p: DossierParts): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = pdfDocument({
     size: 'A4',
     margin: 56,
     info: { Title: `Dossier ${p.detail.reference}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
   const e = p.detail.entrepreneur;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).fillColor('black').text(text, 56);
-    doc.moveDown(0.2).font('Helvetica').fontSize(10);
+    doc.moveDown(0.8).font(FONT_BOLD).fontSize(12).fillColor('black').text(text, 56);
+    doc.moveDown(0.2).font(FONT).fontSize(10);
   };
   const field = (label: string, value: string | null | undefined) => {
     const y = doc.y;
-    doc.font('Helvetica-Bold').text(label, 56, y, { width: 150 });
+    doc.font(FONT_BOLD).text(label, 56, y, { width: 150 });
     const after = doc.y;
-    doc.font('Helvetica').text(value || '—', 210, y, { width: 330 });
+    doc.font(FONT).text(value || '—', 210, y, { width: 330 });
     doc.y = Math.max(after, doc.y);
   };
 
-  doc.font('Helvetica-Bold').fontSize(18).text(`Dossier ${p.detail.reference}`);
+  doc.font(FONT_BOLD).fontSize(18).text(`Dossier ${p.detail.reference}`);
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(10)
     .fillColor('#444')
     .text(

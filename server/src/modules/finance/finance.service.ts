@@ -14,13 +14,13 @@ import {
   type ServiceType,
   type Statement,
 } from '@herorientatie/domain';
-import PDFDocument from 'pdfkit';
 import type { UserActor } from '../../context/actor.ts';
 import { currentActor, currentMunicipalityId } from '../../db/unit-of-work.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { CaseAccess } from '../cases/case-access.ts';
 import { FinanceRepository } from './finance.repository.ts';
+import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
 
 const DEFAULT_ASSUMPTIONS = {
   responseRatePercent: 20,
@@ -279,18 +279,13 @@ export class FinanceService {
         basename,
       );
     }
-    const doc = new PDFDocument({
+    const { doc, done } = pdfDocument({
       size: 'A4',
       margin: 56,
       info: { Title: `Specificatie ${provider} ${month}` },
     });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<Buffer>((resolve) =>
-      doc.on('end', () => resolve(Buffer.concat(chunks))),
-    );
-    doc.font('Helvetica-Bold').fontSize(16).text(`Specificatie ${provider}`);
-    doc.font('Helvetica').fontSize(10).text(`Maand ${month} · status: ${s.status}`).moveDown();
+    doc.font(FONT_BOLD).fontSize(16).text(`Specificatie ${provider}`);
+    doc.font(FONT).fontSize(10).text(`Maand ${month} · status: ${s.status}`).moveDown();
     for (const l of s.lines) {
       const y = doc.y;
       doc.text(l.clientReference, 56, y).text(l.serviceType, 150, y).text(l.occurredOn, 300, y);
@@ -298,7 +293,7 @@ export class FinanceService {
     }
     doc
       .moveDown()
-      .font('Helvetica-Bold')
+      .font(FONT_BOLD)
       .text(`Totaal ${formatEuro(s.totalCents)}`, 56, doc.y, { width: 484, align: 'right' });
     doc.end();
     return { filename, contentType: 'application/pdf', content: await done };

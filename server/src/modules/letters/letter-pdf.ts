@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { LetterheadRow } from './letters.repository.ts';
+import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
 
 export interface LetterContent {
   letterhead: LetterheadRow;
@@ -20,22 +20,17 @@ const WIDTH = 451;
  * the text and the signature.
  */
 export function letterPdf(letter: LetterContent): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = pdfDocument({
     size: 'A4',
     bufferPages: true,
     margins: { top: 56, bottom: 64, left: LEFT, right: 72 },
     info: { Title: letter.subject, Author: `Gemeente ${letter.letterhead.municipality}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
   const h = letter.letterhead;
 
-  doc.font('Helvetica-Bold').fontSize(18).text(`Gemeente ${h.municipality}`, LEFT, 56);
+  doc.font(FONT_BOLD).fontSize(18).text(`Gemeente ${h.municipality}`, LEFT, 56);
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(9)
     .fillColor('#444')
     .text(h.department ?? 'Heroriëntatie zelfstandig ondernemers', LEFT, doc.y + 2);
@@ -59,15 +54,15 @@ export function letterPdf(letter: LetterContent): Promise<Buffer> {
 
   doc.fontSize(9).fillColor('#444');
   const meta = (label: string, value: string, y: number) => {
-    doc.font('Helvetica-Bold').text(label, LEFT, y, { width: 100 });
-    doc.font('Helvetica').text(value, LEFT + 100, y, { width: WIDTH - 100 });
+    doc.font(FONT_BOLD).text(label, LEFT, y, { width: 100 });
+    doc.font(FONT).text(value, LEFT + 100, y, { width: WIDTH - 100 });
   };
   meta('Datum', letter.dateText, 250);
   meta('Ons kenmerk', letter.reference, 264);
   meta('Onderwerp', letter.subject, 278);
   doc.fillColor('black');
 
-  doc.font('Helvetica').fontSize(11);
+  doc.font(FONT).fontSize(11);
   doc.y = 320;
   const paragraphs = letter.body
     .split(/\n\s*\n/)

@@ -1,7 +1,7 @@
 import type { Table } from '../../http/tabular.ts';
 import { longDateNl } from '@herorientatie/domain';
-import PDFDocument from 'pdfkit';
 import type { LetterRecipient } from './waves.repository.ts';
+import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
 
 const DEFAULT_MESSAGE = [
   'Als ondernemer heeft u de afgelopen tijd te maken gehad met de gevolgen van corona. Misschien twijfelt u over de toekomst van uw bedrijf.',
@@ -16,21 +16,16 @@ export function lettersPdf(
   recipients: LetterRecipient[],
   letter: { municipality: string; waveName: string; message: string | null; date: Date },
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = pdfDocument({
     size: 'A4',
     margin: 72,
     info: { Title: `Brieven ${letter.waveName}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
   recipients.forEach((r, index) => {
     if (index > 0) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(16).text(`Gemeente ${letter.municipality}`);
+    doc.font(FONT_BOLD).fontSize(16).text(`Gemeente ${letter.municipality}`);
     doc
-      .font('Helvetica')
+      .font(FONT)
       .fontSize(9)
       .fillColor('#555')
       .text('Heroriëntatie zelfstandig ondernemers')

@@ -16,7 +16,7 @@ import {
   type RegionalFigures,
   formatDateTimeNl,
 } from '@herorientatie/domain';
-import PDFDocument from 'pdfkit';
+import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
 
 /** What the plan expected, where the source names it (Wijchen, council proposal 2021). */
 export const PLAN_EXPECTATIONS: Record<string, { label: string; value: string }[]> = {
@@ -221,17 +221,12 @@ export function evaluationPdf(input: {
   expectations: { label: string; value: string }[];
   exact: boolean;
 }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: input.title } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
+  const { doc, done } = pdfDocument({ size: 'A4', margin: 56, info: { Title: input.title } });
   const width = doc.page.width - 112;
 
-  doc.font('Helvetica-Bold').fontSize(18).text(input.title);
+  doc.font(FONT_BOLD).fontSize(18).text(input.title);
   doc
-    .font('Helvetica')
+    .font(FONT)
     .fontSize(10)
     .fillColor('#444')
     .text(
@@ -249,8 +244,8 @@ export function evaluationPdf(input: {
   doc.fillColor('black').moveDown();
 
   if (input.expectations.length > 0) {
-    doc.font('Helvetica-Bold').fontSize(12).text('Verwachting uit het plan');
-    doc.font('Helvetica').fontSize(10);
+    doc.font(FONT_BOLD).fontSize(12).text('Verwachting uit het plan');
+    doc.font(FONT).fontSize(10);
     for (const e of input.expectations) doc.text(`${e.label}: ${e.value}`);
     doc.moveDown();
   }
@@ -258,14 +253,14 @@ export function evaluationPdf(input: {
   // Bar chart: registrations by source.
   const bars = input.chart.filter((b) => b.value !== null && b.value > 0);
   if (bars.length > 0) {
-    doc.font('Helvetica-Bold').fontSize(12).text('Aanmeldingen naar herkomst');
+    doc.font(FONT_BOLD).fontSize(12).text('Aanmeldingen naar herkomst');
     const top = doc.y + 6;
     const max = Math.max(...bars.map((b) => b.value!));
     const labelWidth = 190;
     bars.forEach((b, i) => {
       const y = top + i * 20;
       doc
-        .font('Helvetica')
+        .font(FONT)
         .fontSize(9)
         .fillColor('black')
         .text(b.label, 56, y + 3, { width: labelWidth - 8 });
@@ -280,17 +275,17 @@ export function evaluationPdf(input: {
 
   for (const section of input.sections) {
     if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(12).fillColor('black').text(section.title, 56);
+    doc.font(FONT_BOLD).fontSize(12).fillColor('black').text(section.title, 56);
     doc.moveDown(0.3);
     for (const row of section.rows) {
       const y = doc.y;
       const sub = row.label.startsWith('   ');
       doc
-        .font(sub ? 'Helvetica' : 'Helvetica-Bold')
+        .font(sub ? FONT : FONT_BOLD)
         .fontSize(10)
         .fillColor(sub ? '#333' : 'black');
       doc.text(row.label.trim(), sub ? 72 : 56, y, { width: 300 });
-      doc.font('Helvetica').text(row.value, 56 + 320, y, { width: width - 320, align: 'right' });
+      doc.font(FONT).text(row.value, 56 + 320, y, { width: width - 320, align: 'right' });
       doc.moveDown(0.2);
     }
     doc.moveDown();

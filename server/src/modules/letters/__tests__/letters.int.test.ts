@@ -311,4 +311,18 @@ describe('letters from templates', () => {
     await cw().send('PATCH', `/api/v1/cases/${c.id}`, { advisorId: null });
     expect((await send()).status).to.equal(404);
   });
+
+  it('prints names as written, beyond Western European letters', async () => {
+    const c = await register({
+      name: 'Şükrü Yılmaz-Łukasiewicz',
+      businessName: 'Dmitri Иванов Bouw',
+    });
+    const made = (
+      await cw().send('POST', `/api/v1/cases/${c.id}/letters`, { kind: 'confirmation' })
+    ).json<LetterResult>();
+    const pdf = await cw().bytes(`/api/v1/cases/${c.id}/attachments/${made.attachmentId}/content`);
+    const [page] = await pdfPages(pdf.bytes);
+    expect(page).to.contain('Beste Şükrü Yılmaz-Łukasiewicz,');
+    expect(page).to.contain('Dmitri Иванов Bouw');
+  });
 });
