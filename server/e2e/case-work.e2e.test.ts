@@ -284,7 +284,7 @@ describe('end to end: actions, notes, search and handover', () => {
         path: `${process.env.SCREENSHOT_DIR}/recommended-routes.png`,
         fullPage: true,
       });
-    await form.getByRole('button', { name: '2 routes starten' }).click();
+    await form.getByRole('button', { name: 'Aangevinkte routes starten' }).click();
     await page
       .getByText(
         'Route 1: versterken eigen bedrijf en Route 3: (bij)baan in loondienst zijn gestart.',
@@ -297,12 +297,14 @@ describe('end to end: actions, notes, search and handover', () => {
     await page.goto(`${app.baseUrl}/dossiers/${caseId}?tab=documents`);
     const row = page.getByRole('row', { name: /uitnodiging-intakegesprek/ });
     await row.getByRole('button', { name: /^Bekijken/ }).click();
-    await page.locator('iframe[title^="Voorbeeld van uitnodiging-intakegesprek"]').waitFor();
+    const preview = page.getByRole('dialog', { name: /^Voorbeeld: / });
+    await preview.locator('iframe[title^="Voorbeeld van uitnodiging-intakegesprek"]').waitFor();
     if (process.env.SCREENSHOT_DIR)
       await page.screenshot({
         path: `${process.env.SCREENSHOT_DIR}/documents.png`,
         fullPage: true,
       });
+    await preview.getByRole('button', { name: 'Sluiten' }).click();
     await row.getByRole('button', { name: /^Verwijderen/ }).click();
     const dialog = page.getByRole('dialog', { name: /verwijderen$/ });
     await dialog.getByLabel('Waarom wordt het verwijderd? *').fill('Verkeerde datum in de brief');

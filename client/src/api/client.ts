@@ -55,10 +55,15 @@ export async function apiFetch<T>(
     body?: unknown;
     formData?: FormData;
     headers?: Record<string, string>;
+    /** `blob` for a file (a PDF to show), JSON otherwise. */
+    as?: 'blob';
   } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  const headers: Record<string, string> = {
+    accept: init.as === 'blob' ? '*/*' : 'application/json',
+    ...init.headers,
+  };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(apiUrl(path), {
@@ -74,6 +79,7 @@ export async function apiFetch<T>(
     throw new ApiError(response.status, problem);
   }
   if (response.status === 204) return undefined as T;
+  if (init.as === 'blob') return (await response.blob()) as T;
   return (await response.json()) as T;
 }
 

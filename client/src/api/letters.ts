@@ -54,6 +54,15 @@ export const useSaveLetterhead = createMutation({
   output: LetterheadSchema,
   invalidates: () => [['letterhead'], ['case']],
 });
+/** The letter as PDF as it would be made, stored nowhere. */
+export function letterPreviewPdf(caseId: string, body: unknown): Promise<Blob> {
+  return apiFetch<Blob>(`cases/${caseId}/letter-preview.pdf`, {
+    method: 'POST',
+    body,
+    as: 'blob',
+  });
+}
+
 export const useCreateLetter = createMutation({
   method: 'POST',
   path: ({ caseId }: { caseId: string }) => `cases/${caseId}/letters`,

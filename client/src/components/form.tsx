@@ -432,13 +432,20 @@ export function SubmitBar({
 }
 
 /** A date and time picked in Dutch time, kept as an ISO instant for the schema. */
-export function DateTimeField(props: FieldProps) {
+export function DateTimeField({
+  notBefore,
+  ...props
+}: FieldProps & {
+  /** "now": the picker offers no moment in the past (the schema still decides). */
+  notBefore?: 'now';
+}) {
   return (
     <FieldShell {...props}>
       {(c) => (
         <input
           {...c.attrs}
           type="datetime-local"
+          min={notBefore === 'now' ? toAmsterdamInput(new Date().toISOString()) : undefined}
           className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox${c.invalid}`}
           value={c.text && toAmsterdamInput(c.text)}
           onChange={(e) => c.set(fromAmsterdamInput(e.target.value) ?? e.target.value)}

@@ -71,8 +71,20 @@ export function useForm<S extends z.ZodType>(
     dirty.current = true;
     setValuesState(update);
   }, []);
+  /** Sets one field; its error goes as soon as the user changes what it was about. */
   const set = useCallback(
-    (path: string, value: unknown) => setValues((v) => setPath(v, path, value)),
+    (path: string, value: unknown) => {
+      setValues((v) => setPath(v, path, value));
+      setErrors((current) => {
+        const stale = Object.keys(current.fields).filter(
+          (name) => name === path || name.startsWith(`${path}.`),
+        );
+        if (stale.length === 0) return current;
+        const fields = { ...current.fields };
+        for (const name of stale) delete fields[name];
+        return { ...current, fields };
+      });
+    },
     [setValues],
   );
   const isDirty = useCallback(() => dirty.current, []);

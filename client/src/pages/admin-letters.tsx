@@ -18,7 +18,7 @@ import { ActionForm } from '../forms/ActionForm.tsx';
 
 function MergeFieldList() {
   return (
-    <details>
+    <details open>
       <summary>Samenvoegvelden die u kunt gebruiken</summary>
       <dl className="app-merge-fields">
         {Object.entries(MERGE_FIELDS).map(([name, description]) => (
@@ -94,13 +94,15 @@ function TemplateForm({ template, onDone }: { template: LetterTemplate; onDone: 
       {(form) => (
         <>
           <TextField form={form} name="subject" label="Onderwerp *" />
-          <TextArea
-            form={form}
-            name="body"
-            rows={14}
-            label="Tekst *"
-            description="Begin met de aanhef. Een lege regel begint een nieuwe alinea. Groet en ondertekening komen uit het briefhoofd."
-          />
+          <div className="app-wide-text">
+            <TextArea
+              form={form}
+              name="body"
+              rows={18}
+              label="Tekst *"
+              description="Begin met de aanhef. Een lege regel begint een nieuwe alinea. Groet en ondertekening komen uit het briefhoofd."
+            />
+          </div>
         </>
       )}
     </ActionForm>
@@ -131,7 +133,7 @@ export function LettersAdmin() {
       {editing === 'letterhead' ? (
         <LetterheadForm letterhead={h} onDone={() => done('Het briefhoofd is opgeslagen.')} />
       ) : (
-        <>
+        <div className="app-section">
           <Heading level={3}>Briefhoofd en ondertekening</Heading>
           <Paragraph>
             Gemeente {h.municipality}
@@ -148,9 +150,11 @@ export function LettersAdmin() {
           >
             Briefhoofd aanpassen
           </Button>
-        </>
+        </div>
       )}
-      <Heading level={3}>Sjablonen</Heading>
+      <div className="app-section">
+        <Heading level={3}>Sjablonen</Heading>
+      </div>
       <ul className="app-cards">
         {templates.data.map((t) => (
           <li key={t.kind} className="app-card">

@@ -109,6 +109,8 @@ export type RouteStart = z.infer<typeof RouteStartSchema>;
 
 /** Starts, in one step, the routes the intake recommended that do not run yet. */
 export const RecommendedRoutesStartSchema = z.object({
+  /** Which of the recommended routes start now; all that do not run yet when absent. */
+  types: z.array(z.enum(ROUTE_TYPES)).min(1, { message: 'Kies minstens één route.' }).optional(),
   startDate: DateSchema,
   note: optional(longText(2000)),
 });

@@ -151,9 +151,14 @@ export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
 /** Five minutes of slack: the form may be sent a moment after the time it names. */
 const PAST_SLACK_MS = 5 * 60_000;
 export const ScheduleIntakeSchema = z.object({
-  scheduledAt: DateTimeSchema.refine((v) => Date.parse(v) >= Date.now() - PAST_SLACK_MS, {
-    message: 'Een geplande intake kan niet in het verleden liggen. Kies een moment vanaf nu.',
-  }),
+  scheduledAt: z
+    .string({ error: 'Vul de datum en tijd van de intake in.' })
+    .min(1, { message: 'Vul de datum en tijd van de intake in.' })
+    .pipe(
+      DateTimeSchema.refine((v) => Date.parse(v) >= Date.now() - PAST_SLACK_MS, {
+        message: 'Een geplande intake kan niet in het verleden liggen. Kies een moment vanaf nu.',
+      }),
+    ),
   /** The business advisor who holds the intake; assigned to the case with the planning. */
   advisorId: optional(z.uuid({ error: 'Kies een bedrijfsadviseur.' })),
 });

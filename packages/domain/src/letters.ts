@@ -132,12 +132,54 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterKind, { subject: string; bod
   },
 };
 
+/** Edit distance, for suggesting the field a typo meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The merge field an unknown name most likely meant: a small typo or the words swapped. */
+export function suggestMergeField(name: string): MergeField | null {
+  const words = (n: string) =>
+    n
+      .toLowerCase()
+      .split(/[_\s-]+/)
+      .sort()
+      .join('_');
+  const swapped = MERGE_FIELD_NAMES.find((f) => words(f) === words(name));
+  if (swapped) return swapped;
+  const near = MERGE_FIELD_NAMES.map((f) => ({ f, d: distance(f, name.toLowerCase()) }))
+    .filter((x) => x.d <= 2)
+    .sort((a, b) => a.d - b.d)[0];
+  return near?.f ?? null;
+}
+
+/** "Onbekend samenvoegveld: {{dossiernumer}}. Bedoelt u {{dossiernummer}}?" */
+export function unknownFieldsMessage(unknown: readonly string[]): string {
+  const list = unknown.map((f) => `{{${f}}}`).join(', ');
+  const suggestions = unknown
+    .map(suggestMergeField)
+    .filter((f): f is MergeField => f !== null)
+    .map((f) => `{{${f}}}`);
+  return `${unknown.length === 1 ? 'Onbekend samenvoegveld' : 'Onbekende samenvoegvelden'}: ${list}. ${
+    suggestions.length > 0
+      ? `Bedoelt u ${suggestions.join(' en ')}?`
+      : 'Kies een veld uit de lijst.'
+  }`;
+}
+
 const templateText = (max: number, what: string, multiline: boolean) =>
   required(`Vul ${what} in.`, max, multiline).refine((v) => unknownMergeFields(v).length === 0, {
-    error: (issue) =>
-      `Onbekend samenvoegveld: ${unknownMergeFields(String(issue.input))
-        .map((f) => `{{${f}}}`)
-        .join(', ')}. Kies een veld uit de lijst.`,
+    error: (issue) => unknownFieldsMessage(unknownMergeFields(String(issue.input))),
   });
 
 export const LetterTemplateInputSchema = z.object({
@@ -213,6 +255,8 @@ export const LetterPreviewSchema = z.object({
   template: z.string(),
   missing: z.array(z.string()),
   recipientEmail: z.string().nullable(),
+  /** Whether the letterhead has a signatory and a phone number or e-mail address. */
+  letterheadComplete: z.boolean(),
 });
 export type LetterPreview = z.infer<typeof LetterPreviewSchema>;
 

@@ -180,7 +180,9 @@ function Actions({
               else view.openForm(key);
             }}
           >
-            {ACTION_LABELS[key]}
+            {key === 'scheduleIntake' && detail.status === 'intake_scheduled'
+              ? 'Intake verzetten'
+              : ACTION_LABELS[key]}
           </Button>
         ))}
       </div>

@@ -163,7 +163,7 @@ function UncostedServices({ caseId }: { caseId: string }) {
           SERVICE_TYPE_LABELS[s.serviceType],
           s.provider,
           formatDate(s.startedOn),
-          s.paidBy === 'debt_assistance' ? '—' : formatEuro(0),
+          s.paidBy === 'free' ? formatEuro(0) : '—',
           PAID_BY[s.paidBy],
         ],
       }))}

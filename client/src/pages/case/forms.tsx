@@ -17,6 +17,7 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import {
   useAttachments,
+  useCase,
   useLogContact,
   useRecordAnalysis,
   useRecordCoaching,
@@ -61,6 +62,9 @@ const names = (list: { id: string; name: string }[] | undefined) =>
   Object.fromEntries((list ?? []).map((u) => [u.id, u.name]));
 
 export function ScheduleIntakeForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props }: FormProps) {
+  // The page has the case already: its adviser is the one who holds the intake, unless changed.
+  const detail = useCase(caseId).data;
+  const moving = detail?.status === 'intake_scheduled';
   return (
     <ActionForm
       {...props}
@@ -68,10 +72,10 @@ export function ScheduleIntakeForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props 
       draft={[caseId, 'scheduleIntake']}
       mutation={useScheduleIntake()}
       params={{ caseId }}
-      initial={{}}
-      title="Intake plannen"
-      submitLabel="Intake plannen"
-      success="De intake is gepland."
+      initial={{ advisorId: detail?.advisorId ?? undefined }}
+      title={moving ? 'Intake verzetten' : 'Intake plannen'}
+      submitLabel={moving ? 'Intake verzetten' : 'Intake plannen'}
+      success={moving ? 'De intake is verzet.' : 'De intake is gepland.'}
     >
       {(form) => <ScheduleIntakeFields form={form} />}
     </ActionForm>
@@ -87,13 +91,14 @@ function ScheduleIntakeFields({ form }: { form: FormApi }) {
         name="scheduledAt"
         label="Datum en tijd van de intake *"
         description="Vanaf nu; de intake komt als actie op de werklijst."
+        notBefore="now"
       />
       <SelectField
         form={form}
         name="advisorId"
         label="Bedrijfsadviseur die de intake doet"
-        description="Wordt de bedrijfsadviseur van het dossier."
-        placeholder="Zoals het nu is"
+        description="Wordt de bedrijfsadviseur van het dossier. De uitnodiging noemt deze adviseur."
+        placeholder="Nog niemand"
         options={names(advisors.data)}
       />
     </>
@@ -522,7 +527,7 @@ export function UploadForm({ caseId, onDone, onCancel }: FormProps) {
       ))}
       <div className={`utrecht-form-field${fileError ? ' utrecht-form-field--invalid' : ''}`}>
         <label className="utrecht-form-label" htmlFor="field-file">
-          Bestand (PDF, afbeelding of Office-document, hoogstens 10 MB)
+          Bestand * (PDF, afbeelding of Office-document, hoogstens 10 MB)
         </label>
         {fileError && (
           <div className="utrecht-form-field-error-message" id={errorId} role="alert">
@@ -595,17 +600,24 @@ export function RecommendedRoutesForm({
       draft={[caseId, 'recommendedRoutes']}
       mutation={useStartRecommendedRoutes()}
       params={{ caseId }}
-      initial={{ startDate: today() }}
+      initial={{ startDate: today(), types }}
       title="Aanbevolen routes starten"
       headingLevel={3}
-      intro={<p>De intake beveelt aan: {names}. Ze starten samen op dezelfde datum.</p>}
-      submitLabel={types.length === 1 ? 'Route starten' : `${types.length} routes starten`}
-      success={(_value, started) =>
-        started.length === 1 ? `${names} is gestart.` : `${names} zijn gestart.`
-      }
+      intro={<p>De intake beveelt aan: {names}. Wat u aanvinkt, start op dezelfde datum.</p>}
+      submitLabel="Aangevinkte routes starten"
+      success={(_value, started) => {
+        const list = started.map((r) => ROUTE_TYPE_LABELS[r.type]).join(' en ');
+        return started.length === 1 ? `${list} is gestart.` : `${list} zijn gestart.`;
+      }}
     >
       {(form) => (
         <>
+          <CheckboxGroup
+            form={form}
+            name="types"
+            label="Welke routes starten? *"
+            options={Object.fromEntries(types.map((t) => [t, ROUTE_TYPE_LABELS[t]]))}
+          />
           <TextField form={form} name="startDate" label="Startdatum *" type="date" />
           <TextArea
             form={form}

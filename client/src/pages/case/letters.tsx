@@ -4,11 +4,11 @@ import {
   REFERRAL_STATUS_LABELS,
   type LetterKind,
 } from '@herorientatie/domain';
-import { useEffect, useRef } from 'react';
-import { useCreateLetter, useLetterPreview } from '../../api/letters.ts';
+import { useEffect, useRef, useState } from 'react';
+import { letterPreviewPdf, useCreateLetter, useLetterPreview } from '../../api/letters.ts';
 import { useReferrals } from '../../api/referrals.ts';
 import { CheckboxField, SelectField, TextArea } from '../../components/form.tsx';
-import { Alert, Paragraph } from '../../components/ui.tsx';
+import { Alert, Button, Paragraph } from '../../components/ui.tsx';
 import { ActionForm } from '../../forms/ActionForm.tsx';
 import type { FormApi } from '../../forms/use-form.ts';
 import { PANEL_KEEPS_ON } from './case-view.ts';
@@ -23,6 +23,27 @@ function LetterPreviewFields({ caseId, form }: { caseId: string; form: FormApi }
   const referralId = form.values.referralId as string | undefined;
   const referrals = useReferrals(caseId);
   const preview = useLetterPreview(caseId, kind, referralId);
+  const sent = (referrals.data ?? []).filter((r) => r.status !== 'draft');
+  const [pdfError, setPdfError] = useState<string | null>(null);
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const showPdf = async () => {
+    setPdfError(null);
+    setPdfBusy(true);
+    try {
+      const blob = await letterPreviewPdf(caseId, {
+        kind,
+        referralId,
+        body: form.values.body,
+      });
+      const url = URL.createObjectURL(blob);
+      window.open(url, '_blank', 'noopener');
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      setPdfError(err instanceof Error ? err.message : 'Het voorbeeld kon niet worden gemaakt.');
+    } finally {
+      setPdfBusy(false);
+    }
+  };
   const key = `${kind}:${referralId ?? ''}`;
   // A restored draft keeps its own text.
   const filledFor = useRef<string | null>(form.restored && form.values.body ? key : null);
@@ -36,18 +57,22 @@ function LetterPreviewFields({ caseId, form }: { caseId: string; form: FormApi }
 
   return (
     <>
-      {kind === 'referral' && (
-        <SelectField
-          form={form}
-          name="referralId"
-          label="Over welke verwijzing? *"
-          options={Object.fromEntries(
-            (referrals.data ?? [])
-              .filter((r) => r.status !== 'draft')
-              .map((r) => [r.id, `${r.partnerName} (${REFERRAL_STATUS_LABELS[r.status]})`]),
-          )}
-        />
-      )}
+      {kind === 'referral' &&
+        (sent.length === 0 ? (
+          <Alert type="info">
+            Dit dossier heeft nog geen verstuurde verwijzing. Verwijs eerst op het tabblad
+            Verwijzingen; daarna kunt u de verwijsbrief maken.
+          </Alert>
+        ) : (
+          <SelectField
+            form={form}
+            name="referralId"
+            label="Over welke verwijzing? *"
+            options={Object.fromEntries(
+              sent.map((r) => [r.id, `${r.partnerName} (${REFERRAL_STATUS_LABELS[r.status]})`]),
+            )}
+          />
+        ))}
       {preview.isFetching && !preview.data && <Paragraph>Brief voorbereiden…</Paragraph>}
       {preview.error && <Alert type="error">{preview.error.message}</Alert>}
       {preview.data && (
@@ -55,19 +80,40 @@ function LetterPreviewFields({ caseId, form }: { caseId: string; form: FormApi }
           <Paragraph>
             <strong>Onderwerp:</strong> {preview.data.subject}
           </Paragraph>
+          {!preview.data.letterheadComplete && (
+            <Alert type="warning">
+              Het briefhoofd van de gemeente is nog niet ingesteld: de brief noemt dan geen
+              ondertekenaar, telefoonnummer of e-mailadres. Vraag de beheerder dit in te stellen
+              (Beheer, onderdeel Brieven).
+            </Alert>
+          )}
           {preview.data.missing.length > 0 && (
             <Alert type="warning">
               Er ontbreekt nog iets: {describeMissing(preview.data.missing)}. De open plekken staan
               tussen [haken] in de tekst; vul ze in of regel het eerst in het dossier.
             </Alert>
           )}
-          <TextArea
-            form={form}
-            name="body"
-            rows={14}
-            label="Tekst van de brief"
-            description="Ingevuld met de gegevens van het dossier. U kunt de tekst voor deze brief aanpassen; het sjabloon blijft zoals het is."
-          />
+          <div className="app-wide-text">
+            <TextArea
+              form={form}
+              name="body"
+              rows={18}
+              label="Tekst van de brief"
+              description="Ingevuld met de gegevens van het dossier. U kunt de tekst voor deze brief aanpassen; het sjabloon blijft zoals het is."
+            />
+          </div>
+          <p>
+            <Button
+              appearance="secondary-action"
+              disabled={pdfBusy}
+              aria-busy={pdfBusy}
+              onClick={() => void showPdf()}
+            >
+              Voorbeeld bekijken (PDF)
+            </Button>{' '}
+            <span className="app-muted">Opent in een nieuw tabblad; er wordt niets bewaard.</span>
+          </p>
+          {pdfError && <Alert type="error">{pdfError}</Alert>}
           {preview.data.recipientEmail ? (
             <CheckboxField
               form={form}

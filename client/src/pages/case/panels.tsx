@@ -529,10 +529,10 @@ export function DocumentsPanel({
                     {PREVIEWABLE.includes(d.contentType) && (
                       <Button
                         appearance="subtle"
-                        aria-expanded={previewId === d.id}
-                        onClick={() => setPreviewId(previewId === d.id ? null : d.id)}
+                        aria-haspopup="dialog"
+                        onClick={() => setPreviewId(d.id)}
                       >
-                        {previewId === d.id ? 'Voorbeeld sluiten' : 'Bekijken'}
+                        Bekijken
                         <span className="app-visually-hidden"> {d.filename}</span>
                       </Button>
                     )}
@@ -546,7 +546,15 @@ export function DocumentsPanel({
               }))}
             />
             {previewId && list.some((d) => d.id === previewId) && (
-              <DocumentPreview caseId={caseId} document={list.find((d) => d.id === previewId)!} />
+              <Dialog
+                title={`Voorbeeld: ${list.find((d) => d.id === previewId)!.description ?? list.find((d) => d.id === previewId)!.filename}`}
+                onClose={() => setPreviewId(null)}
+              >
+                <DocumentPreview caseId={caseId} document={list.find((d) => d.id === previewId)!} />
+                <Button appearance="secondary-action" onClick={() => setPreviewId(null)}>
+                  Sluiten
+                </Button>
+              </Dialog>
             )}
             {removing && (
               <RemoveDocumentDialog

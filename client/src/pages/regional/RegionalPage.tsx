@@ -35,7 +35,7 @@ import {
 } from './figure-tables.ts';
 import { MunicipalityFilter, PeriodForm } from './filters.tsx';
 import { FunnelCharts } from './funnel-chart.tsx';
-import { lastTwelveMonths, periodText } from './period.ts';
+import { lastTwelveMonths, periodText, thisYear } from './period.ts';
 
 /** The period and the shown municipalities live in the address: a view can be shared. */
 function useView() {
@@ -166,12 +166,14 @@ function Figures({
   costs,
   chosen,
   setChosen,
+  setPeriod,
 }: {
   figures: RegionalFigures;
   /** The cost figures, once loaded. */
   costs: RegionalCosts | undefined;
   chosen: string[] | null;
   setChosen: (codes: string[] | null) => void;
+  setPeriod: (period: { from: string; to: string }) => void;
 }) {
   const municipalities = useMemo(() => municipalitiesOf(figures), [figures]);
   const shownCodes = new Set(chosen ?? municipalities.map((m) => m.code));
@@ -288,7 +290,7 @@ function Figures({
       <TableSection
         id="durations"
         title="Doorlooptijden"
-        intro={`De mediaan: de helft van de ondernemers was sneller, de helft langzamer. Alleen getoond bij minstens ${figures.threshold} intakes of routes in de periode.`}
+        intro={`De mediaan: de helft van de ondernemers was sneller, de helft langzamer. Van andere gemeenten en de regio alleen getoond bij minstens ${figures.threshold} intakes of routes in de periode; een manager ziet ze voor de eigen gemeente altijd.`}
         table={tables.durations}
         figures={figures}
       />
@@ -315,7 +317,7 @@ function Figures({
       <TableSection
         id="referral-durations"
         title="Van verwijzing tot start"
-        intro={`De mediaan van het aantal dagen van versturen tot de start bij de partner, voor de verwijzingen verstuurd in de gekozen maanden. Alleen getoond bij minstens ${figures.threshold} gestarte verwijzingen.`}
+        intro={`De mediaan van het aantal dagen van versturen tot de start bij de partner, voor de verwijzingen verstuurd in de gekozen maanden. Van andere gemeenten en de regio alleen getoond bij minstens ${figures.threshold} gestarte verwijzingen; een manager ziet ze voor de eigen gemeente altijd.`}
         table={tables.referralDurations}
         figures={figures}
       />
@@ -357,7 +359,10 @@ function Figures({
               </Heading>
               <Paragraph>
                 Kies maanden binnen één jaar om de gerealiseerde kosten met de begroting te
-                vergelijken.
+                vergelijken.{' '}
+                <Button appearance="secondary-action" onClick={() => setPeriod(thisYear())}>
+                  Dit jaar tonen ({thisYear().from.slice(0, 4)})
+                </Button>
               </Paragraph>
             </section>
           )}
@@ -400,6 +405,7 @@ export default function RegionalPage({ me }: { me: Me }) {
           costs={costs.data}
           chosen={view.chosen}
           setChosen={view.setChosen}
+          setPeriod={view.setPeriod}
         />
       )}
     </>

@@ -37,4 +37,17 @@ describe('letter templates', () => {
       'Onbekend samenvoegveld: {{constructor}}',
     );
   });
+
+  it('suggests the field a typo meant, in singular or plural', async () => {
+    const { suggestMergeField, unknownFieldsMessage } = await import('../letters.ts');
+    expect(suggestMergeField('dossiernumer')).to.equal('dossiernummer');
+    expect(suggestMergeField('datum_intake')).to.equal('intake_datum');
+    expect(suggestMergeField('handtekening')).to.equal(null);
+    expect(unknownFieldsMessage(['dossiernumer'])).to.equal(
+      'Onbekend samenvoegveld: {{dossiernumer}}. Bedoelt u {{dossiernummer}}?',
+    );
+    expect(unknownFieldsMessage(['handtekening', 'datum_intake'])).to.equal(
+      'Onbekende samenvoegvelden: {{handtekening}}, {{datum_intake}}. Bedoelt u {{intake_datum}}?',
+    );
+  });
 });

@@ -19,6 +19,7 @@ import { FiguresRollupRls1765700000000 } from './1765700000000-figures-rollup-rl
 import { LettersAndDocuments1765800000000 } from './1765800000000-letters-and-documents.ts';
 import { RegionalReferralCostFigures1765900000000 } from './1765900000000-regional-referral-cost-figures.ts';
 import { RateLimit1765950000000 } from './1765950000000-rate-limit.ts';
+import { BudgetSuppression1765970000000 } from './1765970000000-budget-suppression.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   LettersAndDocuments1765800000000,
   RegionalReferralCostFigures1765900000000,
   RateLimit1765950000000,
+  BudgetSuppression1765970000000,
 ];

@@ -211,7 +211,9 @@ export class CaseRecordsService {
     const running = new Set(
       (await this.records.listRoutes(id)).filter((r) => r.status === 'active').map((r) => r.type),
     );
-    const toStart = intake.recommendedRoutes.filter((type) => !running.has(type));
+    const toStart = intake.recommendedRoutes.filter(
+      (type) => !running.has(type) && (!input.types || input.types.includes(type)),
+    );
     if (toStart.length === 0) {
       throw new Conflict(
         intake.recommendedRoutes.length === 0
@@ -220,7 +222,9 @@ export class CaseRecordsService {
       );
     }
     const started = [];
-    for (const type of toStart) started.push(await this.startRoute(actor, id, { type, ...input }));
+    const { startDate, note } = input;
+    for (const type of toStart)
+      started.push(await this.startRoute(actor, id, { type, startDate, note }));
     return started;
   }
 

@@ -9,6 +9,7 @@ import {
   LetterheadInputSchema,
   LetterheadSchema,
 } from '@herorientatie/domain';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
@@ -67,6 +68,23 @@ export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
       response: LetterPreviewSchema,
       handle: ({ actor, params, query }) =>
         service.preview(actor, params.id, query.kind, query.referralId),
+    }),
+    route({
+      method: 'post',
+      path: '/cases/{id}/letter-preview.pdf',
+      summary: 'De brief als PDF bekijken zoals hij gemaakt zou worden (wordt niet bewaard)',
+      permission: 'case:write',
+      params: CaseParam,
+      notFound: 'Het dossier',
+      body: LetterRequestSchema,
+      produces: 'application/pdf',
+      send: (res: Response, file: { filename: string; content: Buffer }) => {
+        res.setHeader('Content-Type', 'application/pdf');
+        res.setHeader('Content-Disposition', `inline; filename="${file.filename}"`);
+        res.setHeader('Cache-Control', 'no-store');
+        res.send(file.content);
+      },
+      handle: ({ actor, params, body }) => service.previewPdf(actor, params.id, body),
     }),
     route({
       method: 'post',

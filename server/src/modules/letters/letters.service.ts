@@ -129,7 +129,7 @@ export class LettersService {
     kind: LetterKind,
     referralId?: string,
   ): Promise<LetterPreview> {
-    const { detail, values } = await this.values(actor, caseId, referralId);
+    const { detail, values, letterhead } = await this.values(actor, caseId, referralId);
     const template = await this.templateOf(kind);
     const subject = mergeTemplate(template.subject, values);
     const body = mergeTemplate(template.body, values);
@@ -140,11 +140,14 @@ export class LettersService {
       template: template.body,
       missing: [...new Set([...subject.missing, ...body.missing])],
       recipientEmail: detail.entrepreneur.email ?? null,
+      letterheadComplete: Boolean(
+        letterhead.signatoryName && (letterhead.phone || letterhead.email),
+      ),
     };
   }
 
-  async create(actor: UserActor, caseId: string, input: LetterRequest): Promise<LetterResult> {
-    await this.access.write(actor, caseId, { mustBeOpen: false });
+  /** The letter for this case as it would be made: merged texts, what is missing, the PDF. */
+  private async compose(actor: UserActor, caseId: string, input: LetterRequest) {
     const { detail, letterhead, values, address } = await this.values(
       actor,
       caseId,
@@ -159,17 +162,6 @@ export class LettersService {
       ? openPlaceholders(input.body).filter((f) => !values[f] || !values[f]!.trim())
       : [];
     const missing = [...new Set([...subject.missing, ...body.missing, ...gaps])];
-    if (missing.length > 0) {
-      throw new Conflict(
-        `De brief kan nog niet worden gemaakt. Er ontbreekt: ${describeMissing(missing)}.`,
-      );
-    }
-    const email = detail.entrepreneur.email;
-    if (input.sendByEmail && !email) {
-      throw new Conflict(
-        'Van deze ondernemer is geen e-mailadres bekend. Maak de brief zonder e-mail en verstuur hem per post.',
-      );
-    }
     const today = new Date();
     const content = await letterPdf({
       letterhead,
@@ -183,6 +175,38 @@ export class LettersService {
       subject: subject.text,
       body: body.text,
     });
+    return { detail, letterhead, subject, body, missing, content, today };
+  }
+
+  /** The PDF as it would be made, stored nowhere: to check layout and text first. */
+  async previewPdf(actor: UserActor, caseId: string, input: LetterRequest) {
+    await this.access.write(actor, caseId, { mustBeOpen: false });
+    const { detail, content } = await this.compose(actor, caseId, input);
+    await this.audit.record({ action: 'read', objectType: 'letter-preview', objectId: caseId });
+    return {
+      filename: `voorbeeld-${LETTER_KIND_LABELS[input.kind].toLowerCase().replace(/\s+/g, '-')}-${detail.reference}.pdf`,
+      content,
+    };
+  }
+
+  async create(actor: UserActor, caseId: string, input: LetterRequest): Promise<LetterResult> {
+    await this.access.write(actor, caseId, { mustBeOpen: false });
+    const { detail, letterhead, subject, body, missing, content, today } = await this.compose(
+      actor,
+      caseId,
+      input,
+    );
+    if (missing.length > 0) {
+      throw new Conflict(
+        `De brief kan nog niet worden gemaakt. Er ontbreekt: ${describeMissing(missing)}.`,
+      );
+    }
+    const email = detail.entrepreneur.email;
+    if (input.sendByEmail && !email) {
+      throw new Conflict(
+        'Van deze ondernemer is geen e-mailadres bekend. Maak de brief zonder e-mail en verstuur hem per post.',
+      );
+    }
     const label = LETTER_KIND_LABELS[input.kind];
     const filename = `${label.toLowerCase().replace(/\s+/g, '-')}-${detail.reference}-${dutchDay(today)}.pdf`;
     const attachmentId = await this.attachments.insert(

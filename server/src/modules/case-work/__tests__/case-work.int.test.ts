@@ -132,6 +132,19 @@ describe('case work: actions, notes, search, handover', () => {
     const again = await cw().send('POST', `${base}/recommended-routes`, { startDate: day(0) });
     expect(again.status).to.equal(409);
     expect(again.json<{ detail: string }>().detail).to.equal('De aanbevolen routes lopen al.');
+    // The caseworker may start only some of them.
+    const other = await register();
+    await cw().send('POST', `/api/v1/cases/${other.id}/intake`, intake());
+    const none = await cw().send('POST', `/api/v1/cases/${other.id}/recommended-routes`, {
+      startDate: day(0),
+      types: [],
+    });
+    expect(none.status).to.equal(400);
+    const some = await cw().send('POST', `/api/v1/cases/${other.id}/recommended-routes`, {
+      startDate: day(0),
+      types: ['employment'],
+    });
+    expect(some.json<{ type: string }[]>().map((r) => r.type)).to.deep.equal(['employment']);
   });
 
   it('hands the open actions over with the case, not the done ones', async () => {

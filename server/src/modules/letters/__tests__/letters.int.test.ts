@@ -325,4 +325,40 @@ describe('letters from templates', () => {
     expect(page).to.contain('Beste Şükrü Yılmaz-Łukasiewicz,');
     expect(page).to.contain('Dmitri Иванов Bouw');
   });
+
+  it('shows the letter as PDF before it is made, storing nothing', async () => {
+    const c = await register({ name: 'Pieter Voorbeeld' });
+    const r = await cw().request('POST', `/api/v1/cases/${c.id}/letter-preview.pdf`, {
+      body: { kind: 'confirmation', body: 'Beste {{naam}},\n\nEen aangepaste zin.' },
+      headers: { 'x-csrf-token': cw().csrfToken! },
+    });
+    expect(r.status).to.equal(200);
+    expect(r.headers.get('content-disposition')).to.match(/^inline;/);
+    const pdf = await fetch(`${t.app.baseUrl}/api/v1/cases/${c.id}/letter-preview.pdf`, {
+      method: 'POST',
+      headers: {
+        cookie: await cw().jar.getCookieString(t.app.baseUrl),
+        'content-type': 'application/json',
+        'x-csrf-token': cw().csrfToken!,
+      },
+      body: JSON.stringify({
+        kind: 'confirmation',
+        body: 'Beste {{naam}},\n\nEen aangepaste zin.',
+      }),
+    });
+    const [page] = await pdfPages(Buffer.from(await pdf.arrayBuffer()));
+    expect(page).to.contain('Beste Pieter Voorbeeld,');
+    expect(page).to.contain('Een aangepaste zin.');
+    expect((await cw().get(`/api/v1/cases/${c.id}/attachments`)).json<unknown[]>()).to.deep.equal(
+      [],
+    );
+    const other = t.agent('nijmegen-caseworker');
+    expect(
+      (
+        await other.send('POST', `/api/v1/cases/${c.id}/letter-preview.pdf`, {
+          kind: 'confirmation',
+        })
+      ).status,
+    ).to.equal(404);
+  });
 });

@@ -353,22 +353,57 @@ describe('regional referral and cost figures', () => {
     // Realised against budget 2021 (services only: € 83,400 planned).
     expect(c.year).to.equal(2021);
     const b = (name: string) => c.budget.find((x) => x.municipalityName === name)!;
-    // Nijmegen: € 3,000 + € 4,050 = € 7,050, rounded to € 7,000.
+    // Nijmegen: € 3,000 + € 4,050 = € 7,050; its analyses are hidden, and the amount would
+    // give them (€ 7,050 minus the shown intakes), so the amount is hidden too.
     expect(b('Nijmegen')).to.include({
       plannedCents: 8_340_000,
-      realisedCents: 700_000,
-      suppressed: false,
+      realisedCents: null,
+      suppressed: true,
     });
     expect(b('Wijchen')).to.include({ realisedCents: 100_000, suppressed: false }); // 1,200
     expect(b('Heumen')).to.include({ realisedCents: null, suppressed: true, plannedCents: null });
     expect(b('Beuningen')).to.include({ realisedCents: null, suppressed: true });
-    // Region: € 9,630 → € 10,000, planned € 166,800; minus the shown leaves hidden amounts only.
-    expect(b('Regio')).to.include({ realisedCents: 1_000_000, plannedCents: 16_680_000 });
-    const shown = c.budget
-      .filter((x) => x.municipalityCode !== null && !x.suppressed)
-      .reduce((a, x) => a + x.realisedCents!, 0);
-    expect(1_000_000 - shown).to.not.equal(30_000); // Heumen's € 300
-    expect(1_000_000 - shown).to.not.equal(108_000); // Beuningen's € 1,080
+    // With amounts hidden, the region's total is hidden as well: no subtraction gives them.
+    expect(b('Regio')).to.include({
+      realisedCents: null,
+      suppressed: true,
+      plannedCents: 16_680_000,
+    });
+  });
+
+  it('never lets the realised amount give away a hidden count of one service', async () => {
+    // 2022: every municipality 25 intakes at € 300; Wijchen 20 intakes and 2 coachings at
+    // € 2,000. Wijchen's coachings are hidden in the cost per client; its realised amount
+    // minus its shown intakes would be € 4,000: two coachings. So the amount is hidden.
+    const region = ['GM0268', 'GM1945', 'GM0209', 'GM0225', 'GM0252', 'GM0944'];
+    for (const code of region) {
+      const m = await municipality(t.db.admin, code);
+      await t.db.admin.query(
+        `insert into figures.monthly_cost (municipality_id, month, service_type, services, amount_cents)
+         values ($1, '2022-05-01', 'intake', 25, 750000)`,
+        [m.id],
+      );
+    }
+    const w = await municipality(t.db.admin, 'GM0296');
+    await t.db.admin.query(
+      `insert into figures.monthly_cost (municipality_id, month, service_type, services, amount_cents)
+       values ($1, '2022-05-01', 'intake', 20, 600000), ($1, '2022-05-01', 'coaching', 2, 400000)`,
+      [w.id],
+    );
+    const c = await regionalCosts('nijmegen-analyst', '2022-01', '2022-12');
+    const coaching = c.costs.filter((x) => x.serviceType === 'coaching');
+    expect(coaching.find((x) => x.municipalityName === 'Wijchen')).to.include({ suppressed: true });
+    const wijchen = c.budget.find((x) => x.municipalityName === 'Wijchen')!;
+    expect(wijchen).to.include({ realisedCents: null, suppressed: true });
+    expect(c.budget.find((x) => x.municipalityName === 'Regio')).to.include({
+      realisedCents: null,
+      suppressed: true,
+    });
+    // The others, with only intakes that are shown, keep their amounts.
+    expect(c.budget.find((x) => x.municipalityName === 'Druten')).to.include({
+      realisedCents: 800_000,
+      suppressed: false,
+    });
   });
 
   it('gives a manager the own costs exactly and the rest only as the region', async () => {
@@ -425,11 +460,12 @@ describe('regional referral and cost figures', () => {
       'Verwijzingen, TONK en Bbz;Mediaan dagen van verstuurd tot gestart;10 dagen',
     );
     expect(lines).to.include('Kosten in de regio 2021;Intake;€ 150,00 (€ 155,00)');
+    // Nijmegen's amount would give its hidden analyses: hidden, and the region's with it.
     expect(lines).to.include(
-      'Kosten in de regio 2021;Gerealiseerd van begroot;€ 7.000,00 van € 83.400,00',
+      'Kosten in de regio 2021;Gerealiseerd van begroot;verborgen van € 83.400,00',
     );
     expect(lines).to.include(
-      'Kosten in de regio 2021;Regio: gerealiseerd van begroot;€ 10.000,00 van € 166.800,00',
+      'Kosten in de regio 2021;Regio: gerealiseerd van begroot;verborgen van € 166.800,00',
     );
     // Another municipality's hidden cost stays hidden in the report.
     const heumen = await t
