@@ -65,3 +65,16 @@ describe('session timer', () => {
     expect(logoutIn(0)).to.equal('nu');
   });
 });
+
+describe('error summary', () => {
+  it('puts a label and its message together in readable Dutch', async () => {
+    const { summaryText } = await import('../components/form.tsx');
+    expect(summaryText('Postcode', 'Vul een geldige postcode in.')).to.equal(
+      'Postcode: Vul een geldige postcode in.',
+    );
+    expect(summaryText('Waarom wordt het verwijderd?', 'Geef aan waarom.')).to.equal(
+      'Waarom wordt het verwijderd? Geef aan waarom.',
+    );
+    expect(summaryText('Naam', 'Naam is verplicht.')).to.equal('Naam is verplicht.');
+  });
+});

@@ -5,10 +5,10 @@ import { fieldId, getPath, type FormApi } from '../forms/use-form.ts';
 import { Alert, Button } from './ui.tsx';
 
 /** "Label: message", unless the message already names the field. */
-function summaryText(label: string | undefined, message: string): string {
-  return label && !message.toLowerCase().startsWith(label.toLowerCase())
-    ? `${label}: ${message}`
-    : message;
+export function summaryText(label: string | undefined, message: string): string {
+  if (!label || message.toLowerCase().startsWith(label.toLowerCase())) return message;
+  // A label that asks a question ends in its own mark: "Waarom? Geef aan …", not "?:".
+  return /[?!.]$/.test(label) ? `${label} ${message}` : `${label}: ${message}`;
 }
 
 /** A summary link moves focus to the field itself (a plain fragment link only scrolls). */
