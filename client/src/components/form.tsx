@@ -146,6 +146,17 @@ export function TextField({
   );
 }
 
+/** One file to upload; the chosen File is the field's value. */
+export function FileField(props: FieldProps) {
+  return (
+    <FieldShell {...props}>
+      {(c) => (
+        <input {...c.attrs} type="file" onChange={(e) => c.set(e.target.files?.[0] ?? undefined)} />
+      )}
+    </FieldShell>
+  );
+}
+
 export function TextArea({ rows = 4, ...props }: FieldProps & { rows?: number }) {
   return (
     <FieldShell {...props}>

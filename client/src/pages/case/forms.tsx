@@ -1,6 +1,8 @@
 import {
   BBZ_OPTION_LABELS,
+  AttachmentUploadSchema,
   DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
   CONTACT_CHANNEL_LABELS,
   CONTACT_MODE_LABELS,
   OTHER_SUPPORT_LABELS,
@@ -11,10 +13,9 @@ import {
   VIABILITY_LABELS,
   type CaseDetail,
   type Coaching,
-  type DocumentType,
   type Route,
 } from '@herorientatie/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import {
   useAttachments,
   useCase,
@@ -37,15 +38,16 @@ import { EntrepreneurFields } from '../../components/EntrepreneurFields.tsx';
 import {
   CheckboxGroup,
   DateTimeField,
+  ErrorSummary,
+  FileField,
   SelectField,
   SubmitBar,
   TextArea,
   TextField,
 } from '../../components/form.tsx';
-import { Alert, Heading } from '../../components/ui.tsx';
+import { Heading } from '../../components/ui.tsx';
 import { ActionForm } from '../../forms/ActionForm.tsx';
-import { formErrorsFrom, type FormErrors } from '../../forms/field-errors.ts';
-import type { FormApi } from '../../forms/use-form.ts';
+import { useForm, type FormApi } from '../../forms/use-form.ts';
 import { PANEL_KEEPS_ON } from './case-view.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -493,93 +495,50 @@ export function EntrepreneurForm({
 }
 
 /** A file has no draft: it is chosen again in a moment, and no typing is lost. */
+/** What the upload form checks before sending: a file of at most 10 MB and its type. */
+const UploadFormSchema = AttachmentUploadSchema.extend({
+  documentType: z.enum(DOCUMENT_TYPES, { error: 'Kies het soort document.' }),
+  file: z
+    .instanceof(File, { message: 'Kies een bestand.' })
+    .refine((f) => f.size <= 10 * 1024 * 1024, { message: 'Het bestand is groter dan 10 MB.' }),
+});
+
 export function UploadForm({ caseId, onDone, onCancel }: FormProps) {
   const upload = useUploadAttachment();
-  const [file, setFile] = useState<File | null>(null);
-  const [documentType, setDocumentType] = useState<DocumentType>('other');
-  const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, general: [] });
-  const errorId = useId();
-  const descriptionErrorId = useId();
-  const show = (message: string) => setErrors({ fields: { file: message }, general: [] });
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return show('Kies een bestand.');
-    if (file.size > 10 * 1024 * 1024) return show('Het bestand is groter dan 10 MB.');
-    try {
-      await upload.mutateAsync({ caseId, file, documentType, description: description.trim() });
-      onDone(`${file.name} is toegevoegd.`);
-    } catch (err) {
-      setErrors(
-        formErrorsFrom(err, (name) => ['file', 'documentType', 'description'].includes(name)),
-      );
-    }
-  };
-  const fileError = errors.fields.file;
-  const descriptionError = errors.fields.description;
+  // No draft: a chosen file cannot be kept across a session.
+  const form = useForm(UploadFormSchema, {});
+  const onSubmit = form.submit(async (value) => {
+    await upload.mutateAsync({
+      caseId,
+      file: value.file,
+      documentType: value.documentType,
+      description: value.description,
+    });
+    form.finish();
+    onDone(`${value.file.name} is toegevoegd.`);
+  });
   return (
     <form onSubmit={onSubmit} noValidate>
       <Heading level={2}>Document toevoegen</Heading>
-      {errors.general.map((message) => (
-        <Alert key={message} type="error">
-          {message}
-        </Alert>
-      ))}
-      <div className={`utrecht-form-field${fileError ? ' utrecht-form-field--invalid' : ''}`}>
-        <label className="utrecht-form-label" htmlFor="field-file">
-          Bestand * (PDF, afbeelding of Office-document, hoogstens 10 MB)
-        </label>
-        {fileError && (
-          <div className="utrecht-form-field-error-message" id={errorId} role="alert">
-            {fileError}
-          </div>
-        )}
-        <input
-          id="field-file"
-          type="file"
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby={fileError ? errorId : undefined}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </div>
-      <div className="utrecht-form-field">
-        <label className="utrecht-form-label" htmlFor="field-documentType">
-          Soort document
-        </label>
-        <select
-          id="field-documentType"
-          className="utrecht-select utrecht-select--html-select"
-          value={documentType}
-          onChange={(e) => setDocumentType(e.target.value as DocumentType)}
-        >
-          {Object.entries(DOCUMENT_TYPE_LABELS).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div
-        className={`utrecht-form-field${descriptionError ? ' utrecht-form-field--invalid' : ''}`}
-      >
-        <label className="utrecht-form-label" htmlFor="field-description">
-          Omschrijving
-        </label>
-        {descriptionError && (
-          <div className="utrecht-form-field-error-message" id={descriptionErrorId} role="alert">
-            {descriptionError}
-          </div>
-        )}
-        <input
-          id="field-description"
-          className="utrecht-textbox utrecht-textbox--html-input"
-          value={description}
-          maxLength={300}
-          aria-invalid={descriptionError ? true : undefined}
-          aria-describedby={descriptionError ? descriptionErrorId : undefined}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
+      <ErrorSummary form={form} />
+      <FileField
+        form={form}
+        name="file"
+        label="Bestand *"
+        description="PDF, afbeelding of Office-document, hoogstens 10 MB."
+      />
+      <SelectField
+        form={form}
+        name="documentType"
+        label="Soort document *"
+        options={DOCUMENT_TYPE_LABELS}
+      />
+      <TextField
+        form={form}
+        name="description"
+        label="Omschrijving"
+        description="Waar het document over gaat, bijvoorbeeld: jaarcijfers 2020."
+      />
       <SubmitBar busy={upload.isPending} label="Toevoegen" onCancel={onCancel} />
     </form>
   );
