@@ -509,20 +509,23 @@ export function DocumentsPanel({
                   ? '1 document, nieuwste eerst'
                   : `${list.length} documenten, nieuwste eerst`
               }
-              columns={['Document', 'Soort', 'Omschrijving', 'Toegevoegd', 'Door', 'Acties']}
+              columns={['Document', 'Soort', 'Toegevoegd', 'Door', 'Acties']}
               rows={list.map((d) => ({
                 key: d.id,
                 cells: [
-                  <a
-                    key="file"
-                    className="utrecht-link"
-                    href={`/api/v1/cases/${caseId}/attachments/${d.id}/content`}
-                  >
-                    {d.filename}
-                    <span className="app-muted"> ({Math.ceil(d.sizeBytes / 1024)} kB)</span>
-                  </a>,
+                  <span key="file">
+                    <a
+                      className="utrecht-link"
+                      href={`/api/v1/cases/${caseId}/attachments/${d.id}/content`}
+                    >
+                      {d.description ?? d.filename}
+                    </a>
+                    <br />
+                    <small className="app-muted">
+                      {d.filename} ({Math.ceil(d.sizeBytes / 1024)} kB)
+                    </small>
+                  </span>,
                   DOCUMENT_TYPE_LABELS[d.documentType],
-                  d.description ?? '—',
                   formatDateTime(d.createdAt),
                   d.uploadedBy,
                   <span key="actions" className="utrecht-button-group">
