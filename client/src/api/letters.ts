@@ -63,6 +63,18 @@ export function letterPreviewPdf(caseId: string, body: unknown): Promise<Blob> {
   });
 }
 
+/** A template as PDF with made-up values, for the administrator. */
+export function templatePreviewPdf(body: unknown): Promise<Blob> {
+  return apiFetch<Blob>('letter-templates/preview.pdf', { method: 'POST', body, as: 'blob' });
+}
+
+/** Opens a PDF from the server in a new tab. */
+export async function openPdf(load: () => Promise<Blob>): Promise<void> {
+  const url = URL.createObjectURL(await load());
+  window.open(url, '_blank', 'noopener');
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export const useCreateLetter = createMutation({
   method: 'POST',
   path: ({ caseId }: { caseId: string }) => `cases/${caseId}/letters`,

@@ -129,14 +129,14 @@ export function AdminPage({ me }: { me: Me }) {
           <LettersAdmin />
         </section>
       )}
-      <Paragraph>
-        E-mail gaat via een wachtrij: een bericht wordt eerst bewaard en daarna verstuurd, met
-        nieuwe pogingen als dat mislukt. Deze pagina ververst zichzelf elke 15 seconden.
-      </Paragraph>
       <section aria-labelledby="outbox-heading" className="app-section">
         <Heading level={2} id="outbox-heading">
           Uitgaande e-mail van de gemeente {me.municipality.name}
         </Heading>
+        <Paragraph>
+          E-mail gaat via een wachtrij: een bericht wordt eerst bewaard en daarna verstuurd, met
+          nieuwe pogingen als dat mislukt. Deze pagina ververst zichzelf elke 15 seconden.
+        </Paragraph>
         <Outbox />
       </section>
       <section aria-labelledby="mailbox-heading" className="app-section">

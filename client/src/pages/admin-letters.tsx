@@ -5,7 +5,10 @@ import {
   type Letterhead,
 } from '@herorientatie/domain';
 import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
 import {
+  openPdf,
+  templatePreviewPdf,
   useLetterhead,
   useLetterTemplates,
   useSaveLetterhead,
@@ -15,6 +18,7 @@ import { formatDateTime } from '../components/StatusBadge.tsx';
 import { TextArea, TextField } from '../components/form.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
 import { ActionForm } from '../forms/ActionForm.tsx';
+import type { FormApi } from '../forms/use-form.ts';
 
 function MergeFieldList() {
   return (
@@ -76,6 +80,36 @@ function LetterheadForm({ letterhead, onDone }: { letterhead: Letterhead; onDone
   );
 }
 
+/** The template as it would print, with made-up values; nothing is saved. */
+function TemplatePreviewButton({ form }: { form: FormApi }) {
+  const [error, setError] = useState<string | null>(null);
+  const show = async () => {
+    setError(null);
+    try {
+      await openPdf(() =>
+        templatePreviewPdf({ subject: form.values.subject, body: form.values.body }),
+      );
+    } catch (err) {
+      const fields = err instanceof ApiError ? (err.problem?.errors ?? []) : [];
+      setError(
+        fields.map((f) => f.reason).join(' ') ||
+          (err instanceof Error ? err.message : 'Het voorbeeld kon niet worden gemaakt.'),
+      );
+    }
+  };
+  return (
+    <div className="app-preview-action">
+      <Button appearance="secondary-action" onClick={() => void show()}>
+        Voorbeeld bekijken (PDF)
+      </Button>{' '}
+      <span className="app-muted">
+        Met verzonnen gegevens en het briefhoofd, in een nieuw tabblad; er wordt niets bewaard.
+      </span>
+      {error && <Alert type="error">{error}</Alert>}
+    </div>
+  );
+}
+
 function TemplateForm({ template, onDone }: { template: LetterTemplate; onDone: () => void }) {
   return (
     <ActionForm
@@ -93,6 +127,7 @@ function TemplateForm({ template, onDone }: { template: LetterTemplate; onDone: 
     >
       {(form) => (
         <>
+          <TemplatePreviewButton form={form} />
           <TextField form={form} name="subject" label="Onderwerp *" />
           <div className="app-wide-text">
             <TextArea

@@ -88,6 +88,25 @@ export function mergeTemplate(
   return { text: merged, missing: [...missing] };
 }
 
+/** Made-up values for an administrator's preview of a template: no real person. */
+export const SAMPLE_MERGE_VALUES: Record<MergeField, string> = {
+  naam: 'Sanne de Voorbeeld',
+  bedrijfsnaam: 'Bakkerij De Voorbeeld',
+  kvk: '12345678',
+  adres: '6601 AB 1',
+  dossiernummer: 'HO-2026-0001',
+  datum: '2 maart 2026',
+  gemeente: 'Voorbeeldstad',
+  consulent: 'Jan Consulent',
+  adviseur: 'Fatma Adviseur',
+  aanmelddatum: '16 februari 2026',
+  intake_datum: 'dinsdag 10 maart 2026 om 10:00 uur',
+  afsluitdatum: '30 juni 2026',
+  uitkomst: 'Bedrijf voortgezet zonder Bbz',
+  partner: 'Leerwerkloket Rijk van Nijmegen',
+  verwijsdatum: '24 maart 2026',
+};
+
 /** Gaps a merged text still shows as [naam]: a letter is not made while one is left. */
 export function openPlaceholders(text: string): MergeField[] {
   return [...new Set([...text.matchAll(/\[([a-z_]+)\]/g)].map((m) => m[1]!))].filter(isMergeField);

@@ -5,7 +5,7 @@ import {
   type LetterKind,
 } from '@herorientatie/domain';
 import { useEffect, useRef, useState } from 'react';
-import { letterPreviewPdf, useCreateLetter, useLetterPreview } from '../../api/letters.ts';
+import { letterPreviewPdf, openPdf, useCreateLetter, useLetterPreview } from '../../api/letters.ts';
 import { useReferrals } from '../../api/referrals.ts';
 import { CheckboxField, SelectField, TextArea } from '../../components/form.tsx';
 import { Alert, Button, Paragraph } from '../../components/ui.tsx';
@@ -30,14 +30,7 @@ function LetterPreviewFields({ caseId, form }: { caseId: string; form: FormApi }
     setPdfError(null);
     setPdfBusy(true);
     try {
-      const blob = await letterPreviewPdf(caseId, {
-        kind,
-        referralId,
-        body: form.values.body,
-      });
-      const url = URL.createObjectURL(blob);
-      window.open(url, '_blank', 'noopener');
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await openPdf(() => letterPreviewPdf(caseId, { kind, referralId, body: form.values.body }));
     } catch (err) {
       setPdfError(err instanceof Error ? err.message : 'Het voorbeeld kon niet worden gemaakt.');
     } finally {

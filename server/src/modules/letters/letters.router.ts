@@ -17,6 +17,14 @@ import { mayWriteCase } from '../cases/case-access.ts';
 import type { LettersService } from './letters.service.ts';
 
 const CaseParam = z.object({ id: z.uuid() });
+
+/** A PDF shown in the browser, never cached: a preview, not a document. */
+function sendInlinePdf(res: Response, file: { filename: string; content: Buffer }) {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', `inline; filename="${file.filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(file.content);
+}
 const KindParam = z.object({ kind: z.enum(LETTER_KINDS) });
 
 export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
@@ -39,6 +47,16 @@ export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
       body: LetterTemplateInputSchema,
       response: LetterTemplateSchema,
       handle: ({ actor, params, body }) => service.saveTemplate(actor, params.kind, body),
+    }),
+    route({
+      method: 'post',
+      path: '/letter-templates/preview.pdf',
+      summary: 'Een sjabloon als PDF met verzonnen voorbeeldgegevens (beheerder; niets bewaard)',
+      permission: 'letters:manage',
+      body: LetterTemplateInputSchema,
+      produces: 'application/pdf',
+      send: sendInlinePdf,
+      handle: ({ body }) => service.templatePreview(body),
     }),
     route({
       method: 'get',
@@ -78,12 +96,7 @@ export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
       notFound: 'Het dossier',
       body: LetterRequestSchema,
       produces: 'application/pdf',
-      send: (res: Response, file: { filename: string; content: Buffer }) => {
-        res.setHeader('Content-Type', 'application/pdf');
-        res.setHeader('Content-Disposition', `inline; filename="${file.filename}"`);
-        res.setHeader('Cache-Control', 'no-store');
-        res.send(file.content);
-      },
+      send: sendInlinePdf,
       handle: ({ actor, params, body }) => service.previewPdf(actor, params.id, body),
     }),
     route({

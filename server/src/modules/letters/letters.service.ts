@@ -10,6 +10,7 @@ import {
   describeMissing,
   mergeTemplate,
   openPlaceholders,
+  SAMPLE_MERGE_VALUES,
   type LetterKind,
   type LetterPreview,
   type LetterRequest,
@@ -67,6 +68,25 @@ export class LettersService {
             updatedBy: null,
           };
     });
+  }
+
+  /** A template as it would print, on the municipality's letterhead, with made-up values. */
+  async templatePreview(input: LetterTemplateInput) {
+    const letterhead = await this.repository.letterhead();
+    const values = { ...SAMPLE_MERGE_VALUES, gemeente: letterhead.municipality };
+    const content = await letterPdf({
+      letterhead,
+      recipient: {
+        name: values.naam,
+        businessName: values.bedrijfsnaam,
+        addressLine: values.adres,
+      },
+      reference: values.dossiernummer,
+      dateText: longDate(new Date()),
+      subject: mergeTemplate(input.subject, values).text,
+      body: mergeTemplate(input.body, values).text,
+    });
+    return { filename: 'voorbeeld-sjabloon.pdf', content };
   }
 
   async saveTemplate(

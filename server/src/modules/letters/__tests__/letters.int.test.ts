@@ -361,4 +361,39 @@ describe('letters from templates', () => {
       ).status,
     ).to.equal(404);
   });
+
+  it('lets the administrator see a template as PDF with made-up values before saving it', async () => {
+    const body = {
+      subject: 'Welkom {{naam}}',
+      body: 'Beste {{naam}},\n\nUw intake is {{intake_datum}}.',
+    };
+    const r = await fetch(`${t.app.baseUrl}/api/v1/letter-templates/preview.pdf`, {
+      method: 'POST',
+      headers: {
+        cookie: await admin().jar.getCookieString(t.app.baseUrl),
+        'content-type': 'application/json',
+        'x-csrf-token': admin().csrfToken!,
+      },
+      body: JSON.stringify(body),
+    });
+    expect(r.status).to.equal(200);
+    const [page] = await pdfPages(Buffer.from(await r.arrayBuffer()));
+    expect(page).to.contain('Beste Sanne de Voorbeeld,');
+    expect(page).to.contain('Gemeente Wijchen');
+    expect(page).to.contain('dinsdag 10 maart 2026 om 10:00 uur');
+    expect(
+      (
+        await admin().send('POST', '/api/v1/letter-templates/preview.pdf', {
+          ...body,
+          body: '{{naaam}}',
+        })
+      ).status,
+    ).to.equal(400);
+    expect((await cw().send('POST', '/api/v1/letter-templates/preview.pdf', body)).status).to.equal(
+      403,
+    );
+    // Nothing was saved: the confirmation is still the administrator's own text from before.
+    const templates = (await admin().get('/api/v1/letter-templates')).json<LetterTemplate[]>();
+    expect(templates.some((x) => x.subject === 'Welkom {{naam}}')).to.equal(false);
+  });
 });
