@@ -20,6 +20,7 @@ import { createAuthenticator } from './modules/auth/authenticator.ts';
 import { DEV_PROVIDER_PATH, mountDevProvider } from './modules/auth/dev-provider.ts';
 import { meRouter } from './modules/auth/me.router.ts';
 import { announcementsRouter } from './modules/announcements/announcements.router.ts';
+import { partnersRouter } from './modules/partners/partners.router.ts';
 import { lettersRouter } from './modules/letters/letters.router.ts';
 import { LettersService } from './modules/letters/letters.service.ts';
 import { attachmentsRouter } from './modules/attachments/attachments.router.ts';
@@ -280,6 +281,7 @@ export async function createApp({
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
   api.use(lettersRouter(uow, new LettersService(mail)));
+  api.use(partnersRouter(uow));
   api.use(announcementsRouter(uow));
   api.use(outreachRouter(uow, new WavesService(mail)));
   api.use(referralsRouter(uow, referrals, reference));

@@ -2,7 +2,10 @@ import {
   ConsentInputSchema,
   ConsentSchema,
   ConsentWithdrawalSchema,
+  PartnerCreateSchema,
+  PartnerInputSchema,
   PartnerReferralSchema,
+  PartnerSchema,
   ReferralInputSchema,
   ReferralSchema,
   ReferralStatusInputSchema,
@@ -89,4 +92,20 @@ export const usePartnerReferralStatus = createMutation({
   input: ReferralStatusInputSchema,
   output: PartnerReferralSchema,
   invalidates: STALE_AFTER.partnerReferralChange,
+});
+
+/** The centre municipality's administrator keeps the region's partner organisations. */
+export const useCreatePartner = createMutation({
+  method: 'POST',
+  path: () => 'partners',
+  input: PartnerCreateSchema,
+  output: PartnerSchema,
+  invalidates: () => [['partners']],
+});
+export const useUpdatePartner = createMutation({
+  method: 'PUT',
+  path: ({ partnerId }: { partnerId: string }) => `partners/${partnerId}`,
+  input: PartnerInputSchema,
+  output: PartnerSchema,
+  invalidates: () => [['partners']],
 });

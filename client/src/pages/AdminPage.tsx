@@ -8,6 +8,7 @@ import { usePageTitle } from '../page-focus.ts';
 import { principalOf } from '../principal.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { LettersAdmin } from './admin-letters.tsx';
+import { PartnersAdmin } from './admin-partners.tsx';
 
 const STATUS_LABELS: Record<OutboxEntry['status'], string> = {
   pending: 'Wacht op verzending',
@@ -121,6 +122,14 @@ export function AdminPage({ me }: { me: Me }) {
   return (
     <>
       <Heading level={1}>Beheer</Heading>
+      {can(principalOf(me), 'partners:manage') && (
+        <section aria-labelledby="partners-heading" className="app-section">
+          <Heading level={2} id="partners-heading">
+            Partnerorganisaties van de regio
+          </Heading>
+          <PartnersAdmin />
+        </section>
+      )}
       {can(principalOf(me), 'letters:manage') && (
         <section aria-labelledby="letters-heading" className="app-section">
           <Heading level={2} id="letters-heading">

@@ -29,6 +29,7 @@ export const ACTIONS = [
   'figures:region',
   'outbox:read',
   'letters:manage',
+  'partners:manage',
   'referral:read',
   'referral:write',
   'referral:partner',
@@ -98,6 +99,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, GrantScope>>> = {
     'announcement:read': 'all',
     'outbox:read': 'all',
     'letters:manage': 'all',
+    // The region's partner organisations: by the administrator of the centre municipality.
+    'partners:manage': 'centre',
   },
   partner: {
     'referral:partner': 'all',

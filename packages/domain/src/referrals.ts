@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateSchema, longText, optional, text } from './text.ts';
+import { ROUTE_TYPES } from './case-records.ts';
+import { DateSchema, longText, optional, required, text } from './text.ts';
 
 /** What may be shared with a partner; consent names the categories. */
 export const DATA_CATEGORIES = ['contact', 'address', 'business', 'situation', 'bsn'] as const;
@@ -30,6 +31,45 @@ export const PartnerSchema = z.object({
   email: z.string().nullable(),
   requiredCategories: z.array(z.enum(DATA_CATEGORIES)),
 });
+
+export const PARTNER_KINDS = [
+  'learning_work_desk',
+  'employment_service',
+  'debt_specialist',
+  'coaching',
+  'bbz_desk',
+  'tonk_desk',
+] as const;
+export const PARTNER_KIND_LABELS: Record<(typeof PARTNER_KINDS)[number], string> = {
+  learning_work_desk: 'Leerwerkloket',
+  employment_service: 'Werkgeversdienstverlening',
+  debt_specialist: 'Schuldhulpverlening',
+  coaching: 'Coaching',
+  bbz_desk: 'Bbz-loket',
+  tonk_desk: 'TONK-loket',
+};
+
+/** What the centre municipality's administrator keeps up to date of a partner organisation. */
+export const PartnerInputSchema = z.object({
+  name: required('Vul de naam van de organisatie in.', 200),
+  kind: z.enum(PARTNER_KINDS, { error: 'Kies het soort organisatie.' }),
+  routes: z.array(z.enum(ROUTE_TYPES)).default([]),
+  services: required('Beschrijf wat de organisatie doet.', 1000, true),
+  contactChannel: required('Vul in hoe een aanmelding binnenkomt.', 200),
+  email: optional(z.email({ error: 'Vul een geldig e-mailadres in.' })),
+  requiredCategories: z.array(z.enum(DATA_CATEGORIES)).default([]),
+});
+export type PartnerInput = z.infer<typeof PartnerInputSchema>;
+
+export const PartnerCreateSchema = PartnerInputSchema.extend({
+  code: z
+    .string({ error: 'Vul een korte code in, bijvoorbeeld "budgetcoach".' })
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, {
+      message:
+        'Een code is 2 tot 40 kleine letters, cijfers of streepjes, beginnend met een letter.',
+    }),
+});
+export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;
 export type Partner = z.infer<typeof PartnerSchema>;
 
 export const ConsentInputSchema = z.object({

@@ -20,6 +20,7 @@ import { LettersAndDocuments1765800000000 } from './1765800000000-letters-and-do
 import { RegionalReferralCostFigures1765900000000 } from './1765900000000-regional-referral-cost-figures.ts';
 import { RateLimit1765950000000 } from './1765950000000-rate-limit.ts';
 import { BudgetSuppression1765970000000 } from './1765970000000-budget-suppression.ts';
+import { PartnerAdministration1765980000000 } from './1765980000000-partner-administration.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   RegionalReferralCostFigures1765900000000,
   RateLimit1765950000000,
   BudgetSuppression1765970000000,
+  PartnerAdministration1765980000000,
 ];

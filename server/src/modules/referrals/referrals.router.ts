@@ -28,7 +28,7 @@ export function referralsRouter(
       method: 'get',
       path: '/partners',
       summary: 'Partnerorganisaties van de regio: routes, diensten, kanaal en benodigde gegevens',
-      permission: ['referral:read', 'referral:partner'],
+      permission: ['referral:read', 'referral:partner', 'partners:manage'],
       response: z.array(PartnerSchema),
       handle: ({ actor }) => reference.partners(actor.regionId),
     }),
