@@ -232,12 +232,12 @@ function DiscardButton({
           onCancel={() => setAsking(false)}
           onConfirm={() => {
             setAsking(false);
-            discard.mutate(
-              { caseId, referralId: referral.id, body: undefined },
-              {
-                onSuccess: () =>
-                  onDone(`De conceptverwijzing naar ${referral.partnerName} is weggegooid.`),
-              },
+            // Awaited here, not in a per-call callback: the card (and this button) leaves the
+            // page as soon as the list is fetched again, and a callback of an unmounted
+            // component is never called.
+            discard.mutateAsync({ caseId, referralId: referral.id, body: undefined }).then(
+              () => onDone(`De conceptverwijzing naar ${referral.partnerName} is weggegooid.`),
+              () => undefined, // shown by discard.error
             );
           }}
         >

@@ -43,9 +43,11 @@ function RemoveButton({
           onCancel={() => setAsking(false)}
           onConfirm={() => {
             setAsking(false);
-            remove.mutate(
-              { id: announcement.id, body: undefined },
-              { onSuccess: () => onDone(`Het bericht “${announcement.title}” is verwijderd.`) },
+            // Awaited, not a per-call callback: the removed message's row leaves the page
+            // (and with it this component) as soon as the list is fetched again.
+            remove.mutateAsync({ id: announcement.id, body: undefined }).then(
+              () => onDone(`Het bericht “${announcement.title}” is verwijderd.`),
+              () => undefined, // shown by remove.error
             );
           }}
         >
