@@ -3,7 +3,7 @@ import express, { type RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { JOB_SCHEMA } from '../jobs/queues.ts';
+import { JOB_SCHEMA, QUEUES } from '../jobs/queues.ts';
 
 /**
  * Prometheus metrics of one app instance. Each instance has its own registry, so two
@@ -59,6 +59,9 @@ export class Metrics {
             where state in ('created', 'retry', 'active') group by name`,
         );
         this.reset();
+        // Every queue has a series, 0 when empty: a backlog that vanishes would read as
+        // "no data" on a dashboard, not as "nothing waiting".
+        for (const queue of Object.values(QUEUES)) this.set({ queue }, 0);
         for (const row of rows) this.set({ queue: row.name }, row.n);
       },
     });
