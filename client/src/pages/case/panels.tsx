@@ -484,6 +484,27 @@ function DocumentPreview({ caseId, document }: { caseId: string; document: Attac
   );
 }
 
+function PreviewDialog({
+  caseId,
+  document,
+  onClose,
+}: {
+  caseId: string;
+  /** Gone when it was removed meanwhile: then there is nothing to show. */
+  document: Attachment | undefined;
+  onClose: () => void;
+}) {
+  if (!document) return null;
+  return (
+    <Dialog title={`Voorbeeld: ${document.description ?? document.filename}`} onClose={onClose}>
+      <DocumentPreview caseId={caseId} document={document} />
+      <Button appearance="secondary-action" onClick={onClose}>
+        Sluiten
+      </Button>
+    </Dialog>
+  );
+}
+
 export function DocumentsPanel({
   caseId,
   canRemove,
@@ -548,16 +569,12 @@ export function DocumentsPanel({
                 ],
               }))}
             />
-            {previewId && list.some((d) => d.id === previewId) && (
-              <Dialog
-                title={`Voorbeeld: ${list.find((d) => d.id === previewId)!.description ?? list.find((d) => d.id === previewId)!.filename}`}
+            {previewId && (
+              <PreviewDialog
+                caseId={caseId}
+                document={list.find((d) => d.id === previewId)}
                 onClose={() => setPreviewId(null)}
-              >
-                <DocumentPreview caseId={caseId} document={list.find((d) => d.id === previewId)!} />
-                <Button appearance="secondary-action" onClick={() => setPreviewId(null)}>
-                  Sluiten
-                </Button>
-              </Dialog>
+              />
             )}
             {removing && (
               <RemoveDocumentDialog
