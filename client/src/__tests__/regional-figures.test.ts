@@ -36,7 +36,7 @@ const figures: RegionalFigures = {
   from: '2021-01',
   to: '2021-12',
   threshold: 5,
-  rounding: 5,
+  protection: { method: 'cell-key', maxNoise: 2, publishedThrough: '2021-12' },
   refreshedAt: '2021-12-31T12:00:00.000Z',
   rows: [
     row('GM0296', 'registered', '*', 13, true),
@@ -179,7 +179,7 @@ describe('regional referral and cost tables', () => {
     from: '2021-01',
     to: '2021-12',
     threshold: 5,
-    rounding: 5,
+    protection: { method: 'cell-key', maxNoise: 2, publishedThrough: '2021-12' },
     moneyRoundingCents: 100_000,
     refreshedAt: null,
     year: 2021,

@@ -4,10 +4,7 @@ export interface MaybeHidden {
   suppressed: boolean;
 }
 
-/**
- * A hidden count shows as a word, never as a number or a zero: it is below the threshold,
- * or it would let one below the threshold be worked out from the others.
- */
+/** A hidden count shows as a word, never as a number or a zero: it is below the threshold. */
 export function Count({ count }: { count: MaybeHidden }) {
   if (count.suppressed || count.value === null) {
     return <span className="app-suppressed">verborgen*</span>;
@@ -21,8 +18,8 @@ export const anyHidden = (counts: MaybeHidden[]) => counts.some((c) => c.suppres
 export function SuppressionNote({ threshold, extra }: { threshold: number; extra?: string }) {
   return (
     <p className="utrecht-paragraph app-footnote">
-      * Verborgen: minder dan {threshold}, of uit te rekenen met de andere getallen. Zo is niemand
-      te herkennen.{extra ? ` ${extra}` : ''}
+      * Verborgen: minder dan {threshold}. Zo kleine aantallen tonen we niet, zodat niemand te
+      herkennen is. Ze tellen wel mee in de totalen.{extra ? ` ${extra}` : ''}
     </p>
   );
 }

@@ -1,16 +1,36 @@
 import { z } from 'zod';
 
 /**
- * A count across municipalities. `null` with `suppressed: true` when the count is under the
- * threshold, or when showing it would let a hidden count be found by subtraction.
+ * A count across municipalities. `null` with `suppressed: true` when the published
+ * (perturbed) count is under the threshold: too small to show.
  */
 export const SuppressedCountSchema = z.object({
   value: z.number().int().nullable(),
   suppressed: z.boolean(),
 });
 
+/**
+ * How figures of other municipalities and of the region are protected: the cell key
+ * method. Each month's count per municipality, measure and dimension is changed by at most
+ * `maxNoise` (the same change whoever asks, however often), only months up to
+ * `publishedThrough` are published, and every longer period, total and the region is the
+ * sum of those monthly cells.
+ */
+/** The largest change the cell key method makes to one published month cell. */
+export const FIGURES_MAX_NOISE = 2;
+
+export const FiguresProtectionSchema = z.object({
+  method: z.literal('cell-key'),
+  maxNoise: z.number().int(),
+  /** The last month published for other municipalities (YYYY-MM); null before the first rebuild. */
+  publishedThrough: z.string().nullable(),
+});
+export type FiguresProtection = z.infer<typeof FiguresProtectionSchema>;
+
 export const OpenCasesFigureSchema = z.object({
   threshold: z.number().int(),
+  /** The day other municipalities and the region are counted on (end of the last published month). */
+  asOf: z.string().nullable(),
   municipalities: z.array(
     z.object({
       code: z.string(),
@@ -81,15 +101,15 @@ export const RegionalFiguresQuerySchema = z
 
 /**
  * Counts per municipality of the region for whole months. Counts of other municipalities
- * and of the region are hidden under the threshold (with the cells that would reveal them)
- * and rounded to a multiple of `rounding`; the user's own municipality is exact (`exact`).
- * A manager gets the own municipality and the region, not the other municipalities.
+ * and of the region are protected as `protection` says and not shown under the threshold;
+ * the user's own municipality is exact (`exact`). A manager gets the own municipality and
+ * the region, not the other municipalities.
  */
 export const RegionalFiguresSchema = z.object({
   from: MonthSchema,
   to: MonthSchema,
   threshold: z.number().int(),
-  rounding: z.number().int(),
+  protection: FiguresProtectionSchema,
   refreshedAt: z.iso.datetime().nullable(),
   rows: z.array(
     z.object({
@@ -136,7 +156,7 @@ export interface FigureCount {
 /**
  * A realisation rate in whole percent: the part of `base` that `part` is. Only where both
  * counts are shown and the base reaches the threshold; other municipalities' counts are
- * already rounded, so the rate is as uncertain as they are and reveals no exact count.
+ * already protected, so the rate is as uncertain as they are and reveals no exact count.
  */
 export function rateOf(part: FigureCount, base: FigureCount, threshold: number): number | null {
   if (part.suppressed || base.suppressed || part.value === null || base.value === null) return null;
@@ -158,7 +178,7 @@ export const RegionalCostsSchema = z.object({
   from: MonthSchema,
   to: MonthSchema,
   threshold: z.number().int(),
-  rounding: z.number().int(),
+  protection: FiguresProtectionSchema,
   /** What realised amounts of others are rounded to, in cents. */
   moneyRoundingCents: z.number().int(),
   refreshedAt: z.iso.datetime().nullable(),
@@ -187,3 +207,28 @@ export const RegionalCostsSchema = z.object({
   ),
 });
 export type RegionalCosts = z.infer<typeof RegionalCostsSchema>;
+
+const MONTH_NAME_NL = new Intl.DateTimeFormat('nl-NL', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * The protection in plain Dutch (B1), for under every table, page and report that shows
+ * figures of other municipalities: what was changed, what is not shown, and which months
+ * count.
+ */
+export function protectionText(protection: FiguresProtection, threshold: number): string {
+  const through = protection.publishedThrough
+    ? `Van andere gemeenten tellen alleen afgesloten maanden mee, tot en met ${MONTH_NAME_NL.format(
+        new Date(`${protection.publishedThrough}-01T00:00:00Z`),
+      )}.`
+    : 'Cijfers van andere gemeenten verschijnen zodra de eerste maand is verwerkt.';
+  return (
+    `Aantallen van andere gemeenten en van de regio zijn per maand een klein beetje veranderd ` +
+    `(hooguit ${protection.maxNoise} meer of minder, altijd op dezelfde manier), zodat niemand te ` +
+    `herkennen is. Aantallen onder de ${threshold} tonen we niet; ze tellen wel mee in de ` +
+    `totalen, en de delen tellen op tot het totaal. ${through}`
+  );
+}

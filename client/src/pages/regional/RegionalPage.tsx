@@ -1,4 +1,5 @@
 import {
+  protectionText,
   RegionalFiguresQuerySchema,
   type Me,
   type RegionalCosts,
@@ -209,7 +210,7 @@ function Figures({
         [
           ['Regionaal overzicht', period],
           [refreshed],
-          [`Aantallen van andere gemeenten en van de regio zijn afgerond op ${figures.rounding}.`],
+          [protectionText(figures.protection, figures.threshold)],
           ...(municipalities.some((m) => m.own)
             ? [['Van uw eigen gemeente staan de aantallen er zoals ze zijn.']]
             : []),
@@ -240,29 +241,25 @@ function Figures({
 
       <section aria-labelledby="about-heading" className="app-section">
         <Heading level={2} id="about-heading">
-          Verborgen en afgeronde cijfers
+          Hoe de cijfers van andere gemeenten beschermd zijn
         </Heading>
+        <Paragraph>{protectionText(figures.protection, figures.threshold)}</Paragraph>
         <ul className="utrecht-unordered-list">
           <li className="utrecht-unordered-list__item">
-            Aantallen onder de {figures.threshold} van andere gemeenten zijn verborgen, zodat
-            niemand te herkennen is.
+            Elk getal van een andere gemeente komt zo altijd hetzelfde uit, in elke tabel, elk
+            rapport en elke download. Het verschil tussen twee perioden geeft daarom geen exact
+            aantal.
           </li>
           <li className="utrecht-unordered-list__item">
-            Soms is ook een aantal van {figures.threshold} of meer verborgen: anders zou een klein
-            aantal uit te rekenen zijn door de andere gemeenten van het regiototaal af te trekken.
+            Een groot aantal wordt nooit verborgen omdat de aantallen ernaast klein zijn.
           </li>
           <li className="utrecht-unordered-list__item">
-            Aantallen van andere gemeenten en van de regio zijn afgerond op {figures.rounding}. De
-            gemeenten samen tellen daarom niet altijd precies op tot de regio.
-          </li>
-          <li className="utrecht-unordered-list__item">
-            Bedragen verraden geen aantallen: kosten per cliënt en gerealiseerde bedragen zijn
-            verborgen waar het aantal cliënten of diensten erachter verborgen is.
+            Bedragen van andere gemeenten verraden geen aantallen: ze zijn berekend uit de
+            beschermde aantallen maal de contractprijs.
           </li>
           {municipalities.some((m) => m.own) && (
             <li className="utrecht-unordered-list__item">
-              Van uw eigen gemeente ziet u de aantallen zoals ze zijn: niet afgerond en niet
-              verborgen.
+              Van uw eigen gemeente ziet u de aantallen zoals ze zijn, ook van de lopende maand.
             </li>
           )}
         </ul>

@@ -21,6 +21,7 @@ import { RegionalReferralCostFigures1765900000000 } from './1765900000000-region
 import { RateLimit1765950000000 } from './1765950000000-rate-limit.ts';
 import { BudgetSuppression1765970000000 } from './1765970000000-budget-suppression.ts';
 import { PartnerAdministration1765980000000 } from './1765980000000-partner-administration.ts';
+import { CellKeyFigures1766000000000 } from './1766000000000-cell-key-figures.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   RateLimit1765950000000,
   BudgetSuppression1765970000000,
   PartnerAdministration1765980000000,
+  CellKeyFigures1766000000000,
 ];

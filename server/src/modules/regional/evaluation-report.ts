@@ -1,5 +1,6 @@
 import type { Table } from '../../http/tabular.ts';
 import {
+  protectionText,
   BBZ_REQUEST_KIND_LABELS,
   CASE_SOURCE_LABELS,
   CLOSING_OUTCOME_LABELS,
@@ -239,7 +240,7 @@ export function evaluationPdf(input: {
     .text(
       input.exact
         ? 'Cijfers van de eigen gemeente: exacte aantallen.'
-        : `Aantallen van andere gemeenten en van de regio zijn afgerond op ${input.figures.rounding}; aantallen onder de ${input.figures.threshold} worden niet getoond, net als cijfers waaruit ze af te leiden zouden zijn.`,
+        : protectionText(input.figures.protection, input.figures.threshold),
     );
   doc.fillColor('black').moveDown();
 

@@ -7,6 +7,8 @@ export interface OpenCasesRow {
   municipality_name: string;
   open_cases: number | null;
   suppressed: boolean;
+  exact: boolean;
+  as_of: string;
 }
 
 export interface FigureRow {
@@ -62,10 +64,12 @@ export interface BudgetRow {
  * never rows; the application role cannot read another municipality's rows itself.
  */
 export class RegionalRepository {
-  openCases(threshold: number): Promise<OpenCasesRow[]> {
+  openCases(threshold: number, ownKnown: boolean): Promise<OpenCasesRow[]> {
     return currentManager().query(
-      'select * from figures.open_cases_by_municipality($1) order by municipality_name',
-      [threshold],
+      `select municipality_id, municipality_code, municipality_name, open_cases, suppressed, exact,
+              to_char(as_of, 'YYYY-MM-DD') as as_of
+         from figures.open_cases_by_municipality($1, $2) order by municipality_name`,
+      [threshold, ownKnown],
     );
   }
 
@@ -133,6 +137,15 @@ export class RegionalRepository {
   async refreshedAt(): Promise<Date | null> {
     const rows = await currentManager().query('select at from figures.refreshed_at()');
     return rows[0]?.at ?? null;
+  }
+
+  /** The last month published for other municipalities (YYYY-MM), null before any rebuild. */
+  async publishedThrough(): Promise<string | null> {
+    const rows = await currentManager().query(
+      `select to_char(date_trunc('month', at at time zone 'Europe/Amsterdam') - interval '1 month', 'YYYY-MM') as month
+         from figures.refreshed_at()`,
+    );
+    return rows[0]?.month ?? null;
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  can,
   MonthSchema,
   OpenCasesFigureSchema,
   RegionalCostsQuerySchema,
@@ -13,6 +14,7 @@ import { RegionalService } from './regional.service.ts';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
 import { RegionalRepository } from './regional.repository.ts';
+import { principalOf } from '../../context/actor.ts';
 
 const cell = (row: { open_cases: number | null; suppressed: boolean }) => ({
   value: row.suppressed ? null : row.open_cases,
@@ -54,28 +56,21 @@ export function regionalRouter(
       permission: 'figures:region',
       response: OpenCasesFigureSchema,
       handle: async ({ actor }): Promise<OpenCasesFigure> => {
-        const rows = await repository.openCases(threshold);
+        // Other municipalities and the region as at the end of the last published month,
+        // protected like every figure; the own municipality now, for whoever may read its
+        // cases. A manager compares the own municipality with the region only.
+        const user = principalOf(actor.user);
+        const rows = await repository.openCases(threshold, can(user, 'case:read'));
         const region = rows.find((r) => r.municipality_id === null)!;
-        // The same rules as every figure: others rounded to 5; a manager compares the own
-        // municipality with the region only.
-        const perMunicipality = actor.user.roles.some(
-          (r) => r === 'analyst' || r === 'coordinator',
-        );
-        const rounded = (row: (typeof rows)[number]) => {
-          const c = cell(row);
-          return c.value === null ? c : { ...c, value: Math.round(c.value / 5) * 5 };
-        };
+        const perMunicipality = user.roles.some((r) => r === 'analyst' || r === 'coordinator');
         return {
           threshold,
+          asOf: region.as_of,
           municipalities: rows
             .filter((r) => r.municipality_id !== null)
             .filter((r) => perMunicipality || r.municipality_id === actor.municipalityId)
-            .map((r) => ({
-              code: r.municipality_code!,
-              name: r.municipality_name,
-              openCases: rounded(r),
-            })),
-          region: rounded(region),
+            .map((r) => ({ code: r.municipality_code!, name: r.municipality_name, openCases: cell(r) })),
+          region: cell(region),
         };
       },
     }),
@@ -83,7 +78,7 @@ export function regionalRouter(
       method: 'get',
       path: '/regional/figures',
       summary:
-        'Bereik, dienstverlening en uitkomsten per gemeente over hele maanden (onderdrukt en afgerond op 5)',
+        'Bereik, dienstverlening en uitkomsten per gemeente over hele maanden (andere gemeenten beschermd met de celsleutelmethode)',
       permission: 'figures:region',
       query: RegionalFiguresQuerySchema,
       response: RegionalFiguresSchema,

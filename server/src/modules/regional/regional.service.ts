@@ -1,5 +1,7 @@
 import {
   BUDGET_CATEGORY_LABELS,
+  FIGURES_MAX_NOISE,
+  type FiguresProtection,
   can,
   CASE_SOURCE_LABELS,
   formatEuro,
@@ -23,7 +25,7 @@ import { RegionalRepository } from './regional.repository.ts';
 /**
  * The regional view: figures per municipality from the aggregate role, and the evaluation
  * report built from exactly those figures. Who sees what: analysts and coordinators every
- * municipality of their region (suppressed, rounded), a manager the own municipality in
+ * municipality of their region (protected by the cell key method), a manager the own municipality in
  * full and the rest only as the region.
  */
 export class RegionalService {
@@ -33,6 +35,15 @@ export class RegionalService {
     private readonly audit = new AuditService(),
     private readonly finance = new FinanceService(),
   ) {}
+
+  /** How figures of others are protected, and up to which month they are published. */
+  async protection(): Promise<FiguresProtection> {
+    return {
+      method: 'cell-key',
+      maxNoise: FIGURES_MAX_NOISE,
+      publishedThrough: await this.repository.publishedThrough(),
+    };
+  }
 
   /** The period as dates, and who may see what exactly. */
   private scope(actor: UserActor, query: { from: string; to: string }) {
@@ -70,7 +81,7 @@ export class RegionalService {
       from: query.from,
       to: query.to,
       threshold: this.threshold,
-      rounding: 5,
+      protection: await this.protection(),
       refreshedAt: refreshed ? refreshed.toISOString() : null,
       rows: rows.map((r) => ({
         municipalityCode: r.municipality_code,
@@ -124,7 +135,7 @@ export class RegionalService {
       from: query.from,
       to: query.to,
       threshold: this.threshold,
-      rounding: 5,
+      protection: await this.protection(),
       moneyRoundingCents: 100_000,
       refreshedAt: refreshed ? refreshed.toISOString() : null,
       costs: costs.map((c) => ({

@@ -7,6 +7,7 @@ import { municipality } from '../../../../test/factories.ts';
 import { actors } from '../../../context/actor.ts';
 import { currentManager } from '../../../db/unit-of-work.ts';
 import { refreshRegionalFigures } from '../regional.repository.ts';
+import { protectedRegistrations } from '../../../../test/cell-key.ts';
 
 /** Registers `n` cases in a municipality in a month, from a source (as superuser, for arranging). */
 async function cases(
@@ -61,23 +62,70 @@ describe('regional figures', () => {
     await refreshRegionalFigures(t.db.dataSource);
   });
 
-  it('gives an analyst every municipality, rounded to 5, small ones and their complement hidden', async () => {
+  const REGION = ['GM0268', 'GM0296', 'GM1945', 'GM0209', 'GM0225', 'GM0252', 'GM0944'];
+  const NAMES: Record<string, string> = {
+    GM0268: 'Nijmegen',
+    GM0296: 'Wijchen',
+    GM1945: 'Berg en Dal',
+    GM0209: 'Beuningen',
+    GM0225: 'Druten',
+    GM0252: 'Heumen',
+    GM0944: 'Mook en Middelaar',
+  };
+  /** What a cell of another municipality must show: its perturbed sum, or hidden under 5. */
+  const shown = (published: number) =>
+    published < 5 ? { value: null, suppressed: true } : { value: published, suppressed: false };
+  const regionOf = async (from: string, to: string, source = 'tozo_outreach') => {
+    let sum = 0;
+    for (const code of REGION)
+      sum += (await protectedRegistrations(t.db.admin, code, from, to, source)).published;
+    return sum;
+  };
+
+  it('gives an analyst every municipality as the sum of its perturbed month cells, hidden only under 5', async () => {
     const f = await figures('nijmegen-analyst');
-    expect(value(f, 'Nijmegen')).to.include({ value: 30, suppressed: false, exact: false }); // 32
-    expect(value(f, 'Wijchen')).to.include({ value: 15, suppressed: false }); // 13
-    expect(value(f, 'Heumen')).to.include({ value: 10, suppressed: false }); // 12
-    expect(value(f, 'Beuningen')).to.include({ value: null, suppressed: true }); // 3
-    expect(value(f, 'Mook en Middelaar')).to.include({ value: null, suppressed: true }); // 1
-    // 3 + 1 hide only 4 together: the next smallest (Druten, 6) is hidden too.
-    expect(value(f, 'Druten')).to.include({ value: null, suppressed: true });
-    expect(value(f, 'Regio')).to.include({ value: 75, suppressed: false }); // 74
-    // 4 campaign registrations in one municipality: hidden everywhere, and so is the total.
-    expect(value(f, 'Regio', 'registered', 'regional_campaign')).to.include({
-      suppressed: true,
-      value: null,
-    });
+    for (const code of REGION) {
+      const { published, truth } = await protectedRegistrations(
+        t.db.admin,
+        code,
+        '2021-01',
+        '2021-12',
+        'tozo_outreach',
+      );
+      expect(value(f, NAMES[code]!), code).to.include({ ...shown(published), exact: false });
+      // At most 2 per month cell away from the truth (these registrations lie in one or two months).
+      expect(Math.abs(published - truth), code).to.be.at.most(4);
+    }
+    // A large count is never hidden because its neighbours are small.
+    expect(value(f, 'Nijmegen')!.suppressed).to.equal(false);
+    expect(value(f, 'Wijchen')!.suppressed).to.equal(false);
+    // One registration in Mook en Middelaar is never shown (it can only become 0, 1 or 2).
+    expect(value(f, 'Mook en Middelaar')).to.include({ value: null, suppressed: true });
+    // The region is the sum of the same cells, so parts and total agree.
+    const region = await regionOf('2021-01', '2021-12');
+    expect(value(f, 'Regio')).to.include(shown(region));
     const text = JSON.stringify(f);
     expect(text).to.not.match(/Persoon|Zaak|HO-F-/);
+    expect(f.protection).to.deep.include({ method: 'cell-key', maxNoise: 2 });
+  });
+
+  it('gives the same cell the same answer in every request, role and export', async () => {
+    const a = await figures('nijmegen-analyst');
+    const b = await figures('heumen-coordinator');
+    const again = await figures('nijmegen-analyst');
+    const others = (f: RegionalFigures) =>
+      f.rows.filter((r) => !r.exact && r.municipalityName !== 'Nijmegen' && r.municipalityName !== 'Heumen');
+    expect(others(again)).to.deep.equal(others(a));
+    expect(others(b)).to.deep.equal(others(a));
+    // The region row is the same for the analyst, the coordinator and a manager.
+    const manager = await figures('wijchen-manager');
+    expect(value(manager, 'Regio')).to.deep.equal(value(a, 'Regio'));
+    // And the CSV report of the region holds the same number as the API.
+    const csv = await t
+      .agent('nijmegen-analyst')
+      .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=regio');
+    const registered = value(a, 'Regio', 'registered', '*')!.value;
+    expect(csv.text).to.contain(`Aanmeldingen naar herkomst;Aangemeld;${registered}`);
   });
 
   it('gives a manager the own municipality exactly and the rest only as the region', async () => {
@@ -91,13 +139,29 @@ describe('regional figures', () => {
     });
   });
 
-  it('follows the period: a month later, only its own months count', async () => {
-    const f = await figures('nijmegen-analyst', '2021-03', '2021-03');
-    expect(value(f, 'Nijmegen')).to.include({ value: 25 }); // 23
-    // Five municipalities had none in March: their zeros would follow from the total, so
-    // Wijchen's 11 is hidden with them.
-    expect(value(f, 'Wijchen')).to.include({ value: null, suppressed: true });
-    expect(value(f, 'Regio')!.value).to.equal(35); // 34
+  it('follows the period: a month is its own cell, and a larger period is the sum of its months', async () => {
+    const march = await figures('nijmegen-analyst', '2021-03', '2021-03');
+    const wijchen = await protectedRegistrations(t.db.admin, 'GM0296', '2021-03', '2021-03', 'tozo_outreach');
+    // Wijchen's 11 in March is shown although five municipalities had none that month.
+    expect(value(march, 'Wijchen')).to.include(shown(wijchen.published));
+    expect(value(march, 'Wijchen')!.suppressed).to.equal(false);
+    expect(value(march, 'Regio')!.value).to.equal(await regionOf('2021-03', '2021-03'));
+    // A quarter is exactly the sum of its months, so subtracting months from it gives only
+    // other published (perturbed) months, never a true count.
+    const months = await Promise.all(
+      ['2021-04', '2021-05', '2021-06'].map((m) => figures('nijmegen-analyst', m, m)),
+    );
+    const quarter = await figures('nijmegen-analyst', '2021-04', '2021-06');
+    const sumOfMonths = months.reduce(
+      (sum, f) =>
+        sum +
+        f.rows
+          .filter((r) => r.municipalityName === 'Regio' && r.measure === 'registered' && r.dimension === 'tozo_outreach')
+          .reduce((x, r) => x + (r.value ?? 0), 0),
+      0,
+    );
+    expect(value(quarter, 'Regio')!.value).to.equal(await regionOf('2021-04', '2021-06'));
+    expect(sumOfMonths).to.be.at.most(value(quarter, 'Regio')!.value!);
     const bad = await t
       .agent('nijmegen-analyst')
       .get('/api/v1/regional/figures?from=2021-13&to=2021-01');
@@ -123,7 +187,7 @@ describe('regional figures', () => {
     await refreshRegionalFigures(t.db.dataSource);
     const f = await figures('heumen-coordinator');
     expect(f.rows.some((r) => r.municipalityName === 'Verweg')).to.equal(false);
-    expect(value(f, 'Regio')!.value).to.equal(75);
+    expect(value(f, 'Regio')!.value).to.equal(await regionOf('2021-01', '2021-12'));
     // And the other region's analyst sees only its own municipality.
     const analyst = actors.user({
       id: (await municipality(t.db.admin, 'GM0268')).id,
@@ -146,16 +210,13 @@ describe('regional figures', () => {
     ).to.deep.equal(['Regio', 'Verweg']);
   });
 
-  it('never returns an exact small count of another municipality, for random data and periods', async () => {
+  it('keeps every published cell within the noise of its months, parts adding up to totals, for random data and periods', async () => {
     const codes = ['GM1945', 'GM0209', 'GM0225', 'GM0252', 'GM0944'];
     await fc.assert(
       fc.asyncProperty(
         fc.array(
           fc.tuple(fc.constantFrom(...codes), fc.nat({ max: 9 }), fc.integer({ min: 7, max: 9 })),
-          {
-            minLength: 1,
-            maxLength: 6,
-          },
+          { minLength: 1, maxLength: 6 },
         ),
         fc.integer({ min: 1, max: 12 }),
         async (batches, toMonth) => {
@@ -164,14 +225,19 @@ describe('regional figures', () => {
           await refreshRegionalFigures(t.db.dataSource);
           const to = `2022-${String(toMonth).padStart(2, '0')}`;
           const f = await figures('nijmegen-analyst', '2022-01', to);
-          for (const r of f.rows.filter((x) => x.dimension === 'other')) {
-            if (r.suppressed) expect(r.value).to.equal(null);
-            else {
-              expect(r.exact).to.equal(false);
-              expect(r.value! % 5).to.equal(0);
-              expect(r.value!).to.be.at.least(5);
-            }
+          let total = 0;
+          for (const code of REGION) {
+            const expected = await protectedRegistrations(t.db.admin, code, '2022-01', to, 'other');
+            const r = value(f, NAMES[code]!, 'registered', 'other');
+            if (expected.truth === 0) expect(r?.value ?? null).to.equal(null);
+            else expect(r, code).to.include(shown(expected.published));
+            if (r && !r.suppressed) expect(r.value!).to.be.at.least(5);
+            // At most 2 per month (three months with records at most).
+            expect(Math.abs(expected.published - expected.truth)).to.be.at.most(6);
+            total += expected.published;
           }
+          const region = value(f, 'Regio', 'registered', 'other');
+          if (total > 0) expect(region).to.include(shown(total));
         },
       ),
       { numRuns: 15 },
@@ -217,8 +283,14 @@ describe('regional figures', () => {
     const region = await manager.get(
       '/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=regio',
     );
-    expect(region.text).to.contain('Regionale campagne;verborgen');
-    expect(region.text).to.contain('Aanmeldingen naar herkomst;Aangemeld;80');
+    // The region's report: the campaign's 4 registrations in one month, perturbed.
+    const campaign = await regionOf('2021-01', '2021-12', 'regional_campaign');
+    expect(region.text).to.contain(
+      `Regionale campagne;${campaign < 5 ? 'verborgen' : campaign}`,
+    );
+    expect(region.text).to.contain(
+      `Aanmeldingen naar herkomst;Aangemeld;${await regionOf('2021-01', '2021-12', '*')}`,
+    );
     expect(
       (await manager.get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0268'))
         .status,
@@ -227,7 +299,8 @@ describe('regional figures', () => {
       .agent('nijmegen-analyst')
       .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0268');
     expect(analyst.status).to.equal(200);
-    expect(analyst.text).to.contain('Aanmeldingen naar herkomst;Aangemeld;30');
+    const nijmegen = await protectedRegistrations(t.db.admin, 'GM0268', '2021-01', '2021-12');
+    expect(analyst.text).to.contain(`Aanmeldingen naar herkomst;Aangemeld;${nijmegen.published}`);
   });
 
   it('gives median days to intake where the base reaches the threshold', async () => {
