@@ -6,7 +6,7 @@ import type { FiguresSql } from './kit.ts';
  * cells (`campaign_signup`, `campaign_intake`, by channel code and month of sign-up) like
  * every figure: other municipalities, channels and the total are sums of perturbed cells of
  * published months, under the threshold not shown; the own municipality (p_own_known) is
- * exact. A channel and the total are the same for every caller, so the own exact part
+ * counted now from its cases, exactly. A channel and the total are the same for every caller, so the own exact part
  * cannot be subtracted to learn the others'.
  */
 export const campaignAttribution: FiguresSql = {
@@ -36,8 +36,6 @@ export const campaignAttribution: FiguresSql = {
              where c.region_id = current_region_id() and c.campaign_id = p_campaign
           ), cells as (
             select f.municipality_id as mid, f.dimension as code,
-                   sum(f.value) filter (where f.measure = 'campaign_signup') as s_exact,
-                   sum(f.value) filter (where f.measure = 'campaign_intake') as i_exact,
                    coalesce(sum(figures.perturb(f.value, f.ckey))
                               filter (where f.measure = 'campaign_signup' and f.month < v_cutoff), 0) as s_prot,
                    coalesce(sum(figures.perturb(f.value, f.ckey))
@@ -47,9 +45,17 @@ export const campaignAttribution: FiguresSql = {
                and f.measure in ('campaign_signup', 'campaign_intake')
                and f.dimension in (select code from ch)
              group by 1, 2
+          ), own_live as (
+            -- The own municipality now, from its cases: the caller may read them anyway.
+            select count(*)::integer as s,
+                   count(*) filter (where exists (select 1 from intake i where i.municipality_id = f.municipality_id
+                                                   and i.case_id = f.id))::integer as i
+              from case_file f
+             where p_own_known and f.municipality_id = current_municipality_id()
+               and f.campaign_code in (select code from ch)
           ), by_mun as (
             select mun.id, mun.code, mun.name, mun.own,
-                   coalesce(sum(c.s_exact), 0)::integer as s_exact, coalesce(sum(c.i_exact), 0)::integer as i_exact,
+                   (select s from own_live) as s_exact, (select i from own_live) as i_exact,
                    coalesce(sum(c.s_prot), 0)::integer as s_prot, coalesce(sum(c.i_prot), 0)::integer as i_prot
               from mun left join cells c on c.mid = mun.id
              group by mun.id, mun.code, mun.name, mun.own
