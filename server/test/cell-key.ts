@@ -13,7 +13,9 @@ export async function cellKeySecret(admin: Pool): Promise<string> {
 }
 
 export function recordKey(secret: string, id: string): number {
-  return createHash('md5').update(secret + id).digest()[0]!;
+  return createHash('md5')
+    .update(secret + id)
+    .digest()[0]!;
 }
 
 export function perturb(count: number, key: number): number {

@@ -49,20 +49,24 @@ describe('cell key perturbation (figures.perturb, figures.record_key)', () => {
 
   it('computes the same record key as the independent implementation', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uuid(), fc.string({ minLength: 1, maxLength: 64 }), async (id, secret) => {
-        const r = await db.admin.query<{ k: number }>('select figures.record_key($1, $2) as k', [
-          secret,
-          id,
-        ]);
-        expect(r.rows[0]!.k).to.equal(recordKey(secret, id));
-      }),
+      fc.asyncProperty(
+        fc.uuid(),
+        fc.string({ minLength: 1, maxLength: 64 }),
+        async (id, secret) => {
+          const r = await db.admin.query<{ k: number }>('select figures.record_key($1, $2) as k', [
+            secret,
+            id,
+          ]);
+          expect(r.rows[0]!.k).to.equal(recordKey(secret, id));
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('keeps the secret from the application role', async () => {
-    const app = await db.dataSource.query('select 1').then(
-      () => db.dataSource.query('select secret from figures.cell_key_secret').then(
+    const app = await db.dataSource.query('select 1').then(() =>
+      db.dataSource.query('select secret from figures.cell_key_secret').then(
         () => 'read',
         (e: Error) => e.message,
       ),

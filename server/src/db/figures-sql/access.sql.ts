@@ -18,7 +18,7 @@ export const access: FiguresSql = {
     revoke all on function figures.require_reader(text[]) from public;
 
     create or replace function figures.require_threshold(p_threshold integer)
-      returns void language plpgsql immutable
+      returns void language plpgsql stable
       as $$
       begin
         if p_threshold is null or p_threshold < 3 then

@@ -18,12 +18,12 @@ import type { FiguresSql } from './kit.ts';
 export const cellKey: FiguresSql = {
   sql: `
     create or replace function figures.record_key(p_secret text, p_id uuid) returns integer
-      language sql immutable parallel safe
+      language sql stable parallel safe
       as $$ select get_byte(decode(md5(p_secret || p_id::text), 'hex'), 0) $$;
     revoke all on function figures.record_key(text, uuid) from public;
 
     create or replace function figures.perturb(p_count bigint, p_key bigint) returns integer
-      language sql immutable parallel safe
+      language sql stable parallel safe
       as $$
         select (case
           when p_count <= 0 then 0

@@ -9,6 +9,9 @@ import type { FiguresSql } from './kit.ts';
  * cannot change. Histograms (`days_to_…`) have no key: they are used for medians only.
  */
 export const refreshMonthly: FiguresSql = {
+  // The refresh reads each municipality as that municipality: the one place in SQL that
+  // sets the tenant, inside a function the application cannot change.
+  // eslint-disable-next-line no-restricted-syntax
   sql: `
     create or replace function figures.refresh_monthly() returns integer
       language plpgsql security definer

@@ -19,6 +19,7 @@ const derived = `
            coalesce(c.price_cents, round(c.amount_cents::numeric / nullif(c.services, 0) / 5000) * 5000, 0) as price
       from figures.monthly_cost c
      where c.municipality_id in (select id from mun)
+       and (c.month < v_cutoff or c.municipality_id in (select id from mun where own))
   )`;
 
 export const regionCosts: FiguresSql = {

@@ -39,6 +39,9 @@ export const regionFigures: FiguresSql = {
              where f.municipality_id in (select id from mun)
                and f.month between date_trunc('month', p_from) and p_to
                and f.measure not like 'days\\_to\\_%' and f.measure not like 'campaign\\_%'
+               -- Unpublished months exist only for the own municipality: not even which
+               -- measures and dimensions they hold shows for the others.
+               and (f.month < v_cutoff or (p_own_known and f.municipality_id = current_municipality_id()))
              group by 1, 2, 3
           ), totals as (
             select mid, me, di, exact_v, prot_v from cells

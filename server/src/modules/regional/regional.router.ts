@@ -69,7 +69,11 @@ export function regionalRouter(
           municipalities: rows
             .filter((r) => r.municipality_id !== null)
             .filter((r) => perMunicipality || r.municipality_id === actor.municipalityId)
-            .map((r) => ({ code: r.municipality_code!, name: r.municipality_name, openCases: cell(r) })),
+            .map((r) => ({
+              code: r.municipality_code!,
+              name: r.municipality_name,
+              openCases: cell(r),
+            })),
           region: cell(region),
         };
       },

@@ -107,7 +107,7 @@ describe('campaign attribution', () => {
     expect(radio.signUps).to.deep.equal(shownAs(radioSignUps));
     expect(radio.costPerSignUpCents).to.equal(Math.round(600_000 / radioSignUps));
     const paper = figure.channels.find((c) => c.name === 'De Gelderlander')!;
-    expect(paper.signUps.suppressed).to.equal(await published('ch.name', 'De Gelderlander') < 5);
+    expect(paper.signUps.suppressed).to.equal((await published('ch.name', 'De Gelderlander')) < 5);
     if (paper.signUps.suppressed) expect(paper.costPerSignUpCents).to.equal(null);
     // The analyst sees no municipality's own cases: Wijchen's 9 is protected like the others.
     const byName = Object.fromEntries(figure.municipalities.map((m) => [m.name, m.signUps]));

@@ -114,7 +114,9 @@ describe('regional figures', () => {
     const b = await figures('heumen-coordinator');
     const again = await figures('nijmegen-analyst');
     const others = (f: RegionalFigures) =>
-      f.rows.filter((r) => !r.exact && r.municipalityName !== 'Nijmegen' && r.municipalityName !== 'Heumen');
+      f.rows.filter(
+        (r) => !r.exact && r.municipalityName !== 'Nijmegen' && r.municipalityName !== 'Heumen',
+      );
     expect(others(again)).to.deep.equal(others(a));
     expect(others(b)).to.deep.equal(others(a));
     // The region row is the same for the analyst, the coordinator and a manager.
@@ -141,7 +143,13 @@ describe('regional figures', () => {
 
   it('follows the period: a month is its own cell, and a larger period is the sum of its months', async () => {
     const march = await figures('nijmegen-analyst', '2021-03', '2021-03');
-    const wijchen = await protectedRegistrations(t.db.admin, 'GM0296', '2021-03', '2021-03', 'tozo_outreach');
+    const wijchen = await protectedRegistrations(
+      t.db.admin,
+      'GM0296',
+      '2021-03',
+      '2021-03',
+      'tozo_outreach',
+    );
     // Wijchen's 11 in March is shown although five municipalities had none that month.
     expect(value(march, 'Wijchen')).to.include(shown(wijchen.published));
     expect(value(march, 'Wijchen')!.suppressed).to.equal(false);
@@ -156,7 +164,12 @@ describe('regional figures', () => {
       (sum, f) =>
         sum +
         f.rows
-          .filter((r) => r.municipalityName === 'Regio' && r.measure === 'registered' && r.dimension === 'tozo_outreach')
+          .filter(
+            (r) =>
+              r.municipalityName === 'Regio' &&
+              r.measure === 'registered' &&
+              r.dimension === 'tozo_outreach',
+          )
           .reduce((x, r) => x + (r.value ?? 0), 0),
       0,
     );
@@ -285,9 +298,7 @@ describe('regional figures', () => {
     );
     // The region's report: the campaign's 4 registrations in one month, perturbed.
     const campaign = await regionOf('2021-01', '2021-12', 'regional_campaign');
-    expect(region.text).to.contain(
-      `Regionale campagne;${campaign < 5 ? 'verborgen' : campaign}`,
-    );
+    expect(region.text).to.contain(`Regionale campagne;${campaign < 5 ? 'verborgen' : campaign}`);
     expect(region.text).to.contain(
       `Aanmeldingen naar herkomst;Aangemeld;${await regionOf('2021-01', '2021-12', '*')}`,
     );

@@ -1,4 +1,9 @@
-import { formatEuro, rateOf, type RegionalCosts, type RegionalFigures } from '@herorientatie/domain';
+import {
+  formatEuro,
+  rateOf,
+  type RegionalCosts,
+  type RegionalFigures,
+} from '@herorientatie/domain';
 import { expect } from 'chai';
 import type { Pool } from 'pg';
 import { useTestApp } from '../../../../test/app.ts';
