@@ -6,6 +6,7 @@ import { entities } from './entities.ts';
 import { createLogger } from './logger.ts';
 import { seedDemoData } from './modules/demo/demo-seed.ts';
 import { seedDemoReach } from './modules/demo/demo-reach.ts';
+import { seedDemoProgramme } from './modules/demo/demo-programme.ts';
 import { ReferenceRepository } from './modules/reference/reference.repository.ts';
 
 let config;
@@ -36,6 +37,8 @@ if (config.demoData) {
     config.publicUrl,
   );
   if (reach) logger.info('demo campaigns and outreach created');
+  const programme = await seedDemoProgramme(uow, new ReferenceRepository(database.dataSource));
+  if (programme > 0) logger.info({ records: programme }, 'demo programme year created');
 }
 const server = http.createServer(app);
 server.on('error', async (err: NodeJS.ErrnoException) => {

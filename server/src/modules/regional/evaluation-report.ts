@@ -252,11 +252,12 @@ export function evaluationPdf(input: {
   }
 
   // Bar chart: registrations by source.
-  const bars = input.chart.filter((b) => b.value !== null && b.value > 0);
+  // A hidden value is drawn as the word "verborgen", never as an empty bar.
+  const bars = input.chart.filter((b) => b.value === null || b.value > 0);
   if (bars.length > 0) {
     doc.font(FONT_BOLD).fontSize(12).text('Aanmeldingen naar herkomst');
     const top = doc.y + 6;
-    const max = Math.max(...bars.map((b) => b.value!));
+    const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
     const labelWidth = 190;
     bars.forEach((b, i) => {
       const y = top + i * 20;
@@ -265,9 +266,15 @@ export function evaluationPdf(input: {
         .fontSize(9)
         .fillColor('black')
         .text(b.label, 56, y + 3, { width: labelWidth - 8 });
-      const w = ((width - labelWidth - 40) * b.value!) / max;
+      if (b.value === null) {
+        doc
+          .fillColor('#444')
+          .text(`verborgen (minder dan ${input.figures.threshold})`, 56 + labelWidth, y + 3);
+        return;
+      }
+      const w = ((width - labelWidth - 40) * b.value) / max;
       doc.rect(56 + labelWidth, y, Math.max(w, 1), 14).fill('#1f5f8b');
-      doc.fillColor('black').text(b.value!.toLocaleString('nl-NL'), 56 + labelWidth + w + 6, y + 3);
+      doc.fillColor('black').text(b.value.toLocaleString('nl-NL'), 56 + labelWidth + w + 6, y + 3);
     });
     doc.x = 56;
     doc.y = top + bars.length * 20 + 10;
