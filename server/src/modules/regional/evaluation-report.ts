@@ -17,7 +17,7 @@ import {
   type RegionalFigures,
   formatDateTimeNl,
 } from '@herorientatie/domain';
-import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
+import { FONT, FONT_BOLD, pdfDocument, PdfLayout } from '../../pdf.ts';
 
 /** What the plan expected, where the source names it (Wijchen, council proposal 2021). */
 export const PLAN_EXPECTATIONS: Record<string, { label: string; value: string }[]> = {
@@ -207,6 +207,36 @@ export function costSection(costs: RegionalCosts, scope: string | null): ReportS
   };
 }
 
+/**
+ * A short summary in plain Dutch, generated from the figures of the report's scope (a
+ * municipality's code, or null for the region): reach, intakes, routes, referrals and
+ * closed cases, with hidden counts said as "minder dan 5".
+ */
+export function narrative(figures: RegionalFigures, code: string | null, name: string): string {
+  const total = (measure: string): number | null => {
+    const row = figures.rows.find(
+      (r) => r.municipalityCode === code && r.measure === measure && r.dimension === '*',
+    );
+    if (!row) return 0;
+    return row.suppressed ? null : row.value;
+  };
+  const n = (v: number | null) =>
+    v === null ? `minder dan ${figures.threshold}` : v.toLocaleString('nl-NL');
+  const period = `${monthLabel(figures.from)} t/m ${monthLabel(figures.to)}`;
+  const sentences = [
+    `Van ${period} benaderde ${name} ${n(total('approached'))} Tozo-ondernemers; ${n(
+      total('responded'),
+    )} reageerden.`,
+    `${n(total('registered'))} ondernemers meldden zich aan, ${n(total('intake'))} hadden een intake en er startten ${n(
+      total('route_started'),
+    )} routes.`,
+    `Er gingen ${n(total('referral_sent'))} verwijzingen naar partners, waarvan ${n(
+      total('referral_started'),
+    )} echt gestart. ${n(total('closed'))} dossiers zijn afgesloten.`,
+  ];
+  return sentences.join(' ').replace(/^./, (c) => c.toUpperCase());
+}
+
 const monthLabel = (m: string) =>
   new Date(`${m}-15T12:00:00Z`).toLocaleDateString('nl-NL', { month: 'long', year: 'numeric' });
 
@@ -221,9 +251,16 @@ export function evaluationPdf(input: {
   chart: { label: string; value: number | null }[];
   expectations: { label: string; value: string }[];
   exact: boolean;
+  summary: string;
 }): Promise<Buffer> {
-  const { doc, done } = pdfDocument({ size: 'A4', margin: 56, info: { Title: input.title } });
-  const width = doc.page.width - 112;
+  const { doc, done } = pdfDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    info: { Title: input.title },
+  });
+  const layout = new PdfLayout(doc);
+  const width = layout.width;
 
   doc.font(FONT_BOLD).fontSize(18).text(input.title);
   doc
@@ -234,6 +271,9 @@ export function evaluationPdf(input: {
       `Heroriëntatie zelfstandig ondernemers · ${monthLabel(input.figures.from)} t/m ${monthLabel(input.figures.to)}`,
     );
   doc.fillColor('black').moveDown(0.5);
+  doc.font(FONT_BOLD).fontSize(12).text('Samenvatting');
+  doc.font(FONT).fontSize(10).text(input.summary, { width });
+  doc.moveDown(0.5);
   doc
     .fontSize(9)
     .fillColor('#444')
@@ -282,29 +322,16 @@ export function evaluationPdf(input: {
   }
 
   for (const section of input.sections) {
-    if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.font(FONT_BOLD).fontSize(12).fillColor('black').text(section.title, 56);
-    doc.moveDown(0.3);
-    for (const row of section.rows) {
-      const y = doc.y;
-      const sub = row.label.startsWith('   ');
-      doc
-        .font(sub ? FONT : FONT_BOLD)
-        .fontSize(10)
-        .fillColor(sub ? '#333' : 'black');
-      doc.text(row.label.trim(), sub ? 72 : 56, y, { width: 300 });
-      doc.font(FONT).text(row.value, 56 + 320, y, { width: width - 320, align: 'right' });
-      doc.moveDown(0.2);
-    }
-    doc.moveDown();
+    layout.heading(section.title);
+    for (const row of section.rows)
+      layout.row(row.label.trim(), row.value, { indent: row.label.startsWith('   ') });
+    layout.endSection();
   }
-  doc
-    .fontSize(8)
-    .fillColor('#666')
-    .text(
-      `Bron: Heroriëntatie, stand ${input.figures.refreshedAt ? formatDateTimeNl(input.figures.refreshedAt) : 'onbekend'}.`,
-      56,
-    );
+  layout.paragraph(
+    `Bron: Heroriëntatie, stand ${input.figures.refreshedAt ? formatDateTimeNl(input.figures.refreshedAt) : 'onbekend'}.`,
+    { size: 8, color: '#666' },
+  );
+  layout.finish(input.title);
   doc.end();
   return done;
 }

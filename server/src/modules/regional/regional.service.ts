@@ -16,6 +16,7 @@ import {
   costSection,
   evaluationTable,
   evaluationPdf,
+  narrative,
   PLAN_EXPECTATIONS,
   reportSections,
 } from './evaluation-report.ts';
@@ -227,7 +228,22 @@ export class RegionalService {
     });
     const basename = `evaluatie-${query.scope.toLowerCase()}-${query.from}-${query.to}`;
     const filename = `${basename}.${format}`;
-    if (format === 'csv') return tableCsv(evaluationTable(sections), basename);
+    if (format === 'csv')
+      return tableCsv(
+        evaluationTable([
+          {
+            title: 'Samenvatting',
+            rows: [
+              {
+                label: 'Samenvatting',
+                value: narrative(figures, code, code === null ? 'de regio' : name),
+              },
+            ],
+          },
+          ...sections,
+        ]),
+        basename,
+      );
     const content = await evaluationPdf({
       title: `Evaluatie heroriëntatie ${code === null ? 'regio' : name}`,
       figures,
@@ -240,6 +256,7 @@ export class RegionalService {
         })),
       expectations: code ? (PLAN_EXPECTATIONS[code] ?? []) : [],
       exact: mine.length > 0 && mine.every((r) => r.exact),
+      summary: narrative(figures, code, code === null ? 'de regio' : name),
     });
     return { filename, contentType: 'application/pdf', content };
   }

@@ -12,6 +12,8 @@ import { actors } from '../../../context/actor.ts';
 import { currentManager } from '../../../db/unit-of-work.ts';
 import { refreshRegionalFigures } from '../regional.repository.ts';
 import { perturb, protectedOf, shownAs } from '../../../../test/cell-key.ts';
+import { pdfPages } from '../../../../test/pdf-text.ts';
+import { hasPdftoppm, pdfToPngs } from '../../../../test/pdf-png.ts';
 
 /** A case in a municipality (as superuser, for arranging); returns its id. */
 async function newCase(admin: Pool, municipalityId: string): Promise<string> {
@@ -490,6 +492,58 @@ describe('regional referral and cost figures', () => {
       .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0296');
     expect(own.text).to.contain('Kosten en dekking 2021;');
     expect(own.text).to.contain(`Kosten in de regio 2021;Intake;€ 150,00 (${regionPrice})`);
+  });
+
+  it('lays out the evaluation report: a summary, every label beside its value, page numbers, no page with a single line', async function () {
+    const path = '/api/v1/regional/evaluation';
+    const query = '?from=2021-01&to=2021-12&scope=regio';
+    const agent = t.agent('nijmegen-analyst');
+    const csv = await agent.get(`${path}.csv${query}`);
+    const response = await fetch(`${t.app.baseUrl}${path}.pdf${query}`, {
+      headers: { cookie: await agent.jar.getCookieString(t.app.baseUrl) },
+    });
+    expect(response.status).to.equal(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const pages = await pdfPages(bytes);
+    const flat = pages.map((p) => p.replace(/\s+/g, ' '));
+    expect(flat[0]).to.contain('Samenvatting');
+    expect(flat[0]).to.match(/meldden zich aan/);
+    // Page numbers on every page.
+    flat.forEach((p, i) =>
+      expect(p, `page ${i + 1}`).to.contain(`Pagina ${i + 1} van ${pages.length}`),
+    );
+    // No page holds a single line besides its footer.
+    for (const [i, p] of pages.entries()) {
+      const lines = p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.includes('Pagina'));
+      expect(lines.length, `page ${i + 1}: ${lines.join(' | ')}`).to.be.greaterThan(1);
+    }
+    // Every label of the report stands on the same page as its value.
+    const rows = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(';'))
+      .filter(([section]) => section !== 'Samenvatting');
+    expect(rows.length).to.be.greaterThan(10);
+    for (const [, label, value] of rows) {
+      const withLabel = flat.filter((p) => p.includes(label!.trim()));
+      if (withLabel.length === 0) continue; // a label the PDF words differently
+      expect(
+        withLabel.some((p) => p.includes(value!.trim())),
+        `${label} → ${value}`,
+      ).to.equal(true);
+    }
+    if (!hasPdftoppm()) {
+      console.warn('report pages not rendered to PNG: pdftoppm (Debian poppler-utils) is missing');
+      return;
+    }
+    const pngs = await pdfToPngs(bytes);
+    expect(pngs.length).to.equal(pages.length);
+    for (const size of pngs) expect(size).to.be.greaterThan(5_000);
   });
 
   it('keeps the rows behind these figures out of reach of the application role', async () => {
