@@ -301,7 +301,7 @@ function Figures({
       <TableSection
         id="partner-rates"
         title="Realisatie per partnerorganisatie"
-        intro={`Het deel van de verstuurde verwijzingen dat is gestart. Alleen getoond bij minstens ${figures.threshold} verstuurde verwijzingen en als beide aantallen zichtbaar zijn; van andere gemeenten berekend uit de afgeronde aantallen.`}
+        intro={`Het deel van de verstuurde verwijzingen dat is gestart. Alleen getoond bij minstens ${figures.threshold} verstuurde verwijzingen en als beide aantallen zichtbaar zijn; van andere gemeenten berekend uit de beschermde aantallen.`}
         table={tables.partnerRates}
         figures={figures}
       />
@@ -345,7 +345,7 @@ function Figures({
             <TableSection
               id="budget"
               title={`Begroting ${costs.year}`}
-              intro={`Gerealiseerde kosten van ingekochte diensten tegenover het begrote bedrag voor intake, analyse perspectief, coaching en schuldsanering. Gerealiseerde bedragen van andere gemeenten en van de regio zijn afgerond op ${formatThousands(costs.moneyRoundingCents)} en verborgen waar het aantal diensten dat is.`}
+              intro={`Gerealiseerde kosten van ingekochte diensten tegenover het begrote bedrag voor intake, analyse perspectief, coaching en schuldsanering. Gerealiseerde bedragen van andere gemeenten en van de regio zijn berekend uit de beschermde aantallen maal de contractprijs en afgerond op ${formatThousands(costs.moneyRoundingCents)}.`}
               table={costTables.budget}
               figures={costs}
             />

@@ -26,8 +26,8 @@ export function EvaluationDownloads({
       </Heading>
       <Paragraph>
         Het rapport zet de cijfers van {periodText(period.from, period.to)} op een rij, met de
-        verwachtingen uit het plan waar die bekend zijn. Het bevat dezelfde verborgen en afgeronde
-        cijfers als deze pagina.
+        verwachtingen uit het plan waar die bekend zijn, een samenvatting bovenaan en paginanummers.
+        Het bevat dezelfde beschermde cijfers als deze pagina.
       </Paragraph>
       <div className="app-filters app-filters--bottom">
         <div className="utrecht-form-field app-filter">
