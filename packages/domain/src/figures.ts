@@ -61,6 +61,8 @@ export const FIGURE_MEASURES = [
   'referral_realised_partner',
   'referral_sent_route',
   'referral_realised_route',
+  'approached_person',
+  'responded_person',
 ] as const;
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
 export const FIGURE_MEASURE_LABELS: Record<FigureMeasure, string> = {
@@ -82,6 +84,8 @@ export const FIGURE_MEASURE_LABELS: Record<FigureMeasure, string> = {
   referral_realised_partner: 'Daarvan gestart (per partner)',
   referral_sent_route: 'Verwijzingen verstuurd (per route)',
   referral_realised_route: 'Daarvan gestart (per route)',
+  approached_person: 'Benaderde ondernemers',
+  responded_person: 'Van hen gereageerd',
 };
 
 /** The route dimension of a referral that belongs to no route. */

@@ -41,6 +41,17 @@ export const refreshMonthly: FiguresSql = {
             select date_trunc('month', coalesce(c.responded_at::date, w.planned_date))::date, 'responded', w.channel, c.id
               from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
              where c.municipality_id = m.id and c.response in ('interested', 'not_interested', 'already_helped')
+            -- Per person: the month of the first approach, and of the first response (the
+            -- date it happened), so a response rate counts people, not letters.
+            union all
+            select date_trunc('month', min(w.planned_date))::date, 'approached_person', '', c.recipient_id
+              from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
+             where c.municipality_id = m.id group by c.recipient_id
+            union all
+            select date_trunc('month', min(coalesce(c.responded_at::date, w.planned_date)))::date, 'responded_person', '', c.recipient_id
+              from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
+             where c.municipality_id = m.id and c.response in ('interested', 'not_interested', 'already_helped')
+             group by c.recipient_id
             union all
             select date_trunc('month', f.registered_at)::date, 'registered', f.source, f.id
               from case_file f where f.municipality_id = m.id

@@ -20,14 +20,6 @@ import {
 import { FONT, FONT_BOLD, pdfDocument, PdfLayout } from '../../pdf.ts';
 
 /** What the plan expected, where the source names it (Wijchen, council proposal 2021). */
-export const PLAN_EXPECTATIONS: Record<string, { label: string; value: string }[]> = {
-  GM0296: [
-    { label: 'Verwachte cliënten in 2021', value: '120 (80 Tozo-gebruikers, 40 via de campagne)' },
-    { label: 'Respons in de pilot (nov–dec 2020)', value: '11 van 88 (12,5%)' },
-    { label: 'Verwachte respons onder overige Tozo-gebruikers', value: '20%' },
-  ],
-};
-
 export interface ReportRow {
   label: string;
   value: string;
@@ -69,8 +61,9 @@ export function reportSections(figures: RegionalFigures, scope: string | null): 
         label: `   ${DIMENSION_LABELS[measure]?.[r.dimension] ?? (r.dimension || 'Totaal')}`,
         value: cell(r.value, r.suppressed),
       }));
-  const approached = total('approached');
-  const responded = total('responded');
+  // The response rate counts people (not letters) by the date they responded.
+  const approached = total('approached_person');
+  const responded = total('responded_person');
   const rate =
     approached.value &&
     responded.value !== null &&
@@ -95,7 +88,9 @@ export function reportSections(figures: RegionalFigures, scope: string | null): 
         line('approached'),
         ...detail('approached'),
         line('responded'),
-        { label: 'Respons', value: rate },
+        line('approached_person'),
+        line('responded_person'),
+        { label: 'Respons (per ondernemer, naar datum van reactie)', value: rate },
       ],
     },
     { title: 'Aanmeldingen naar herkomst', rows: [line('registered'), ...detail('registered')] },
@@ -195,8 +190,14 @@ export function costSection(costs: RegionalCosts, scope: string | null): ReportS
           b.plannedCents === null ? 'geen begroting' : formatEuro(b.plannedCents)
         }`,
       };
-    const own = scope === null ? undefined : line('Gerealiseerd van begroot', budgetOf(scope));
-    const region = line('Regio: gerealiseerd van begroot', budgetOf(null));
+    const own =
+      scope === null
+        ? undefined
+        : line(
+            'Gerealiseerd van begroot voor diensten (intake, analyse, coaching, schuldsanering)',
+            budgetOf(scope),
+          );
+    const region = line('Regio: gerealiseerd van begroot voor diensten', budgetOf(null));
     if (own) rows.push(own);
     if (region) rows.push(region);
   }

@@ -17,7 +17,6 @@ import {
   evaluationTable,
   evaluationPdf,
   narrative,
-  PLAN_EXPECTATIONS,
   reportSections,
 } from './evaluation-report.ts';
 import { FinanceService } from '../finance/finance.service.ts';
@@ -186,8 +185,10 @@ export class RegionalService {
     const costs = await this.costs(actor, query);
     const regionalCosts = costSection(costs, code);
     if (regionalCosts) sections.push(regionalCosts);
-    // The own municipality's budget for the year of the period, for those who manage it.
+    // The own municipality's budget and plan for the year of the period, for those who
+    // manage it: the expectations are the municipality's own (Kosten → Begroting).
     const year = Number(query.from.slice(0, 4));
+    let expectations: { label: string; value: string }[] = [];
     if (
       code !== null &&
       code === actor.user.municipalityCode &&
@@ -195,6 +196,43 @@ export class RegionalService {
       can(principalOf(actor.user), 'finance:manage')
     ) {
       const budget = await this.finance.overview(year);
+      const own = (measure: string, dimension = '*') =>
+        mine.find((r) => r.measure === measure && r.dimension === dimension)?.value ?? 0;
+      const persons = own('approached_person');
+      const realisedRate =
+        persons > 0
+          ? `${((100 * own('responded_person')) / persons).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`
+          : 'nog niemand benaderd';
+      const a = budget.forecast.assumptions;
+      expectations = [
+        { label: 'Verwachte respons', value: `${a.responseRatePercent.toLocaleString('nl-NL')}%` },
+        {
+          label: 'Verwachte aanmeldingen via de campagne',
+          value: String(a.expectedCampaignSignUps),
+        },
+        { label: 'Verwachte cliënten (prognose)', value: String(budget.forecast.expectedClients) },
+      ];
+      sections.unshift({
+        title: `Plan tegenover realisatie ${year}`,
+        rows: [
+          {
+            label: 'Respons (per ondernemer)',
+            value: `${realisedRate} (verwacht ${a.responseRatePercent.toLocaleString('nl-NL')}%)`,
+          },
+          {
+            label: 'Aanmeldingen via de campagne',
+            value: `${own('registered', 'regional_campaign')} (verwacht ${a.expectedCampaignSignUps})`,
+          },
+          {
+            label: 'Aanmeldingen uit de Tozo-benadering',
+            value: String(own('registered', 'tozo_outreach')),
+          },
+          {
+            label: 'Gerealiseerd van begroot (alle kostensoorten)',
+            value: `${formatEuro(budget.total.realisedCents)} van ${formatEuro(budget.total.plannedCents)}`,
+          },
+        ],
+      });
       sections.push({
         title: `Kosten en dekking ${year}`,
         rows: [
@@ -254,7 +292,7 @@ export class RegionalService {
           label: CASE_SOURCE_LABELS[r.dimension as keyof typeof CASE_SOURCE_LABELS] ?? r.dimension,
           value: r.suppressed ? null : r.value,
         })),
-      expectations: code ? (PLAN_EXPECTATIONS[code] ?? []) : [],
+      expectations,
       exact: mine.length > 0 && mine.every((r) => r.exact),
       summary: narrative(figures, code, code === null ? 'de regio' : name),
     });

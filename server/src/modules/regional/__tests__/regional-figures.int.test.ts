@@ -288,6 +288,14 @@ describe('regional figures', () => {
     expect(lines[0]).to.equal('Onderdeel;Cijfer;Waarde');
     expect(lines).to.include('Aanmeldingen naar herkomst;Aangemeld;17');
     expect(lines).to.include('Aanmeldingen naar herkomst;Regionale campagne;4');
+    // Plan against realisation from the municipality's own expectations (its budget's
+    // assumptions: the defaults 20 % and 40 here), not values written into the code.
+    expect(lines).to.include(
+      'Plan tegenover realisatie 2021;Aanmeldingen via de campagne;4 (verwacht 40)',
+    );
+    expect(lines).to.include(
+      'Plan tegenover realisatie 2021;Respons (per ondernemer);nog niemand benaderd (verwacht 20%)',
+    );
     // A manager's report of the own municipality has its budget section.
     expect(
       lines.some((l) => l.startsWith('Kosten en dekking 2021;Gerealiseerd van gepland;')),
