@@ -89,6 +89,7 @@ export const CASE_SOURCES = [
   'self_registration',
   'referred_by_accountant',
   'referred_by_partner',
+  'tonk_application',
   'other',
 ] as const;
 export const CASE_SOURCE_LABELS: Record<(typeof CASE_SOURCES)[number], string> = {
@@ -96,6 +97,7 @@ export const CASE_SOURCE_LABELS: Record<(typeof CASE_SOURCES)[number], string> =
   regional_campaign: 'Regionale campagne',
   local_campaign: 'Lokale campagne',
   self_registration: 'Eigen aanmelding',
+  tonk_application: 'Via een TONK-aanvraag',
   referred_by_accountant: 'Verwezen door boekhouder of accountant',
   referred_by_partner: 'Verwezen door partnerorganisatie',
   other: 'Anders',

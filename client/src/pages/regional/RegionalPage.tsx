@@ -83,7 +83,7 @@ function hiddenNote(figures: { threshold: number }, table: FigureTable): string 
   if (table.note) return table.note;
   return table.hiddenText === NOT_SHOWN_TEXT
     ? `** Niet getoond: in deze periode minder dan ${figures.threshold} intakes of routes, of geen.`
-    : `* Verborgen: minder dan ${figures.threshold}, of zo gekozen dat een klein aantal niet uit de andere getallen en het totaal is uit te rekenen.`;
+    : `* Verborgen: minder dan ${figures.threshold}. Zo kleine aantallen tonen we niet, zodat niemand te herkennen is; ze tellen wel mee in de totalen.`;
 }
 
 function TableSection({

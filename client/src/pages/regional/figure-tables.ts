@@ -367,7 +367,7 @@ export function costPerClientTable(costs: RegionalCosts, shown: Municipality[]):
   );
   return {
     ...table,
-    note: `* Verborgen: het aantal cliënten is verborgen (minder dan ${costs.threshold}, of zo gekozen dat een klein aantal niet is uit te rekenen); de kosten per cliënt zouden het verraden.`,
+    note: `* Verborgen: minder dan ${costs.threshold} cliënten. Zo kleine aantallen tonen we niet, ook niet via de kosten per cliënt.`,
   };
 }
 
@@ -396,7 +396,7 @@ export function budgetTable(costs: RegionalCosts, shown: Municipality[]): Figure
     footer: { key: 'regio', name: REGION_ROW, cells: row(null) },
     hiddenText: HIDDEN_TEXT,
     unit: 'cents',
-    note: `* Verborgen: minder dan ${costs.threshold} ingekochte diensten, of zo gekozen dat het bedrag van een gemeente niet uit de andere en het regiototaal is uit te rekenen.`,
+    note: `* Verborgen: minder dan ${costs.threshold} ingekochte diensten. Zo kleine aantallen tonen we niet; ze tellen wel mee in het regiototaal.`,
   };
 }
 

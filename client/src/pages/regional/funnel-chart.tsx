@@ -7,10 +7,12 @@ const number = (value: number) => value.toLocaleString('nl-NL');
 function Funnel({ table, row }: { table: FigureTable; row: FigureRow }) {
   const data = row.cells.map((cell, index) => {
     const hidden = cell.suppressed || cell.value === null;
+    // A hidden count is said in the step's name, never drawn as an empty bar.
+    const step = table.columns[index + 1]!;
     return {
-      step: table.columns[index + 1]!,
-      value: hidden ? 0 : cell.value!,
-      label: hidden ? 'verborgen' : number(cell.value!),
+      step: hidden ? `${step}: verborgen` : step,
+      value: hidden ? null : cell.value!,
+      label: hidden ? '' : number(cell.value!),
     };
   });
   return (
@@ -27,7 +29,7 @@ function Funnel({ table, row }: { table: FigureTable; row: FigureRow }) {
       >
         <CartesianGrid horizontal={false} stroke="#ccc" />
         <XAxis type="number" tickFormatter={number} stroke="#333" allowDecimals={false} />
-        <YAxis type="category" dataKey="step" width={130} stroke="#333" />
+        <YAxis type="category" dataKey="step" width={170} stroke="#333" />
         <Bar dataKey="value" fill={FIGURE_COLOURS.spent} isAnimationActive={false}>
           <LabelList dataKey="label" position="right" fill="#333" />
         </Bar>

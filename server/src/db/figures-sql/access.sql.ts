@@ -2,7 +2,8 @@ import type { FiguresSql } from './kit.ts';
 
 /**
  * The two checks every figures function makes first: whether the caller may read figures
- * across municipalities, and whether the threshold is one the protection supports.
+ * across municipalities, and whether the threshold is one the protection supports; and the
+ * municipalities of the caller's region.
  */
 export const access: FiguresSql = {
   sql: `
@@ -26,6 +27,18 @@ export const access: FiguresSql = {
         end if;
       end $$;
     revoke all on function figures.require_threshold(integer) from public;
+
+    -- The municipalities of the caller's region, and which one the caller knows exactly
+    -- (the own municipality, when p_own_known).
+    create or replace function figures.region_municipalities(p_own_known boolean)
+      returns table (id uuid, code text, name text, own boolean)
+      language sql stable
+      set search_path = public, pg_temp
+      as $$
+        select m.id, m.code, m.name, (p_own_known and m.id = current_municipality_id())
+          from municipality m where m.region_id = current_region_id()
+      $$;
+    revoke all on function figures.region_municipalities(boolean) from public;
   `,
   appExecutes: [],
 };

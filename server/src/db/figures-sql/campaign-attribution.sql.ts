@@ -1,4 +1,4 @@
-import type { FiguresSql } from './kit.ts';
+import { readerFunction, type FiguresSql } from './kit.ts';
 
 /**
  * Sign-ups with a code of the campaign, and of those the ones with an intake, per
@@ -11,27 +11,18 @@ import type { FiguresSql } from './kit.ts';
  */
 export const campaignAttribution: FiguresSql = {
   sql: `
-    drop function if exists figures.campaign_attribution(uuid, integer, boolean);
-    create function figures.campaign_attribution(p_campaign uuid, p_threshold integer, p_own_known boolean)
-      returns table (dimension text, key uuid, code text, name text,
-                     sign_ups integer, sign_ups_hidden boolean, intakes integer, intakes_hidden boolean)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader(array['analyst', 'coordinator', 'manager', 'caseworker']);
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.campaign_attribution',
+      params: 'p_campaign uuid, p_threshold integer, p_own_known boolean',
+      returns:
+        'dimension text, key uuid, code text, name text, sign_ups integer, sign_ups_hidden boolean, intakes integer, intakes_hidden boolean',
+      roles: ['analyst', 'coordinator', 'manager', 'caseworker'],
+      body: `
         if not exists (select 1 from campaign where region_id = current_region_id() and id = p_campaign) then
           return;
         end if;
         return query
-          with mun as (
-            select m.id, m.code, m.name, (p_own_known and m.id = current_municipality_id()) as own
-              from municipality m where m.region_id = current_region_id()
-          ), ch as (
+          with mun as (select * from figures.region_municipalities(p_own_known)), ch as (
             select c.id, c.code, c.name, c.created_at from campaign_channel c
              where c.region_id = current_region_id() and c.campaign_id = p_campaign
           ), cells as (
@@ -85,9 +76,8 @@ export const campaignAttribution: FiguresSql = {
                    case when sum(m.i_prot) < p_threshold then null else sum(m.i_prot)::integer end,
                    sum(m.i_prot) < p_threshold
               from by_mun m
-          ) x order by x.part, x.sort1, x.sort2, x.key;
-      end $$;
-    revoke all on function figures.campaign_attribution(uuid, integer, boolean) from public;
+          ) x order by x.part, x.sort1, x.sort2, x.key;`,
+    })}
   `,
   appExecutes: ['figures.campaign_attribution(uuid, integer, boolean)'],
 };

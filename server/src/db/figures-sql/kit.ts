@@ -70,3 +70,39 @@ export async function restoreFiguresFunctions(q: QueryRunner, migration: string)
     await q.query(`grant execute on function ${f.signature} to ${DB_ROLES.app}`);
   await q.query(`delete from figures.function_snapshot where migration = $1`, [migration]);
 }
+
+/**
+ * A figures function that the application calls: it runs as the aggregate role, first
+ * checks who may read figures and the threshold, knows the first unpublished month as
+ * `v_cutoff`, and returns rows (`return query …` in `body`). Written once here so each
+ * file holds only what its figure computes.
+ */
+export function readerFunction(f: {
+  name: string;
+  params: string;
+  returns: string;
+  roles?: string[];
+  body: string;
+}): string {
+  const types = f.params
+    .split(',')
+    .map((p) => p.trim().split(/\s+/).slice(1).join(' '))
+    .join(', ');
+  const roles = f.roles ? `array[${f.roles.map((r) => `'${r}'`).join(', ')}]` : '';
+  return `
+    drop function if exists ${f.name}(${types});
+    create function ${f.name}(${f.params})
+      returns table (${f.returns})
+      language plpgsql stable security definer
+      set search_path = public, pg_temp
+      as $$
+      #variable_conflict use_column
+      declare
+        v_cutoff date := figures.unpublished_from();
+      begin
+        perform figures.require_reader(${roles});
+        perform figures.require_threshold(p_threshold);
+        ${f.body}
+      end $$;
+    revoke all on function ${f.name}(${types}) from public;`;
+}

@@ -1,4 +1,4 @@
-import type { FiguresSql } from './kit.ts';
+import { readerFunction, type FiguresSql } from './kit.ts';
 
 /**
  * Open cases per municipality of the caller's region. For another municipality, and for
@@ -10,24 +10,14 @@ import type { FiguresSql } from './kit.ts';
 export const openCases: FiguresSql = {
   sql: `
     drop function if exists figures.open_cases_by_municipality(integer);
-    drop function if exists figures.open_cases_by_municipality(integer, boolean);
-    create function figures.open_cases_by_municipality(p_threshold integer, p_own_known boolean)
-      returns table (municipality_id uuid, municipality_code text, municipality_name text,
-                     open_cases integer, suppressed boolean, exact boolean, as_of date)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader();
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.open_cases_by_municipality',
+      params: 'p_threshold integer, p_own_known boolean',
+      returns:
+        'municipality_id uuid, municipality_code text, municipality_name text, open_cases integer, suppressed boolean, exact boolean, as_of date',
+      body: `
         return query
-          with mun as (
-            select m.id, m.code, m.name, (p_own_known and m.id = current_municipality_id()) as own
-              from municipality m where m.region_id = current_region_id()
-          ), flow as (
+          with mun as (select * from figures.region_municipalities(p_own_known)), flow as (
             select f.municipality_id as mid,
                    sum(case when f.measure = 'registered' then f.value else -f.value end) as n,
                    sum(case when f.measure = 'registered' then f.ckey else -f.ckey end) as k
@@ -54,9 +44,8 @@ export const openCases: FiguresSql = {
                  case when sum(c.prot_n) < p_threshold then null else sum(c.prot_n)::integer end,
                  sum(c.prot_n) < p_threshold, false, v_cutoff - 1
             from cells c
-          order by 3;
-      end $$;
-    revoke all on function figures.open_cases_by_municipality(integer, boolean) from public;
+          order by 3;`,
+    })}
   `,
   appExecutes: ['figures.open_cases_by_municipality(integer, boolean)'],
 };

@@ -1,4 +1,4 @@
-import type { FiguresSql } from './kit.ts';
+import { readerFunction, type FiguresSql } from './kit.ts';
 
 /*
  * Money of other municipalities is never read from their cost lines: an amount divided by
@@ -9,10 +9,7 @@ import type { FiguresSql } from './kit.ts';
  * municipality (p_own_known) gets its exact counts and amounts.
  */
 const derived = `
-  with mun as (
-    select m.id, m.code, m.name, (p_own_known and m.id = current_municipality_id()) as own
-      from municipality m where m.region_id = current_region_id()
-  ), months as (
+  with mun as (select * from figures.region_municipalities(p_own_known)), months as (
     select c.municipality_id as mid, c.service_type, c.month,
            greatest(c.services, 0) as exact_services, c.amount_cents as exact_amount,
            case when c.month < v_cutoff then figures.perturb(greatest(c.services, 0), c.ckey) else 0 end as prot_services,
@@ -24,19 +21,12 @@ const derived = `
 
 export const regionCosts: FiguresSql = {
   sql: `
-    drop function if exists figures.region_costs(date, date, integer, boolean);
-    create function figures.region_costs(p_from date, p_to date, p_threshold integer, p_own_known boolean)
-      returns table (municipality_id uuid, municipality_code text, municipality_name text, service_type text,
-                     clients integer, per_client_cents bigint, suppressed boolean, exact boolean)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader();
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.region_costs',
+      params: 'p_from date, p_to date, p_threshold integer, p_own_known boolean',
+      returns:
+        'municipality_id uuid, municipality_code text, municipality_name text, service_type text, clients integer, per_client_cents bigint, suppressed boolean, exact boolean',
+      body: `
         return query
           ${derived}, cells as (
             select mun.id, mun.code, mun.name, mun.own, s.service_type,
@@ -65,26 +55,18 @@ export const regionCosts: FiguresSql = {
                       else (round(sum(c.prot_amount)::numeric / sum(c.prot_n) / 100) * 100)::bigint end,
                  sum(c.prot_n) < p_threshold, false
             from cells c group by c.service_type
-          order by 4, 3;
-      end $$;
-    revoke all on function figures.region_costs(date, date, integer, boolean) from public;
+          order by 4, 3;`,
+    })}
 
     -- Planned against realised per municipality for a year. Planned amounts are council
     -- decisions and shown as they are; realised amounts of others and of the region are
     -- derived from protected counts (above) and rounded to whole thousands of euros.
-    drop function if exists figures.region_budget(integer, integer, boolean);
-    create function figures.region_budget(p_year integer, p_threshold integer, p_own_known boolean)
-      returns table (municipality_id uuid, municipality_code text, municipality_name text,
-                     planned_cents bigint, realised_cents bigint, suppressed boolean, exact boolean)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader();
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.region_budget',
+      params: 'p_year integer, p_threshold integer, p_own_known boolean',
+      returns:
+        'municipality_id uuid, municipality_code text, municipality_name text, planned_cents bigint, realised_cents bigint, suppressed boolean, exact boolean',
+      body: `
         return query
           ${derived}, cells as (
             select mun.id, mun.code, mun.name, mun.own,
@@ -110,9 +92,8 @@ export const regionCosts: FiguresSql = {
                       else (round(sum(c.prot_amount) / 100000.0) * 100000)::bigint end,
                  sum(c.prot_n) < p_threshold, false
             from cells c
-          order by 3;
-      end $$;
-    revoke all on function figures.region_budget(integer, integer, boolean) from public;
+          order by 3;`,
+    })}
   `,
   appExecutes: [
     'figures.region_costs(date, date, integer, boolean)',

@@ -1,4 +1,4 @@
-import type { FiguresSql } from './kit.ts';
+import { readerFunction, type FiguresSql } from './kit.ts';
 
 /**
  * Medians from the rollup's histograms: days from registration to intake and from intake
@@ -9,19 +9,12 @@ import type { FiguresSql } from './kit.ts';
  */
 export const regionDurations: FiguresSql = {
   sql: `
-    drop function if exists figures.region_durations(date, date, integer, boolean);
-    create function figures.region_durations(p_from date, p_to date, p_threshold integer, p_own_known boolean)
-      returns table (municipality_id uuid, municipality_code text, municipality_name text,
-                     to_intake_days numeric, to_intake_base integer, to_route_days numeric, to_route_base integer)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader();
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.region_durations',
+      params: 'p_from date, p_to date, p_threshold integer, p_own_known boolean',
+      returns:
+        'municipality_id uuid, municipality_code text, municipality_name text, to_intake_days numeric, to_intake_base integer, to_route_days numeric, to_route_base integer',
+      body: `
         return query
           with h as (
             select f.municipality_id, f.measure, f.dimension::integer as days, sum(f.value)::integer as n
@@ -52,22 +45,14 @@ export const regionDurations: FiguresSql = {
             left join med i on i.municipality_id = m.id and i.measure = 'days_to_intake'
             left join med r on r.municipality_id = m.id and r.measure = 'days_to_route'
            where m.region_id = current_region_id()
-           order by m.name;
-      end $$;
-    revoke all on function figures.region_durations(date, date, integer, boolean) from public;
+           order by m.name;`,
+    })}
 
-    drop function if exists figures.region_referral_durations(date, date, integer, boolean);
-    create function figures.region_referral_durations(p_from date, p_to date, p_threshold integer, p_own_known boolean)
-      returns table (municipality_id uuid, municipality_code text, municipality_name text, days numeric)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader();
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.region_referral_durations',
+      params: 'p_from date, p_to date, p_threshold integer, p_own_known boolean',
+      returns: 'municipality_id uuid, municipality_code text, municipality_name text, days numeric',
+      body: `
         return query
           with h as (
             select f.municipality_id as mid, f.dimension::integer as d, sum(f.value)::integer as n,
@@ -108,9 +93,8 @@ export const regionDurations: FiguresSql = {
           union all
           select null::uuid, null::text, 'Regio'::text,
                  (select case when x.total >= p_threshold then x.d::numeric end from med x where x.scope is null)
-          order by 3;
-      end $$;
-    revoke all on function figures.region_referral_durations(date, date, integer, boolean) from public;
+          order by 3;`,
+    })}
   `,
   appExecutes: [
     'figures.region_durations(date, date, integer, boolean)',

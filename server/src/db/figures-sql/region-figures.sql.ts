@@ -1,4 +1,4 @@
-import type { FiguresSql } from './kit.ts';
+import { readerFunction, type FiguresSql } from './kit.ts';
 
 /**
  * Counts per municipality of the caller's region and for the region, for the months from
@@ -14,24 +14,14 @@ import type { FiguresSql } from './kit.ts';
  */
 export const regionFigures: FiguresSql = {
   sql: `
-    drop function if exists figures.region_figures(date, date, integer, boolean);
-    create function figures.region_figures(p_from date, p_to date, p_threshold integer, p_own_known boolean)
-      returns table (municipality_id uuid, municipality_code text, municipality_name text,
-                     measure text, dimension text, value integer, suppressed boolean, exact boolean)
-      language plpgsql stable security definer
-      set search_path = public, pg_temp
-      as $$
-      #variable_conflict use_column
-      declare
-        v_cutoff date := figures.unpublished_from();
-      begin
-        perform figures.require_reader();
-        perform figures.require_threshold(p_threshold);
+    ${readerFunction({
+      name: 'figures.region_figures',
+      params: 'p_from date, p_to date, p_threshold integer, p_own_known boolean',
+      returns:
+        'municipality_id uuid, municipality_code text, municipality_name text, measure text, dimension text, value integer, suppressed boolean, exact boolean',
+      body: `
         return query
-          with mun as (
-            select m.id, m.code, m.name, (p_own_known and m.id = current_municipality_id()) as own
-              from municipality m where m.region_id = current_region_id()
-          ), cells as (
+          with mun as (select * from figures.region_municipalities(p_own_known)), cells as (
             select f.municipality_id as mid, f.measure as me, f.dimension as di,
                    sum(f.value)::integer as exact_v,
                    coalesce(sum(figures.perturb(f.value, f.ckey)) filter (where f.month < v_cutoff), 0)::integer as prot_v
@@ -65,9 +55,8 @@ export const regionFigures: FiguresSql = {
                  case when sum(g.prot_v) < p_threshold then null else sum(g.prot_v)::integer end,
                  sum(g.prot_v) < p_threshold, false
             from grid g group by g.me, g.di
-          order by 4, 5, 3;
-      end $$;
-    revoke all on function figures.region_figures(date, date, integer, boolean) from public;
+          order by 4, 5, 3;`,
+    })}
   `,
   appExecutes: ['figures.region_figures(date, date, integer, boolean)'],
 };

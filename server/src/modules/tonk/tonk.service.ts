@@ -72,8 +72,8 @@ export class TonkService {
       );
     if (a.caseId) throw new Conflict('Voor deze aanvraag is al een dossier geopend.');
     const detail = await this.cases.register(actor, {
-      source: 'other',
-      sourceDetail: 'TONK-aanvraag',
+      // A source of its own, so the figures count TONK applicants who start a reorientation.
+      source: 'tonk_application',
       urgency: 'high',
       otherSupport: 'some',
       entrepreneur: {

@@ -40,7 +40,7 @@ describe('TONK and Bbz', () => {
     const opened = await cw().send('POST', `/api/v1/tonk-applications/${tonk.id}/case`);
     expect(opened.status, opened.text).to.equal(201);
     const c = opened.json<CaseDetail>();
-    expect(c).to.include({ source: 'other', sourceDetail: 'TONK-aanvraag', urgency: 'high' });
+    expect(c).to.include({ source: 'tonk_application', urgency: 'high' });
     expect(c.entrepreneur).to.include({ businessName: 'Kees Klussen', kvkNumber: '63456789' });
     expect((await cw().send('POST', `/api/v1/tonk-applications/${tonk.id}/case`)).status).to.equal(
       409,
