@@ -31,6 +31,7 @@ const ContractsPage = lazy(() => import('./pages/finance/ContractsPage.tsx'));
 const StatementsPage = lazy(() => import('./pages/finance/StatementsPage.tsx'));
 const TonkPage = lazy(() => import('./pages/tonk/TonkPage.tsx'));
 const RegionalPage = lazy(() => import('./pages/regional/RegionalPage.tsx'));
+const ProtectionPage = lazy(() => import('./pages/regional/ProtectionPage.tsx'));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -158,6 +159,14 @@ function routerFor(me: Me) {
           element: (
             <Loading>
               <RegionalPage me={me} />
+            </Loading>
+          ),
+        },
+        {
+          path: 'regio/bescherming',
+          element: (
+            <Loading>
+              <ProtectionPage />
             </Loading>
           ),
         },

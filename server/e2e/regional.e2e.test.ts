@@ -159,6 +159,14 @@ describe('end to end: an analyst compares the municipalities of the region', () 
     await choice.getByRole('button', { name: 'Alle gemeenten tonen' }).click();
     await choice.getByRole('status').filter({ hasText: '7 van de 7 gemeenten getoond.' }).waitFor();
     await waitForFocus(page, "id.endsWith('-GM1945')");
+
+    // The full explanation of the protection is one click away, and back.
+    await page.getByRole('link', { name: 'Lees hoe we de cijfers beschermen' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Zo beschermen we de regionale cijfers' })
+      .waitFor();
+    await page.getByRole('link', { name: 'Terug naar het regionaal overzicht' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regionaal overzicht' }).waitFor();
   });
 
   it("shows a manager the own municipality's figures of this year and the team's worklists", async () => {

@@ -6,7 +6,7 @@ import {
   type RegionalFigures,
 } from '@herorientatie/domain';
 import { useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useRegionalCosts, useRegionalFigures } from '../../api/regional.ts';
 import { BarFigure, FIGURE_COLOURS } from '../../components/charts.tsx';
 import { formatDateTime } from '../../components/StatusBadge.tsx';
@@ -115,22 +115,29 @@ function TableSection({
   );
 }
 
-/** Bars per municipality for each column but the last (the total); rows with a hidden count stay out. */
+/**
+ * Bars per municipality for each column but the last (the total). A hidden count gets no
+ * bar: the municipality's name says which route is hidden, so nothing looks like a zero.
+ */
 function RouteChart({ table }: { table: FigureTable }) {
   const parts = table.columns.slice(1, -1);
   const rows = [...table.rows, ...(table.footer ? [table.footer] : [])];
-  const complete = rows.filter((r) => r.cells.slice(0, -1).every((c) => !c.suppressed));
-  if (parts.length === 0 || complete.length === 0) return null;
+  if (parts.length === 0 || rows.length === 0) return null;
   const colours = [FIGURE_COLOURS.spent, FIGURE_COLOURS.second, FIGURE_COLOURS.third];
+  const name = (r: (typeof rows)[number]) => {
+    const hidden = parts.filter((_, i) => r.cells[i]!.suppressed);
+    return hidden.length === 0 ? r.name : `${r.name} (${hidden.join(', ')}: verborgen)`;
+  };
   return (
     <BarFigure
-      caption={`Gestarte routes per soort, per gemeente.${
-        complete.length < rows.length ? ' Gemeenten met een verborgen aantal staan er niet in.' : ''
-      }`}
-      data={complete.map((r) =>
+      caption="Gestarte routes per soort, per gemeente. Een verborgen aantal staat bij de naam van de gemeente."
+      data={rows.map((r) =>
         Object.fromEntries([
-          ['name', r.name],
-          ...parts.map((_, i) => [`part${i}`, r.cells[i]!.value ?? 0]),
+          ['name', name(r)],
+          ...parts.map((_, i) => [
+            `part${i}`,
+            r.cells[i]!.suppressed ? null : (r.cells[i]!.value ?? 0),
+          ]),
         ]),
       )}
       category="name"
@@ -263,6 +270,9 @@ function Figures({
             </li>
           )}
         </ul>
+        <Paragraph>
+          <Link to="/regio/bescherming">Lees hoe we de cijfers beschermen</Link>
+        </Paragraph>
       </section>
 
       <TableSection

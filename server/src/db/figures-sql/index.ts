@@ -6,6 +6,7 @@ import { refreshMonthly } from './refresh-monthly.sql.ts';
 import { regionCosts } from './region-costs.sql.ts';
 import { regionDurations } from './region-durations.sql.ts';
 import { regionFigures } from './region-figures.sql.ts';
+import { regionPlans } from './region-plans.sql.ts';
 
 export { applyFiguresSql, restoreFiguresFunctions, snapshotFiguresFunctions } from './kit.ts';
 export type { FiguresSql } from './kit.ts';
@@ -20,4 +21,5 @@ export const FIGURES_SQL = [
   regionCosts,
   openCases,
   campaignAttribution,
+  regionPlans,
 ];

@@ -281,7 +281,7 @@ export function evaluationPdf(input: {
     .text(
       input.exact
         ? 'Cijfers van de eigen gemeente: exacte aantallen.'
-        : protectionText(input.figures.protection, input.figures.threshold),
+        : `${protectionText(input.figures.protection, input.figures.threshold)} De volledige uitleg staat in Heroriëntatie bij Regionaal overzicht → ‘Lees hoe we de cijfers beschermen’.`,
     );
   doc.fillColor('black').moveDown();
 

@@ -126,6 +126,18 @@ export class RegionalRepository {
     );
   }
 
+  /** What each municipality of the region expected for a year (its budget's assumptions). */
+  plans(year: number): Promise<
+    {
+      municipality_code: string;
+      municipality_name: string;
+      response_rate_percent: string | null;
+      expected_campaign_sign_ups: number | null;
+    }[]
+  > {
+    return currentManager().query('select * from figures.region_plans($1)', [year]);
+  }
+
   /** The partner organisations of the caller's region (reference data), for their names. */
   partners(regionId: string): Promise<{ code: string; name: string }[]> {
     return currentManager().query(

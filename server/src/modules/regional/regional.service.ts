@@ -189,6 +189,52 @@ export class RegionalService {
     // manage it: the expectations are the municipality's own (Kosten → Begroting).
     const year = Number(query.from.slice(0, 4));
     let expectations: { label: string; value: string }[] = [];
+    const ownReport = code !== null && code === actor.user.municipalityCode;
+    if (!ownReport && query.to.startsWith(String(year))) {
+      // Every municipality in the report beside what it expected, from the same protected
+      // figures as the rest of the report.
+      const plans = (await this.repository.plans(year)).filter(
+        (p) => code === null || p.municipality_code === code,
+      );
+      const value = (municipality: string, measure: string, dimension = '*') => {
+        const row = figures.rows.find(
+          (r) =>
+            r.municipalityCode === municipality &&
+            r.measure === measure &&
+            r.dimension === dimension,
+        );
+        if (!row) return { value: 0, hidden: false };
+        return { value: row.value, hidden: row.suppressed };
+      };
+      const shown = (v: { value: number | null; hidden: boolean }) =>
+        v.hidden || v.value === null
+          ? `verborgen (minder dan ${figures.threshold})`
+          : String(v.value);
+      const rows = plans
+        .filter((p) => figures.rows.some((r) => r.municipalityCode === p.municipality_code))
+        .flatMap((p) => {
+          const persons = value(p.municipality_code, 'approached_person');
+          const responded = value(p.municipality_code, 'responded_person');
+          const rate =
+            persons.hidden ||
+            responded.hidden ||
+            !persons.value ||
+            persons.value < figures.threshold
+              ? 'niet te tonen'
+              : `${((100 * responded.value!) / persons.value).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
+          return [
+            {
+              label: `${p.municipality_name}: respons (per ondernemer)`,
+              value: `${rate} (verwacht ${Number(p.response_rate_percent ?? 20).toLocaleString('nl-NL')}%)`,
+            },
+            {
+              label: `${p.municipality_name}: aanmeldingen via de campagne`,
+              value: `${shown(value(p.municipality_code, 'registered', 'regional_campaign'))} (verwacht ${p.expected_campaign_sign_ups ?? 40})`,
+            },
+          ];
+        });
+      if (rows.length > 0) sections.unshift({ title: `Plan tegenover realisatie ${year}`, rows });
+    }
     if (
       code !== null &&
       code === actor.user.municipalityCode &&

@@ -486,6 +486,18 @@ describe('regional referral and cost figures', () => {
       .agent('nijmegen-analyst')
       .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=GM0252');
     expect(heumen.text).to.contain(`Kosten in de regio 2021;Intake;verborgen (${regionPrice})`);
+    // The region's report puts each municipality with a budget beside what it expected
+    // (their budgets' assumptions: the defaults here), never a municipality without one.
+    const region = await t
+      .agent('nijmegen-analyst')
+      .get('/api/v1/regional/evaluation.csv?from=2021-01&to=2021-12&scope=regio');
+    expect(region.text).to.match(
+      /Plan tegenover realisatie 2021;Wijchen: aanmeldingen via de campagne;(verborgen \(minder dan 5\)|\d+) \(verwacht 40\)/,
+    );
+    expect(region.text).to.contain(
+      'Plan tegenover realisatie 2021;Nijmegen: respons (per ondernemer);',
+    );
+    expect(region.text).not.to.contain('Heumen: respons');
     // The manager's own report keeps its own budget section, with the own exact price.
     const own = await t
       .agent('wijchen-manager')
