@@ -26,6 +26,9 @@ export const refreshMonthly: FiguresSql = {
         total integer := 0;
         n integer;
       begin
+        -- One rebuild at a time: the job and a rebuild asked for elsewhere wait for each other
+        -- instead of inserting the same rows twice.
+        perform pg_advisory_xact_lock(hashtext('figures.refresh_monthly'));
         delete from figures.monthly;
         delete from figures.monthly_cost;
         for m in select id, region_id from municipality loop

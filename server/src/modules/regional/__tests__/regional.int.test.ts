@@ -71,6 +71,13 @@ describe('open cases through the aggregate role', () => {
     expect(after.region).to.deep.equal(before.region);
   });
 
+  it('rebuilds the rollup safely when the job and another rebuild run at once', async () => {
+    const before = await openCases();
+    await Promise.all(Array.from({ length: 4 }, () => refreshRegionalFigures(t.db.dataSource)));
+    const after = await openCases();
+    expect(after.municipalities).to.deep.equal(before.municipalities);
+  });
+
   it('is refused to a caseworker', async () => {
     expect(
       (await t.agent('wijchen-caseworker').get('/api/v1/regional/open-cases')).status,
