@@ -125,8 +125,13 @@ function RouteChart({ table }: { table: FigureTable }) {
   if (parts.length === 0 || rows.length === 0) return null;
   const colours = [FIGURE_COLOURS.spent, FIGURE_COLOURS.second, FIGURE_COLOURS.third];
   const name = (r: (typeof rows)[number]) => {
-    const hidden = parts.filter((_, i) => r.cells[i]!.suppressed);
-    return hidden.length === 0 ? r.name : `${r.name} (${hidden.join(', ')}: verborgen)`;
+    // "Route 1: versterken eigen bedrijf" → "route 1": short enough for an axis label.
+    const hidden = parts
+      .filter((_, i) => r.cells[i]!.suppressed)
+      .map((label) => label.split(':')[0]!.toLowerCase());
+    if (hidden.length === 0) return r.name;
+    if (hidden.length === parts.length) return `${r.name} (verborgen)`;
+    return `${r.name} (${hidden.join(', ')} verborgen)`;
   };
   return (
     <BarFigure
