@@ -61,9 +61,18 @@ const BRANCHES = {
     'telefoonnummer',
     '3',
   ),
-  reference: `(select c.id, 'dossiernummer', 3::float8 from case_file c
+  // Four digits: the postcode's number part ("6602").
+  postcodeDigits: byEntrepreneur("e.postcode like substr($3, 1, 4) || ' %'", 'postcode', '2'),
+  // A part of a phone number ("06 1234").
+  phonePart: byEntrepreneur(
+    "regexp_replace(e.phone, '[^0-9]', '', 'g') like '%' || regexp_replace($3, '[^0-9]', '', 'g') || '%'",
+    'telefoonnummer',
+    '1.5',
+  ),
+  // Every branch names its columns: the first branch of the union names them for all.
+  reference: `(select c.id as case_id, 'dossiernummer' as matched, 3::float8 as rank from case_file c
      where c.municipality_id = $1 and c.reference ilike '%' || $3 || '%' limit 50)`,
-  notes: `(select n.case_id, 'notitie', ts_rank(to_tsvector('dutch', n.text), plainto_tsquery('dutch', $2))::float8
+  notes: `(select n.case_id as case_id, 'notitie' as matched, ts_rank(to_tsvector('dutch', n.text), plainto_tsquery('dutch', $2))::float8 as rank
      from case_note n where n.municipality_id = $1 and to_tsvector('dutch', n.text) @@ plainto_tsquery('dutch', $2) limit 50)`,
 };
 type Branch = keyof typeof BRANCHES;
@@ -71,10 +80,12 @@ type Branch = keyof typeof BRANCHES;
 /** Which ways of finding fit what was typed. */
 export function searchBranches(text: string): Branch[] {
   const compact = text.replace(/\s/g, '');
-  if (/^\d{8}$/.test(compact)) return ['kvk', 'reference', 'phone'];
+  if (/^\d{8}$/.test(compact)) return ['kvk', 'reference', 'phone', 'phonePart'];
   if (/^[1-9]\d{3}[a-z]{2}$/i.test(compact)) return ['postcode'];
   if (compact.includes('@')) return ['email'];
-  if (/^\+?[\d()-]{8,}$/.test(compact)) return ['phone', 'reference'];
+  if (/^\+?[\d()-]{8,}$/.test(compact)) return ['phone', 'phonePart', 'reference'];
+  if (/^[1-9]\d{3}$/.test(compact)) return ['postcodeDigits', 'reference'];
+  if (/^0\d{3,}$/.test(compact)) return ['phonePart', 'reference'];
   if (/^(ho-?)?[\d-]{3,}$/i.test(compact)) return ['reference'];
   return ['fullText', 'namePart', 'businessPart', 'nameLike', 'businessLike', 'reference', 'notes'];
 }

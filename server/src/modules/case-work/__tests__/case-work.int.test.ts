@@ -1,6 +1,7 @@
 import type { CaseDetail, NextAction, Note, RecordVersion, SearchHit } from '@herorientatie/domain';
 import { ACTION_LIST_COLUMNS } from '@herorientatie/domain';
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { useTestApp } from '../../../../test/app.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { pdfPages } from '../../../../test/pdf-text.ts';
@@ -220,6 +221,13 @@ describe('case work: actions, notes, search, handover', () => {
       ['HENRIETTE@example.org', 'e-mailadres'],
       ['0699887766', 'telefoonnummer'],
       ['schuldsanering', 'notitie'],
+      // The dossier number whole, and its last digits alone (only the number branch applies).
+      [c.reference, 'dossiernummer'],
+      [c.reference.slice(-4), 'dossiernummer'],
+      // A postcode's four digits, and a part of a phone number.
+      ['6604', 'postcode'],
+      ['06 9988', 'telefoonnummer'],
+      ['06998877', 'telefoonnummer'],
     ]) {
       const hits = await find(q!);
       expect(hits[0], q).to.deep.include({ caseId: c.id, matchedOn: matched });
@@ -232,6 +240,29 @@ describe('case work: actions, notes, search, handover', () => {
       (await t.agent('wijchen-advisor').get('/api/v1/search?q=bosveld')).json<SearchHit[]>(),
     ).to.deep.equal([]);
     expect((await cw().get('/api/v1/search?q=a')).status).to.equal(400);
+  });
+
+  it('answers every shape of query without a server error (generated queries)', async () => {
+    const digits = (min: number, max: number) =>
+      fc
+        .array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max })
+        .map((d) => d.join(''));
+    const query = fc.oneof(
+      digits(2, 12),
+      fc.tuple(fc.constantFrom('HO-', 'ho', 'HO-2026-', ''), digits(1, 6)).map(([a, b]) => a + b),
+      fc.tuple(digits(4, 4), fc.constantFrom('', ' ', 'AB', ' bk', 'Z')).map(([a, b]) => a + b),
+      fc.tuple(fc.constantFrom('06 ', '+31 6 ', '(024) '), digits(2, 8)).map(([a, b]) => a + b),
+      fc.emailAddress(),
+      fc.string({ minLength: 2, maxLength: 40 }),
+      fc.stringMatching(/^[%_\\'"();:*&|!<>-]{2,12}$/),
+    );
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const r = await cw().get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+        expect(r.status, `${q}: ${r.text}`).to.be.below(500);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('searches by BSN only with a reason, and audits it', async () => {
