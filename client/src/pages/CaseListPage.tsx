@@ -24,6 +24,12 @@ export const WORKLIST_LABELS = {
   noRecentContact: 'Al 30 dagen geen contact',
 } as const;
 
+/** "wacht 12 dagen": whole days since the registration. */
+export function daysWaiting(registeredAt: string, now = new Date()): string {
+  const days = Math.floor((now.getTime() - new Date(registeredAt).getTime()) / 86_400_000);
+  return days === 1 ? 'wacht 1 dag' : `wacht ${days} dagen`;
+}
+
 const FILTER_KEYS = ['q', 'status', 'route', 'source', 'advisorId', 'worklist', 'sort'] as const;
 
 /** The export of the list with the filters on screen (the same columns, every page). */
@@ -232,7 +238,15 @@ export function CaseListPage({ me }: { me: Me }) {
                       .join(', ') || '—'}
                   </td>
                   <td className="utrecht-table__cell">{c.advisorName ?? '—'}</td>
-                  <td className="utrecht-table__cell">{formatDate(c.registeredAt)}</td>
+                  <td className="utrecht-table__cell">
+                    {formatDate(c.registeredAt)}
+                    {filters.worklist === 'waitingForIntake' && (
+                      <>
+                        <br />
+                        <span className="app-footnote">{daysWaiting(c.registeredAt)}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

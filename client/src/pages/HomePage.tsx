@@ -61,7 +61,11 @@ function Worklists({ team }: { team: boolean }) {
       <ul className="app-worklists">
         {keys.map((key) => (
           <li key={key} className="app-worklist">
-            <Link to={`/dossiers?worklist=${key}`} className="app-worklist__link">
+            <Link
+              // Who waits longest for an intake comes first.
+              to={`/dossiers?worklist=${key}${key === 'waitingForIntake' ? '&sort=registeredAt' : ''}`}
+              className="app-worklist__link"
+            >
               <span className="app-worklist__count">{counts.data[key]}</span>
               <span>{WORKLIST_LABELS[key]}</span>
             </Link>
