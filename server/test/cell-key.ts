@@ -80,3 +80,14 @@ export const shownAs = (published: number, threshold = 5) =>
   published < threshold
     ? { value: null, suppressed: true }
     : { value: published, suppressed: false };
+
+/** The municipalities of the demo region Rijk van Nijmegen, by CBS code. */
+export const DEMO_REGION = {
+  GM0268: 'Nijmegen',
+  GM0296: 'Wijchen',
+  GM1945: 'Berg en Dal',
+  GM0209: 'Beuningen',
+  GM0225: 'Druten',
+  GM0252: 'Heumen',
+  GM0944: 'Mook en Middelaar',
+} as const;

@@ -5,6 +5,7 @@ import { Agent } from '../../../../test/agent.ts';
 import { useTestApp } from '../../../../test/app.ts';
 import { createUser, municipality } from '../../../../test/factories.ts';
 import { refreshRegionalFigures } from '../regional.repository.ts';
+import { DEMO_REGION } from '../../../../test/cell-key.ts';
 
 /**
  * Attacks on the regional figures, against the real server and database. Each attack is
@@ -13,14 +14,7 @@ import { refreshRegionalFigures } from '../regional.repository.ts';
  * against the database. The pass is 0.
  */
 
-const OTHERS = {
-  GM0296: 'Wijchen',
-  GM1945: 'Berg en Dal',
-  GM0209: 'Beuningen',
-  GM0225: 'Druten',
-  GM0252: 'Heumen',
-  GM0944: 'Mook en Middelaar',
-} as const;
+const { GM0268: _centre, ...OTHERS } = DEMO_REGION;
 type Code = keyof typeof OTHERS;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
 const NOISE = 2;

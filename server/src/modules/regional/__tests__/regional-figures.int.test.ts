@@ -7,7 +7,7 @@ import { municipality } from '../../../../test/factories.ts';
 import { actors } from '../../../context/actor.ts';
 import { currentManager } from '../../../db/unit-of-work.ts';
 import { refreshRegionalFigures } from '../regional.repository.ts';
-import { protectedRegistrations } from '../../../../test/cell-key.ts';
+import { DEMO_REGION, protectedRegistrations } from '../../../../test/cell-key.ts';
 
 /** Registers `n` cases in a municipality in a month, from a source (as superuser, for arranging). */
 async function cases(
@@ -62,16 +62,8 @@ describe('regional figures', () => {
     await refreshRegionalFigures(t.db.dataSource);
   });
 
-  const REGION = ['GM0268', 'GM0296', 'GM1945', 'GM0209', 'GM0225', 'GM0252', 'GM0944'];
-  const NAMES: Record<string, string> = {
-    GM0268: 'Nijmegen',
-    GM0296: 'Wijchen',
-    GM1945: 'Berg en Dal',
-    GM0209: 'Beuningen',
-    GM0225: 'Druten',
-    GM0252: 'Heumen',
-    GM0944: 'Mook en Middelaar',
-  };
+  const NAMES: Record<string, string> = DEMO_REGION;
+  const REGION = Object.keys(DEMO_REGION);
   /** What a cell of another municipality must show: its perturbed sum, or hidden under 5. */
   const shown = (published: number) =>
     published < 5 ? { value: null, suppressed: true } : { value: published, suppressed: false };
