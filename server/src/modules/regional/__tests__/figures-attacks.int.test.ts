@@ -5,6 +5,7 @@ import { Agent } from '../../../../test/agent.ts';
 import { useTestApp } from '../../../../test/app.ts';
 import { createUser, municipality } from '../../../../test/factories.ts';
 import { refreshRegionalFigures } from '../regional.repository.ts';
+import { registrations } from '../../../../e2e/regional-setup.ts';
 import { DEMO_REGION } from '../../../../test/cell-key.ts';
 
 /**
@@ -28,17 +29,8 @@ function seeded(seed: number) {
   };
 }
 
-async function register(admin: Pool, code: string, n: number, month: string) {
-  if (n === 0) return;
-  await admin.query(
-    `with m as (select id from municipality where code = $1),
-     e as (insert into entrepreneur (municipality_id, name, business_name, legal_form)
-           select m.id, 'A ' || g, 'B ' || g, 'bv' from m, generate_series(1, $2) g returning municipality_id, id)
-     insert into case_file (municipality_id, reference, entrepreneur_id, source, urgency, other_support, registered_at)
-     select e.municipality_id, 'HO-A-' || gen_random_uuid(), e.id, 'other', 'normal', 'none', ($3 || '-15')::timestamptz from e`,
-    [code, n, month],
-  );
-}
+const register = (admin: Pool, code: string, n: number, month: string) =>
+  registrations(admin, code, n, month, 'other');
 
 /**
  * Bounds propagation over sums of monthly unknowns: each constraint says that the sum of
