@@ -14,6 +14,8 @@ import { safeError } from './logger.ts';
 import { TenantUnitOfWork } from './db/unit-of-work.ts';
 import { problemHandler, sendProblem } from './http/problem.ts';
 import { requestContext } from './context/request-context.ts';
+import { addressLookupFrom } from './modules/addresses/address-lookup.ts';
+import { addressesRouter } from './modules/addresses/addresses.router.ts';
 import { authRouter } from './modules/auth/auth.router.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { createAuthenticator } from './modules/auth/authenticator.ts';
@@ -273,17 +275,19 @@ export async function createApp({
   api.use((req, res, next) =>
     req.path.startsWith('/public/') ? next() : csrfSynchronisedProtection(req, res, next),
   );
+  const addressLookup = addressLookupFrom(config.addressLookup);
   api.use(meRouter(reference, (req) => generateToken(req)));
   // Before the case routes: /cases/reassignment is not a case id.
   api.use(caseWorkRouter(uow));
   api.use(casesRouter(uow, new CaseLifecycleService(), new CaseRecordsService(finance)));
   api.use(entrepreneursRouter(uow));
+  api.use(addressesRouter(uow, addressLookup));
   api.use(staffRouter(uow));
   api.use(attachmentsRouter(uow));
   api.use(lettersRouter(uow, new LettersService(mail)));
   api.use(partnersRouter(uow));
   api.use(announcementsRouter(uow));
-  api.use(outreachRouter(uow, new WavesService(mail)));
+  api.use(outreachRouter(uow, new WavesService(mail, config.publicUrl)));
   api.use(referralsRouter(uow, referrals, reference));
   api.use(tonkRouter(uow));
   api.use(financeRouter(uow, finance));
@@ -291,7 +295,7 @@ export async function createApp({
   api.use(
     signUpRouter(
       uow,
-      new SignUpService(uow, reference, mail, logger),
+      new SignUpService(uow, reference, mail, logger, addressLookup),
       config.signUpRateLimit,
       rateLimitStores,
     ),

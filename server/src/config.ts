@@ -71,6 +71,10 @@ const EnvSchema = z.object({
   FIGURES_THRESHOLD: z.coerce.number().int().min(3).max(100).default(5),
   /** secret. Bearer token the monitoring system sends to GET /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where street and town come from for a postcode and house number: `pdok` (the public PDOK Locatieserver, no key) or `off` (typed in by hand). */
+  ADDRESS_LOOKUP: z.enum(['pdok', 'off']).default('off'),
+  /** Base URL of the PDOK Locatieserver (a mirror or proxy may be set). */
+  ADDRESS_LOOKUP_URL: z.url().optional(),
   /** Fill an empty database with demo cases (default: only in development). */
   DEMO_DATA: bool.optional(),
 });
@@ -157,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     jobs: { workers: e.JOB_WORKERS, pollSeconds: e.JOB_POLL_SECONDS },
     metricsToken: e.METRICS_TOKEN,
+    addressLookup: { source: e.ADDRESS_LOOKUP, url: e.ADDRESS_LOOKUP_URL },
     demoData: e.DEMO_DATA ?? e.NODE_ENV === 'development',
   };
 }

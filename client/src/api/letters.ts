@@ -10,6 +10,9 @@ import {
   type LetterPreview,
   type LetterTemplate,
   type Letterhead,
+  PrivacySettingsInputSchema,
+  PrivacySettingsSchema,
+  type PrivacySettings,
 } from '@herorientatie/domain';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -90,4 +93,24 @@ export const useRemoveDocument = createMutation({
   input: AttachmentRemovalSchema,
   output: z.unknown(),
   invalidates: STALE_AFTER.caseDocument,
+});
+
+/** Puts a logo on the letterhead (PNG or JPEG), or removes it with `null`. */
+export async function saveLogo(file: File | null): Promise<Letterhead> {
+  if (!file) return apiFetch<Letterhead>('letterhead/logo', { method: 'DELETE' });
+  const formData = new FormData();
+  formData.append('file', file);
+  return apiFetch<Letterhead>('letterhead/logo', { method: 'PUT', formData });
+}
+
+export const usePrivacySettings = createQueryHook<PrivacySettings>(
+  'privacy-settings',
+  () => 'privacy-settings',
+);
+export const useSavePrivacySettings = createMutation({
+  method: 'PUT',
+  path: () => 'privacy-settings',
+  input: PrivacySettingsInputSchema,
+  output: PrivacySettingsSchema,
+  invalidates: () => [['privacy-settings']],
 });

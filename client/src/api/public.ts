@@ -1,4 +1,11 @@
-import { SignUpAnswerSchema, SignUpSchema, type PostcodeLookup } from '@herorientatie/domain';
+import {
+  SignUpAnswerSchema,
+  SignUpSchema,
+  type MunicipalityFace,
+  type PostcodeLookup,
+  type PrivacyStatement,
+  type PublicRegion,
+} from '@herorientatie/domain';
 import { useQuery } from '@tanstack/react-query';
 import { apiFetch, type ApiError } from './client.ts';
 import { createMutation } from './hooks.ts';
@@ -28,3 +35,32 @@ export const useSignUp = createMutation({
   output: SignUpAnswerSchema,
   invalidates: STALE_AFTER.nothing,
 });
+
+/** The regions this front door serves; the header names them. */
+export function usePublicRegions() {
+  return useQuery<PublicRegion[], ApiError>({
+    queryKey: ['public-regions'],
+    queryFn: () => apiFetch<PublicRegion[]>('public/regions'),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** Name, logo and contact details of a municipality, once the postcode tells which. */
+export function useMunicipalityFace(code: string | null) {
+  return useQuery<MunicipalityFace, ApiError>({
+    queryKey: ['public-municipality', code],
+    queryFn: () => apiFetch<MunicipalityFace>(`public/municipalities/${code}`),
+    enabled: code !== null,
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** The privacy statement of one municipality. */
+export function usePrivacyStatement(code: string | null) {
+  return useQuery<PrivacyStatement, ApiError>({
+    queryKey: ['public-privacy', code],
+    queryFn: () => apiFetch<PrivacyStatement>(`public/municipalities/${code}/privacy-statement`),
+    enabled: code !== null,
+    staleTime: 60 * 60_000,
+  });
+}

@@ -9,6 +9,7 @@ import { principalOf } from '../principal.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { LettersAdmin } from './admin-letters.tsx';
 import { PartnersAdmin } from './admin-partners.tsx';
+import { PrivacyAdmin } from './admin-privacy.tsx';
 
 const STATUS_LABELS: Record<OutboxEntry['status'], string> = {
   pending: 'Wacht op verzending',
@@ -136,6 +137,14 @@ export function AdminPage({ me }: { me: Me }) {
             Brieven
           </Heading>
           <LettersAdmin />
+        </section>
+      )}
+      {can(principalOf(me), 'letters:manage') && (
+        <section aria-labelledby="privacy-heading" className="app-section">
+          <Heading level={2} id="privacy-heading">
+            Privacyverklaring op de aanmeldpagina
+          </Heading>
+          <PrivacyAdmin />
         </section>
       )}
       <section aria-labelledby="outbox-heading" className="app-section">

@@ -4,10 +4,12 @@ import {
   type LetterTemplate,
   type Letterhead,
 } from '@herorientatie/domain';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import {
   openPdf,
+  saveLogo,
   templatePreviewPdf,
   useLetterhead,
   useLetterTemplates,
@@ -77,6 +79,64 @@ function LetterheadForm({ letterhead, onDone }: { letterhead: Letterhead; onDone
         </>
       )}
     </ActionForm>
+  );
+}
+
+/** The logo on every letter and on the sign-up page: PNG or JPEG, at most 512 kB. */
+function LogoField({ hasLogo, canUpload }: { hasLogo: boolean; canUpload: boolean }) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async (file: File | null) => {
+    setError(null);
+    setBusy(true);
+    try {
+      await saveLogo(file);
+      await queryClient.invalidateQueries({ queryKey: ['letterhead'] });
+    } catch (err) {
+      const fields = err instanceof ApiError ? (err.problem?.errors ?? []) : [];
+      setError(fields.map((f) => f.reason).join(' ') || (err instanceof Error ? err.message : ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="app-section">
+      <h4 className="utrecht-heading-4">Logo</h4>
+      {hasLogo ? (
+        <p>
+          <img src="/api/v1/letterhead/logo" alt="Huidig logo op de brieven" height={48} />
+        </p>
+      ) : (
+        <Paragraph>Nog geen logo: de brieven tonen dan alleen de naam van de gemeente.</Paragraph>
+      )}
+      {canUpload ? (
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="letterhead-logo">
+            {hasLogo ? 'Ander logo kiezen' : 'Logo kiezen'} (PNG of JPEG, hoogstens 512 kB)
+          </label>
+          <input
+            id="letterhead-logo"
+            type="file"
+            accept="image/png,image/jpeg"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void save(file);
+              event.target.value = '';
+            }}
+          />
+          {hasLogo && (
+            <Button appearance="secondary-action" disabled={busy} onClick={() => void save(null)}>
+              Logo weghalen
+            </Button>
+          )}
+        </div>
+      ) : (
+        <Paragraph>Sla eerst het briefhoofd op; daarna kunt u een logo toevoegen.</Paragraph>
+      )}
+      {error && <Alert type="error">{error}</Alert>}
+    </div>
   );
 }
 
@@ -170,6 +230,13 @@ export function LettersAdmin() {
       ) : (
         <div className="app-section">
           <Heading level={3}>Briefhoofd en ondertekening</Heading>
+          {h.missing.length > 0 && (
+            <Alert type="warning">
+              Nog niet compleet: {h.missing.join(', ')}. Zolang dit ontbreekt, kunnen consulenten
+              geen brieven maken en gaan er geen brieven of e-mails van benaderingsrondes uit: wie
+              de brief krijgt, moet kunnen reageren.
+            </Alert>
+          )}
           <Paragraph>
             Gemeente {h.municipality}
             {h.department ? `, ${h.department}` : ''}. Ondertekend door{' '}
@@ -185,6 +252,7 @@ export function LettersAdmin() {
           >
             Briefhoofd aanpassen
           </Button>
+          <LogoField hasLogo={h.hasLogo} canUpload={h.signatoryName !== null} />
         </div>
       )}
       <div className="app-section">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseStatusSchema } from './case-status.ts';
+import { HouseNumberAdditionSchema, StreetSchema, TownSchema } from './addresses.ts';
 import { BsnSchema, KvkSchema, PostcodeSchema } from './validators.ts';
 import { DateSchema, DateTimeSchema, longText, optional, requiredText, text } from './text.ts';
 import { OTHER_SUPPORT, URGENCIES } from './support.ts';
@@ -53,6 +54,9 @@ export const EntrepreneurInputSchema = z.object({
         message: 'Vul een huisnummer in, eventueel met toevoeging.',
       }),
   ),
+  houseNumberAddition: HouseNumberAdditionSchema,
+  street: StreetSchema,
+  town: TownSchema,
   businessName: requiredText(200, 'Bedrijfsnaam'),
   kvkNumber: optional(KvkSchema),
   legalForm: z.enum(LEGAL_FORMS, { error: 'Kies een rechtsvorm.' }).default('eenmanszaak'),
@@ -150,20 +154,68 @@ export const CaseUpdateSchema = z.object({
 });
 export type CaseUpdate = z.infer<typeof CaseUpdateSchema>;
 
+/** Where and how the intake with the business advisor takes place. */
+export const INTAKE_MODES = ['office', 'business', 'video', 'phone'] as const;
+export type IntakeMode = (typeof INTAKE_MODES)[number];
+export const INTAKE_MODE_LABELS: Record<IntakeMode, string> = {
+  office: 'Op kantoor',
+  business: 'Bij het bedrijf',
+  video: 'Videogesprek',
+  phone: 'Telefonisch',
+};
+
+/** The place of the intake as a letter says it: the address, the video link, or "telefonisch". */
+export function intakePlace(c: {
+  intakeMode?: IntakeMode | null;
+  intakeLocation?: string | null;
+  intakeVideoLink?: string | null;
+}): string | null {
+  switch (c.intakeMode) {
+    case 'video':
+      return c.intakeVideoLink ? `via video: ${c.intakeVideoLink}` : null;
+    case 'phone':
+      return c.intakeLocation
+        ? `telefonisch (${c.intakeLocation})`
+        : 'telefonisch; de adviseur belt u';
+    case 'office':
+    case 'business':
+      return c.intakeLocation ?? null;
+    default:
+      return null;
+  }
+}
+
 /** Five minutes of slack: the form may be sent a moment after the time it names. */
 const PAST_SLACK_MS = 5 * 60_000;
-export const ScheduleIntakeSchema = z.object({
-  scheduledAt: z
-    .string({ error: 'Vul de datum en tijd van de intake in.' })
-    .min(1, { message: 'Vul de datum en tijd van de intake in.' })
-    .pipe(
-      DateTimeSchema.refine((v) => Date.parse(v) >= Date.now() - PAST_SLACK_MS, {
-        message: 'Een geplande intake kan niet in het verleden liggen. Kies een moment vanaf nu.',
-      }),
+export const ScheduleIntakeSchema = z
+  .object({
+    scheduledAt: z
+      .string({ error: 'Vul de datum en tijd van de intake in.' })
+      .min(1, { message: 'Vul de datum en tijd van de intake in.' })
+      .pipe(
+        DateTimeSchema.refine((v) => Date.parse(v) >= Date.now() - PAST_SLACK_MS, {
+          message: 'Een geplande intake kan niet in het verleden liggen. Kies een moment vanaf nu.',
+        }),
+      ),
+    /** The business advisor who holds the intake; assigned to the case with the planning. */
+    advisorId: optional(z.uuid({ error: 'Kies een bedrijfsadviseur.' })),
+    mode: z.enum(INTAKE_MODES, { error: 'Kies hoe de intake plaatsvindt.' }).default('office'),
+    /** The address (office or business), or a phone note. */
+    location: optional(text(300)),
+    videoLink: optional(
+      z
+        .url({ protocol: /^https$/, error: 'Vul een videolink in die begint met https://.' })
+        .max(500),
     ),
-  /** The business advisor who holds the intake; assigned to the case with the planning. */
-  advisorId: optional(z.uuid({ error: 'Kies een bedrijfsadviseur.' })),
-});
+  })
+  .refine((v) => v.mode !== 'video' || v.videoLink !== undefined, {
+    message: 'Vul de link van het videogesprek in.',
+    path: ['videoLink'],
+  })
+  .refine((v) => !(v.mode === 'office' || v.mode === 'business') || v.location !== undefined, {
+    message: 'Vul het adres van de intake in.',
+    path: ['location'],
+  });
 export type ScheduleIntake = z.infer<typeof ScheduleIntakeSchema>;
 
 export const CloseCaseSchema = z
@@ -216,6 +268,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   sourceDetail: z.string().nullable(),
   otherSupport: z.enum(OTHER_SUPPORT),
   intakeScheduledAt: z.iso.datetime().nullable(),
+  intakeMode: z.enum(INTAKE_MODES).nullable(),
+  intakeLocation: z.string().nullable(),
+  intakeVideoLink: z.string().nullable(),
   outcome: z.enum(CLOSING_OUTCOMES).nullable(),
   outcomeNote: z.string().nullable(),
   withdrawnReason: z.string().nullable(),

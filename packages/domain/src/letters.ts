@@ -19,7 +19,9 @@ export const MERGE_FIELDS = {
   naam: 'Naam van de ondernemer',
   bedrijfsnaam: 'Naam van het bedrijf',
   kvk: 'KvK-nummer',
-  adres: 'Postcode en huisnummer',
+  adres: 'Adres (straat, huisnummer, postcode en woonplaats)',
+  intake_plaats: 'Waar de intake is (adres, of video of telefoon)',
+  intake_vorm: 'Vorm van de intake (op kantoor, bij het bedrijf, video of telefoon)',
   dossiernummer: 'Dossiernummer',
   datum: 'Datum van vandaag',
   gemeente: 'Naam van de gemeente',
@@ -38,7 +40,9 @@ export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS) as MergeField[];
 /** What a missing value needs, said to the caseworker who makes the letter. */
 export const MISSING_FIELD_HINTS: Partial<Record<MergeField, string>> = {
   kvk: 'vul het KvK-nummer van de ondernemer in',
-  adres: 'vul postcode en huisnummer van de ondernemer in',
+  adres: 'vul straat, huisnummer, postcode en woonplaats van de ondernemer in',
+  intake_plaats: 'plan de intake met een plaats of videolink',
+  intake_vorm: 'plan de intake met een vorm',
   consulent: 'wijs een consulent toe',
   adviseur: 'wijs een bedrijfsadviseur toe',
   intake_datum: 'plan eerst de intake',
@@ -93,7 +97,9 @@ export const SAMPLE_MERGE_VALUES: Record<MergeField, string> = {
   naam: 'Sanne de Voorbeeld',
   bedrijfsnaam: 'Bakkerij De Voorbeeld',
   kvk: '12345678',
-  adres: '6601 AB 1',
+  adres: 'Voorbeeldstraat 1, 6601 AB Wijchen',
+  intake_plaats: 'Stadswinkel, Korte Nieuwstraat 6, Nijmegen',
+  intake_vorm: 'op kantoor',
   dossiernummer: 'HO-2026-0001',
   datum: '2 maart 2026',
   gemeente: 'Voorbeeldstad',
@@ -119,7 +125,7 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterKind, { subject: string; bod
     body: [
       'Beste {{naam}},',
       'U heeft zich aangemeld voor hulp bij heroriëntatie voor {{bedrijfsnaam}}. Graag nodigen wij u uit voor een intakegesprek met onze bedrijfsadviseur {{adviseur}}.',
-      'Datum en tijd: {{intake_datum}}',
+      'Datum en tijd: {{intake_datum}}\nVorm: {{intake_vorm}}\nPlaats: {{intake_plaats}}',
       'In dit gesprek kijken we samen naar uw onderneming, uw financiële situatie en wat u wilt. Neem gerust stukken mee die u belangrijk vindt, zoals uw laatste jaarcijfers.',
       'Kunt u op dit moment niet? Neem dan contact op met {{consulent}} en noem uw dossiernummer {{dossiernummer}}. Dan maken we samen een nieuwe afspraak.',
     ].join('\n\n'),
@@ -229,6 +235,31 @@ export const LetterheadInputSchema = z.object({
   signatoryTitle: optional(text(120)),
 });
 export type LetterheadInput = z.infer<typeof LetterheadInputSchema>;
+/** What every letter must show so that people can answer it. */
+export const LETTERHEAD_REQUIRED = {
+  addressLines: 'postadres (ook het retouradres op de envelop)',
+  phone: 'telefoonnummer',
+  email: 'e-mailadres',
+  website: 'website',
+  signatoryName: 'naam van de ondertekenaar',
+} as const;
+
+/** The contact details the letterhead still lacks; letters are refused while any is missing. */
+export function letterheadGaps(
+  h: Partial<Record<keyof typeof LETTERHEAD_REQUIRED, string | null>>,
+) {
+  return (Object.keys(LETTERHEAD_REQUIRED) as (keyof typeof LETTERHEAD_REQUIRED)[])
+    .filter((k) => !h[k]?.trim())
+    .map((k) => LETTERHEAD_REQUIRED[k]);
+}
+
+/** "Vul in het briefhoofd eerst in: telefoonnummer en website (Beheer → Brieven)." */
+export function letterheadGapsMessage(gaps: readonly string[]): string {
+  const list =
+    gaps.length === 1 ? gaps[0]! : `${gaps.slice(0, -1).join(', ')} en ${gaps[gaps.length - 1]}`;
+  return `Het briefhoofd van de gemeente is niet compleet; zonder contactgegevens kan niemand op de brief reageren. Een beheerder vult eerst in: ${list} (Beheer → Brieven → Briefhoofd).`;
+}
+
 export const LetterheadSchema = z.object({
   municipality: z.string(),
   department: z.string().nullable(),
@@ -238,6 +269,9 @@ export const LetterheadSchema = z.object({
   website: z.string().nullable(),
   signatoryName: z.string().nullable(),
   signatoryTitle: z.string().nullable(),
+  hasLogo: z.boolean(),
+  /** What is still missing before letters can be made (empty when complete). */
+  missing: z.array(z.string()),
 });
 export type Letterhead = z.infer<typeof LetterheadSchema>;
 
@@ -274,8 +308,10 @@ export const LetterPreviewSchema = z.object({
   template: z.string(),
   missing: z.array(z.string()),
   recipientEmail: z.string().nullable(),
-  /** Whether the letterhead has a signatory and a phone number or e-mail address. */
+  /** Whether the letterhead has every contact detail a letter needs. */
   letterheadComplete: z.boolean(),
+  /** What the letterhead lacks, for the message to the caseworker. */
+  letterheadMissing: z.array(z.string()),
 });
 export type LetterPreview = z.infer<typeof LetterPreviewSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TOZO_PERIODS } from './cases.ts';
+import { dutchDay } from './dates.ts';
 import { DateSchema, longText, optional, required, text } from './text.ts';
 
 /**
@@ -15,7 +16,16 @@ export const OUTREACH_COLUMNS = {
   email: { label: 'E-mailadres', aliases: ['email', 'emailadres', 'mail'] },
   phone: { label: 'Telefoonnummer', aliases: ['telefoon', 'telefoonnummer', 'tel', 'mobiel'] },
   postcode: { label: 'Postcode', aliases: ['postcode', 'pc'] },
+  street: { label: 'Straat', aliases: ['straat', 'straatnaam', 'openbareruimte'] },
   houseNumber: { label: 'Huisnummer', aliases: ['huisnummer', 'huisnr', 'nr'] },
+  houseNumberAddition: {
+    label: 'Toevoeging',
+    aliases: ['toevoeging', 'huisnummertoevoeging', 'huisletter', 'huisnrtoevoeging'],
+  },
+  town: {
+    label: 'Woonplaats',
+    aliases: ['woonplaats', 'plaats', 'plaatsnaam', 'vestigingsplaats'],
+  },
   sbiCode: { label: 'SBI-code', aliases: ['sbi', 'sbicode', 'branche'] },
   tozoPeriods: { label: 'Tozo', aliases: ['tozo', 'tozoperiodes', 'tozoperiode', 'regeling'] },
 } as const;
@@ -28,6 +38,20 @@ export const OutreachRowErrorSchema = z.object({
   reason: z.string(),
 });
 export type OutreachRowError = z.infer<typeof OutreachRowErrorSchema>;
+
+/** A field a re-import changes on a known recipient: the stored value and the file's. */
+export const OutreachFieldChangeSchema = z.object({
+  column: z.string(),
+  old: z.string().nullable(),
+  new: z.string(),
+});
+export const OutreachRowChangeSchema = z.object({
+  row: z.number().int(),
+  /** KvK number, or the business name, to recognise the recipient. */
+  recipient: z.string(),
+  fields: z.array(OutreachFieldChangeSchema),
+});
+export type OutreachRowChange = z.infer<typeof OutreachRowChangeSchema>;
 
 export const OUTREACH_IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 export const OutreachImportOptionsSchema = z.object({
@@ -52,6 +76,15 @@ export const OutreachImportReportSchema = z.object({
   errors: z.array(OutreachRowErrorSchema),
   /** True when `errors` was cut at its maximum length. */
   errorsTruncated: z.boolean(),
+  /** Rows that are read, but with something to check: a padded KvK number, a lost character. */
+  warnings: z.array(OutreachRowErrorSchema),
+  warningsTruncated: z.boolean(),
+  /**
+   * Per known recipient, what the import changes. A column absent from the file, or an empty
+   * cell, leaves the stored value as it is.
+   */
+  changes: z.array(OutreachRowChangeSchema),
+  changesTruncated: z.boolean(),
 });
 export type OutreachImportReport = z.infer<typeof OutreachImportReportSchema>;
 
@@ -141,6 +174,27 @@ export const WaveSchema = z.object({
 });
 export type Wave = z.infer<typeof WaveSchema>;
 
+/** How a response reached the municipality. */
+export const RESPONSE_CHANNELS = ['website', 'phone', 'letter', 'email', 'visit'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+export const RESPONSE_CHANNEL_LABELS: Record<ResponseChannel, string> = {
+  website: 'Aanmelding op de website',
+  phone: 'Telefoon',
+  letter: 'Brief of antwoordkaart',
+  email: 'E-mail',
+  visit: 'Aan de balie',
+};
+
+/** "K7QMRXP4" printed as "K7QM-RXP4"; what people type is read without case or hyphen. */
+export const RESPONSE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function formatResponseCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+export function normaliseResponseCode(value: string): string | null {
+  const compact = value.toUpperCase().replace(/[\s-]/g, '');
+  return new RegExp(`^[${RESPONSE_CODE_ALPHABET}]{8}$`).test(compact) ? compact : null;
+}
+
 export const WaveContactSchema = z.object({
   id: z.uuid(),
   recipientId: z.uuid(),
@@ -150,7 +204,13 @@ export const WaveContactSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   response: z.enum(OUTREACH_RESPONSES),
+  /** When the response was recorded. */
   respondedAt: z.iso.datetime().nullable(),
+  /** The day the response happened: it counts in the figures of that day. */
+  responseDate: DateSchema.nullable(),
+  responseChannel: z.enum(RESPONSE_CHANNELS).nullable(),
+  /** The personal code on this contact's letter. */
+  responseCode: z.string(),
   caseId: z.uuid().nullable(),
 });
 export type WaveContact = z.infer<typeof WaveContactSchema>;
@@ -158,15 +218,31 @@ export type WaveContact = z.infer<typeof WaveContactSchema>;
 export const WaveResponseInputSchema = z.object({
   response: z.enum(OUTREACH_RESPONSES, { error: 'Kies de reactie.' }),
   note: optional(longText(2000)),
+  /** The day the answer came in; today when left out. Never in the future. */
+  responseDate: optional(
+    DateSchema.refine((d) => d <= dutchDay(), {
+      message: 'De datum van de reactie ligt in de toekomst.',
+    }),
+  ),
+  channel: optional(z.enum(RESPONSE_CHANNELS, { error: 'Kies hoe de reactie binnenkwam.' })),
 });
 
 export const ResponseRatesSchema = z.object({
+  /** People, not letters: each recipient counts once per channel. */
   byChannel: z.array(
     z.object({
       channel: z.enum(OUTREACH_CHANNELS),
       recipients: z.number().int(),
       responded: z.number().int(),
       responseRate: z.number().nullable(),
+    }),
+  ),
+  /** People who responded, by the month their response happened. */
+  byMonth: z.array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      channel: z.enum(OUTREACH_CHANNELS),
+      responded: z.number().int(),
     }),
   ),
 });

@@ -15,14 +15,30 @@ export function isValidKvk(value: string): boolean {
   return /^\d{8}$/.test(value);
 }
 
+/** Letter pairs PostNL never issues (they recall the occupation). */
+const UNUSED_POSTCODE_LETTERS = ['SA', 'SD', 'SS'];
+
+/**
+ * What is wrong with a postcode, said with the value ("0601: een postcode begint niet met
+ * 0"), or null when it is a valid Dutch postcode.
+ */
+export function postcodeProblem(value: string): string | null {
+  const v = value.trim();
+  const compact = v.replace(/\s+/g, '');
+  if (/^0\d{3}/.test(compact)) return `${v}: een postcode begint niet met 0.`;
+  if (/^\d{4}$/.test(compact)) return `${v}: de twee letters ontbreken, zoals 6602 AB.`;
+  const match = /^([1-9]\d{3})([a-zA-Z]{2})$/.exec(compact);
+  if (!match) return `${v}: een postcode is vier cijfers en twee letters, zoals 6602 AB.`;
+  if (UNUSED_POSTCODE_LETTERS.includes(match[2]!.toUpperCase()))
+    return `${v}: SA, SD en SS worden niet als postcode gebruikt.`;
+  return null;
+}
+
 /** Normalises a Dutch postcode to the form "1234 AB"; returns null when invalid. */
 export function normalisePostcode(value: string): string | null {
-  const match = /^\s*([1-9]\d{3})\s*([a-zA-Z]{2})\s*$/.exec(value);
-  if (!match) return null;
-  const letters = match[2]!.toUpperCase();
-  // SA, SD and SS are not issued by PostNL.
-  if (['SA', 'SD', 'SS'].includes(letters)) return null;
-  return `${match[1]} ${letters}`;
+  if (postcodeProblem(value) !== null) return null;
+  const compact = value.replace(/\s+/g, '');
+  return `${compact.slice(0, 4)} ${compact.slice(4).toUpperCase()}`;
 }
 
 /** IBAN with the ISO 13616 mod-97 check; spaces are ignored. */
@@ -52,15 +68,16 @@ export const KvkSchema = z
 export const PostcodeSchema = z
   .string({ error: 'Vul een geldige postcode in, bijvoorbeeld 6601 AB.' })
   .transform((value, ctx) => {
-    const normalised = normalisePostcode(value);
-    if (!normalised) {
+    const problem = postcodeProblem(value);
+    if (problem !== null || value.trim() === '') {
       ctx.addIssue({
         code: 'custom',
-        message: 'Vul een geldige postcode in, bijvoorbeeld 6601 AB.',
+        message:
+          value.trim() === '' ? 'Vul een geldige postcode in, bijvoorbeeld 6601 AB.' : problem!,
       });
       return z.NEVER;
     }
-    return normalised;
+    return normalisePostcode(value)!;
   });
 
 export const IbanSchema = z

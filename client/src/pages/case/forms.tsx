@@ -5,6 +5,7 @@ import {
   DOCUMENT_TYPES,
   CONTACT_CHANNEL_LABELS,
   CONTACT_MODE_LABELS,
+  INTAKE_MODE_LABELS,
   OTHER_SUPPORT_LABELS,
   ROUTE_OUTCOME_LABELS,
   ROUTE_OUTCOMES,
@@ -40,6 +41,7 @@ import {
   DateTimeField,
   ErrorSummary,
   FileField,
+  RadioGroup,
   SelectField,
   SubmitBar,
   TextArea,
@@ -74,7 +76,12 @@ export function ScheduleIntakeForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props 
       draft={[caseId, 'scheduleIntake']}
       mutation={useScheduleIntake()}
       params={{ caseId }}
-      initial={{ advisorId: detail?.advisorId ?? undefined }}
+      initial={{
+        advisorId: detail?.advisorId ?? undefined,
+        mode: detail?.intakeMode ?? 'office',
+        location: detail?.intakeLocation ?? '',
+        videoLink: detail?.intakeVideoLink ?? '',
+      }}
       title={moving ? 'Intake verzetten' : 'Intake plannen'}
       submitLabel={moving ? 'Intake verzetten' : 'Intake plannen'}
       success={moving ? 'De intake is verzet.' : 'De intake is gepland.'}
@@ -103,6 +110,35 @@ function ScheduleIntakeFields({ form }: { form: FormApi }) {
         placeholder="Nog niemand"
         options={names(advisors.data)}
       />
+      <RadioGroup
+        form={form}
+        name="mode"
+        label="Hoe vindt de intake plaats? *"
+        options={INTAKE_MODE_LABELS}
+      />
+      {form.values.mode === 'video' ? (
+        <TextField
+          form={form}
+          name="videoLink"
+          label="Link van het videogesprek *"
+          description="Begint met https://; komt in de uitnodiging en de agenda-afspraak."
+        />
+      ) : (
+        <TextField
+          form={form}
+          name="location"
+          label={
+            form.values.mode === 'phone' ? 'Telefoonnummer of toelichting' : 'Adres van de intake *'
+          }
+          description={
+            form.values.mode === 'business'
+              ? 'Het adres van het bedrijf.'
+              : form.values.mode === 'phone'
+                ? 'Niet verplicht, bijvoorbeeld "de adviseur belt u op 06 12345678".'
+                : 'Bijvoorbeeld: Stadswinkel, Korte Nieuwstraat 6, Nijmegen.'
+          }
+        />
+      )}
     </>
   );
 }
@@ -475,6 +511,9 @@ export function EntrepreneurForm({
         phone: e.phone,
         postcode: e.postcode,
         houseNumber: e.houseNumber,
+        houseNumberAddition: e.houseNumberAddition,
+        street: e.street,
+        town: e.town,
         businessName: e.businessName,
         kvkNumber: e.kvkNumber,
         legalForm: e.legalForm,

@@ -1,4 +1,5 @@
 import {
+  addressOneLine,
   LEGAL_FORM_LABELS,
   PARTNER_INCOME_LABELS,
   ROUTE_OUTCOME_LABELS,
@@ -141,7 +142,7 @@ export function EntrepreneurPanel({
           ['Inkomen partner', PARTNER_INCOME_LABELS[e.partnerIncome]],
           ['E-mail', e.email],
           ['Telefoon', e.phone],
-          ['Adres', [e.postcode, e.houseNumber].filter(Boolean).join(' ') || null],
+          ['Adres', addressOneLine(e) || null],
           [
             'BSN',
             e.bsnMasked ? (

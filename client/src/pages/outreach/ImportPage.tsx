@@ -87,6 +87,40 @@ function Report({ report }: { report: OutreachImportReport }) {
           Hier staan alleen de eerste fouten. Verbeter ze in het bestand en controleer het opnieuw.
         </Paragraph>
       )}
+      {report.warnings.length > 0 && (
+        <DataTable
+          caption={`Om te controleren (${report.warnings.length}${report.warningsTruncated ? ' of meer' : ''}): deze rijen worden wel ingelezen`}
+          columns={['Regel', 'Kolom', 'Wat opvalt']}
+          rows={report.warnings.map((w, index) => ({
+            key: `w-${w.row}-${w.column}-${index}`,
+            cells: [w.row, w.column, w.reason],
+          }))}
+        />
+      )}
+      {report.changes.length > 0 && (
+        <>
+          <DataTable
+            caption={`Wat er verandert bij bekende ontvangers (${report.changes.length}${report.changesTruncated ? ' of meer' : ''})`}
+            columns={['Regel', 'Ontvanger', 'Veld', 'Nu', 'Wordt']}
+            rows={report.changes.flatMap((c) =>
+              c.fields.map((f, index) => ({
+                key: `c-${c.row}-${f.column}-${index}`,
+                cells: [
+                  index === 0 ? c.row : '',
+                  index === 0 ? c.recipient : '',
+                  f.column,
+                  f.old ?? '(leeg)',
+                  f.new,
+                ],
+              })),
+            )}
+          />
+          <Paragraph>
+            Een kolom die niet in het bestand staat, of een leeg vakje, laat de bewaarde waarde
+            staan: een import wist nooit gegevens.
+          </Paragraph>
+        </>
+      )}
     </>
   );
 }

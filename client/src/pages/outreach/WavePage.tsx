@@ -4,8 +4,14 @@ import {
   OUTREACH_RESPONSE_LABELS,
   OUTREACH_RESPONSES,
   RESPONDED,
+  RESPONSE_CHANNEL_LABELS,
+  RESPONSE_CHANNELS,
+  dutchDay,
+  formatResponseCode,
   type Me,
+  type OutreachChannel,
   type OutreachResponse,
+  type ResponseChannel,
   type Wave,
   type WaveContact,
 } from '@herorientatie/domain';
@@ -20,6 +26,7 @@ import {
   useWaveContacts,
   useWaves,
 } from '../../api/outreach.ts';
+import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { RadioGroup, TextArea, TextField } from '../../components/form.tsx';
 import { formatDate } from '../../components/StatusBadge.tsx';
@@ -31,6 +38,13 @@ import { DataList } from '../case/data-list.tsx';
 import { rateText } from './WavesPage.tsx';
 
 const FORM_PARAM = 'formulier';
+/** How an answer to a wave of this channel usually arrives. */
+const DEFAULT_CHANNEL: Record<OutreachChannel, ResponseChannel> = {
+  letter: 'letter',
+  email: 'email',
+  phone: 'phone',
+  sms: 'phone',
+};
 type Filter = 'all' | 'open' | 'interested';
 const FILTERS: Record<Filter, string> = {
   all: 'Iedereen',
@@ -118,13 +132,28 @@ function ContactRow({
   const [error, setError] = useState<string | null>(null);
   const who = contact.name ?? contact.businessName ?? 'onbekend';
   const pending = record.isPending ? record.variables?.body.response : undefined;
+  const [date, setDate] = useState(contact.responseDate ?? dutchDay());
+  const [channel, setChannel] = useState<ResponseChannel>(
+    contact.responseChannel ?? DEFAULT_CHANNEL[wave.channel],
+  );
 
-  const change = async (response: OutreachResponse) => {
+  const change = async (
+    response: OutreachResponse,
+    on: { date: string; channel: ResponseChannel } = { date, channel },
+  ) => {
     setError(null);
     try {
-      await record.mutateAsync({ waveId: wave.id, contactId: contact.id, body: { response } });
+      await record.mutateAsync({
+        waveId: wave.id,
+        contactId: contact.id,
+        body: { response, responseDate: on.date, channel: on.channel },
+      });
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Opslaan lukte niet.');
+      const fields = err instanceof ApiError ? (err.problem?.errors ?? []) : [];
+      setError(
+        fields.map((f) => f.reason).join(' ') ||
+          (err instanceof Error ? err.message : 'Opslaan lukte niet.'),
+      );
     }
   };
   const registerCase = async () => {
@@ -155,7 +184,10 @@ function ContactRow({
         {contact.name ?? '—'}
         {contact.businessName && <small className="app-block">{contact.businessName}</small>}
       </th>
-      <td className="utrecht-table__cell">{contact.kvkNumber ?? '—'}</td>
+      <td className="utrecht-table__cell">
+        {contact.kvkNumber ?? '—'}
+        <small className="app-block">Code {formatResponseCode(contact.responseCode)}</small>
+      </td>
       <td className="utrecht-table__cell">
         {contact.email && <span className="app-block">{contact.email}</span>}
         {contact.phone && <span className="app-block">{contact.phone}</span>}
@@ -178,6 +210,54 @@ function ContactRow({
           </select>
         ) : (
           OUTREACH_RESPONSE_LABELS[contact.response]
+        )}
+        {manage && (
+          <span className="app-block app-response-when">
+            <label>
+              Op{' '}
+              <input
+                type="date"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={date}
+                max={dutchDay()}
+                min={wave.plannedDate}
+                aria-label={`Datum van de reactie van ${who}`}
+                onChange={(e) => {
+                  setDate(e.target.value);
+                  if (contact.response !== 'pending' && e.target.value)
+                    void change(contact.response, { date: e.target.value, channel });
+                }}
+              />
+            </label>{' '}
+            <label>
+              via{' '}
+              <select
+                className="utrecht-select utrecht-select--html-select"
+                value={channel}
+                aria-label={`Hoe de reactie van ${who} binnenkwam`}
+                onChange={(e) => {
+                  const next = e.target.value as ResponseChannel;
+                  setChannel(next);
+                  if (contact.response !== 'pending')
+                    void change(contact.response, { date, channel: next });
+                }}
+              >
+                {RESPONSE_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {RESPONSE_CHANNEL_LABELS[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </span>
+        )}
+        {!manage && contact.responseDate && (
+          <span className="app-block">
+            {formatDate(contact.responseDate)}
+            {contact.responseChannel
+              ? `, ${RESPONSE_CHANNEL_LABELS[contact.responseChannel].toLowerCase()}`
+              : ''}
+          </span>
         )}
         {record.isPending && <span className="app-block">Bezig met opslaan…</span>}
         {error && (
@@ -249,11 +329,13 @@ function Contacts({
           </caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              {['Naam', 'KvK-nummer', 'Contactgegevens', 'Reactie', 'Dossier'].map((label) => (
-                <th key={label} scope="col" className="utrecht-table__header-cell">
-                  {label}
-                </th>
-              ))}
+              {['Naam', 'KvK-nummer en code', 'Contactgegevens', 'Reactie', 'Dossier'].map(
+                (label) => (
+                  <th key={label} scope="col" className="utrecht-table__header-cell">
+                    {label}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody className="utrecht-table__body">

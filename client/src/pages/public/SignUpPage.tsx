@@ -1,7 +1,21 @@
-import { SELF_CHECK_QUESTIONS, SignUpSchema, type SelfCheck } from '@herorientatie/domain';
+import {
+  IMMEDIATE_HELP,
+  normaliseResponseCode,
+  ONDERNEMERSPLEIN_URL,
+  SELF_CHECK_QUESTIONS,
+  SignUpSchema,
+  type SelfCheck,
+  type SignUpAnswer,
+} from '@herorientatie/domain';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { postcodeArea, usePostcodeLookup, useSignUp } from '../../api/public.ts';
+import {
+  postcodeArea,
+  useMunicipalityFace,
+  usePostcodeLookup,
+  useSignUp,
+} from '../../api/public.ts';
+import { usePublicFace } from './PublicApp.tsx';
 import { CheckboxField, ErrorSummary, RadioGroup, TextField } from '../../components/form.tsx';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui.tsx';
 import { useForm, type FormApi } from '../../forms/use-form.ts';
@@ -17,19 +31,28 @@ function Municipality({ form }: { form: FormApi }) {
   const area = postcodeArea(String(form.values.postcode ?? ''));
   const lookup = usePostcodeLookup(area);
   const found = area ? lookup.data : undefined;
+  const only = found?.status === 'in-region' && found.municipalities.length === 1;
+  const chosen = only ? found.municipalities[0]!.code : String(form.values.municipalityCode ?? '');
+  const face = useMunicipalityFace(chosen && found?.status === 'in-region' ? chosen : null);
+  const { setFace } = usePublicFace();
+  useEffect(() => setFace(face.data ?? null), [face.data, setFace]);
   if (!found) return null;
   if (found.status !== 'in-region' || found.municipalities.length === 0) {
     return (
       <Alert type="warning">
-        Deze postcode hoort niet bij een gemeente die met dit formulier werkt. Neem contact op met
-        uw eigen gemeente. Die helpt u verder.
+        {found.elsewhere.length > 0
+          ? `Postcode ${area} hoort bij de gemeente ${found.elsewhere.map((m) => m.name).join(' of ')}. Die gemeente werkt niet met dit formulier.`
+          : `Postcodegebied ${area} kennen wij niet. Controleer uw postcode.`}{' '}
+        Op <a href={ONDERNEMERSPLEIN_URL}>Ondernemersplein</a> vindt u de hulp voor ondernemers in
+        uw eigen gemeente.
       </Alert>
     );
   }
-  if (found.municipalities.length === 1) {
+  if (only) {
     return (
       <Paragraph>
-        Uw aanmelding gaat naar de gemeente <strong>{found.municipalities[0]!.name}</strong>.
+        Uw aanmelding gaat naar de gemeente <strong>{found.municipalities[0]!.name}</strong>
+        {face.data?.phone ? ` (telefoon ${face.data.phone})` : ''}.
       </Paragraph>
     );
   }
@@ -89,20 +112,58 @@ function SelfCheckQuestions({ form }: { form: FormApi }) {
   );
 }
 
-function Confirmation({ message, selfCheck }: { message: string; selfCheck: boolean }) {
+/** Help that does not wait: shown when the self-check says the situation is acute. */
+function HelpNow() {
+  return (
+    <section aria-labelledby="help-now-heading" className="app-section app-help-now">
+      <Heading level={2} id="help-now-heading">
+        Heeft u nu direct hulp nodig?
+      </Heading>
+      <Paragraph>
+        U hoeft niet op ons te wachten. Deze hulp is gratis en meteen bereikbaar:
+      </Paragraph>
+      <ul>
+        {IMMEDIATE_HELP.map((h) => (
+          <li key={h.name}>
+            <strong>{h.name}</strong>: {h.what.toLowerCase()}. Bel{' '}
+            <a href={`tel:${h.phone.replace(/\s/g, '')}`}>{h.phone}</a> of kijk op{' '}
+            <a href={h.url}>{h.url.replace(/^https:\/\/(www\.)?/, '').replace(/\/$/, '')}</a>.
+          </li>
+        ))}
+        <li>
+          Kunt u de huur of hypotheek niet betalen? Vraag de consulent naar de <strong>TONK</strong>{' '}
+          (tegemoetkoming in de woonlasten).
+        </li>
+        <li>
+          Heeft u geen geld om van te leven? Vraag naar het <strong>Bbz</strong> (bijstand voor
+          zelfstandigen).
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function Confirmation({ answer, selfCheck }: { answer: SignUpAnswer; selfCheck: boolean }) {
+  const m = answer.municipality;
+  const days = answer.promiseDays === 2 ? 'twee' : 'vijf';
   return (
     <>
       <Heading level={1}>Bedankt voor uw aanmelding</Heading>
-      <Alert type="ok">{message}</Alert>
+      <Alert type="ok">{answer.message}</Alert>
+      <Paragraph>
+        Uw ontvangstnummer is <span className="app-receipt">{answer.receipt}</span>. Noem dit nummer
+        als u contact opneemt met de gemeente {m.name}.
+      </Paragraph>
+      {answer.acute && <HelpNow />}
       <section aria-labelledby="next-heading" className="app-section">
         <Heading level={2} id="next-heading">
           Wat gebeurt er nu?
         </Heading>
         <ol className="app-steps">
-          <li>U krijgt een e-mail dat wij uw aanmelding hebben ontvangen.</li>
+          <li>U krijgt een e-mail van de gemeente {m.name} met uw ontvangstnummer.</li>
           <li>
-            Binnen vijf werkdagen neemt een consulent van uw gemeente contact met u op. Dat is per
-            telefoon of per e-mail.
+            Binnen {days} werkdagen neemt een consulent van de gemeente {m.name} contact met u op.
+            Dat is per telefoon of per e-mail.
           </li>
           <li>
             U maakt een afspraak met een bedrijfsadviseur. Samen kijkt u wat het beste bij u past.
@@ -112,7 +173,11 @@ function Confirmation({ message, selfCheck }: { message: string; selfCheck: bool
           <Paragraph>De consulent bespreekt uw antwoorden op de korte test met u.</Paragraph>
         )}
         <Paragraph>
-          Heeft u nog vragen? Beantwoord dan de e-mail die u krijgt, of bel uw gemeente.
+          Heeft u nog vragen?{' '}
+          {m.phone
+            ? `Bel de gemeente ${m.name} op ${m.phone}`
+            : `Neem contact op met de gemeente ${m.name}`}
+          {m.email ? ` of mail naar ${m.email}` : ''}.
         </Paragraph>
       </section>
     </>
@@ -122,16 +187,21 @@ function Confirmation({ message, selfCheck }: { message: string; selfCheck: bool
 export function SignUpPage() {
   const [params] = useSearchParams();
   const code = params.get('campagne')?.trim() ?? '';
+  const responseCode = normaliseResponseCode(params.get('code') ?? '');
   const [initial] = useState(() => ({
     // Empty rather than absent: the postcode's own message says what a postcode looks like.
     postcode: '',
     privacyAccepted: false,
     website: '',
     ...(CAMPAIGN_CODE.test(code) ? { campaignCode: code } : {}),
+    ...(responseCode
+      ? { responseCode: `${responseCode.slice(0, 4)}-${responseCode.slice(4)}` }
+      : {}),
   }));
   const form = useForm(SignUpSchema, initial);
+  const { face } = usePublicFace();
   const signUp = useSignUp();
-  const [done, setDone] = useState<{ message: string; selfCheck: boolean } | null>(null);
+  const [done, setDone] = useState<{ answer: SignUpAnswer; selfCheck: boolean } | null>(null);
   usePageTitle(done ? 'Bedankt voor uw aanmelding' : 'Aanmelden voor hulp');
   // The confirmation replaces the form: its heading takes the focus, so it is read out.
   useEffect(() => {
@@ -143,7 +213,7 @@ export function SignUpPage() {
   const onSubmit = form.submit(async (value) => {
     const answer = await signUp.mutateAsync({ body: value });
     form.finish();
-    setDone({ message: answer.message, selfCheck: value.selfCheck !== undefined });
+    setDone({ answer, selfCheck: value.selfCheck !== undefined });
   });
 
   return (
@@ -193,6 +263,13 @@ export function SignUpPage() {
             label="KvK-nummer"
             description="Niet verplicht. Het nummer heeft 8 cijfers."
           />
+          <TextField
+            form={form}
+            name="responseCode"
+            label="Code uit uw brief"
+            autoComplete="off"
+            description="Niet verplicht. Heeft u een brief van de gemeente gekregen? Vul dan de code in die erop staat, zoals K7QM-RXP4."
+          />
         </section>
         <section aria-labelledby="where-heading" className="app-section">
           <Heading level={2} id="where-heading">
@@ -215,6 +292,12 @@ export function SignUpPage() {
             label="Huisnummer"
             description="Niet verplicht"
           />
+          <TextField
+            form={form}
+            name="houseNumberAddition"
+            label="Toevoeging"
+            description="Niet verplicht. Bijvoorbeeld A of 2."
+          />
         </section>
         <SelfCheckQuestions form={form} />
         <section aria-labelledby="privacy-heading" className="app-section">
@@ -223,7 +306,11 @@ export function SignUpPage() {
           </Heading>
           <Paragraph>
             Wij gebruiken uw gegevens alleen om u te helpen. Lees hoe in de{' '}
-            <Link to="/privacy" target="_blank" rel="noopener">
+            <Link
+              to={face ? `/privacy?gemeente=${face.code}` : '/privacy'}
+              target="_blank"
+              rel="noopener"
+            >
               privacyverklaring (opent in een nieuw tabblad)
             </Link>
             .

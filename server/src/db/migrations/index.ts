@@ -22,6 +22,7 @@ import { RateLimit1765950000000 } from './1765950000000-rate-limit.ts';
 import { BudgetSuppression1765970000000 } from './1765970000000-budget-suppression.ts';
 import { PartnerAdministration1765980000000 } from './1765980000000-partner-administration.ts';
 import { CellKeyFigures1766000000000 } from './1766000000000-cell-key-figures.ts';
+import { PostAndFrontDoor1766100000000 } from './1766100000000-post-and-front-door.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   BudgetSuppression1765970000000,
   PartnerAdministration1765980000000,
   CellKeyFigures1766000000000,
+  PostAndFrontDoor1766100000000,
 ];

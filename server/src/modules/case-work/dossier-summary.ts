@@ -1,4 +1,5 @@
 import {
+  addressOneLine,
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
   CLOSING_OUTCOME_LABELS,
@@ -68,7 +69,7 @@ export function dossierSummaryPdf(p: DossierParts): Promise<Buffer> {
   heading('Ondernemer');
   field('Naam', e.name);
   field('Bedrijf', `${e.businessName}${e.kvkNumber ? ` (KvK ${e.kvkNumber})` : ''}`);
-  field('Adres', [e.postcode, e.houseNumber].filter(Boolean).join(' '));
+  field('Adres', addressOneLine(e));
   field('Contact', [e.email, e.phone].filter(Boolean).join(' · '));
 
   heading('Dossier');

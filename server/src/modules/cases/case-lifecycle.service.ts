@@ -8,6 +8,8 @@ import {
   serviceIntensity,
   transition,
   URGENCY_LABELS,
+  INTAKE_MODE_LABELS,
+  type IntakeMode,
   type CaseAction,
   type CaseDetail,
   type CaseExportQuery,
@@ -153,6 +155,9 @@ export class CaseLifecycleService {
       sourceDetail: row.source_detail,
       otherSupport: row.other_support,
       intakeScheduledAt: iso(row.intake_scheduled_at),
+      intakeMode: row.intake_mode ?? null,
+      intakeLocation: row.intake_location,
+      intakeVideoLink: row.intake_video_link,
       outcome: row.outcome as CaseDetail['outcome'],
       outcomeNote: row.outcome_note,
       withdrawnReason: row.withdrawn_reason,
@@ -270,6 +275,7 @@ export class CaseLifecycleService {
     id: string,
     scheduledAt: string,
     advisorId?: string,
+    place: { mode: IntakeMode; location?: string; videoLink?: string } = { mode: 'office' },
   ): Promise<CaseDetail> {
     let row = await this.access.write(actor, id);
     const status = move(row, 'scheduleIntake');
@@ -278,11 +284,23 @@ export class CaseLifecycleService {
       await this.update(actor, id, { advisorId });
       row = await this.access.write(actor, id);
     }
-    await this.cases.setStatus(id, status, { intakeScheduledAt: scheduledAt });
+    await this.cases.setStatus(id, status, {
+      intakeScheduledAt: scheduledAt,
+      intake: {
+        mode: place.mode,
+        location: place.location ?? null,
+        videoLink: place.mode === 'video' ? (place.videoLink ?? null) : null,
+      },
+    });
     const day = dutchDay(scheduledAt);
     await this.cases.planIntakeAction(id, day, row.caseworker_id, actor.user.id);
     const when = formatDateTimeNl(scheduledAt);
-    await this.journal.event(actor, id, 'intake_scheduled', `Intake gepland op ${when}`);
+    await this.journal.event(
+      actor,
+      id,
+      'intake_scheduled',
+      `Intake gepland op ${when} (${INTAKE_MODE_LABELS[place.mode].toLowerCase()})`,
+    );
     await this.journal.status(actor, id, row.status, status);
     await this.journal.record({ action: 'update', objectType: 'case', objectId: id });
     return this.detail(actor, id);

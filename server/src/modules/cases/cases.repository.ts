@@ -36,6 +36,9 @@ export interface CaseRow {
   updated_at: Date;
   last_contact_at: Date | null;
   intake_scheduled_at: Date | null;
+  intake_mode: CaseDetail['intakeMode'];
+  intake_location: string | null;
+  intake_video_link: string | null;
   closed_at: Date | null;
   outcome: string | null;
   outcome_note: string | null;
@@ -55,7 +58,7 @@ const SELECT = `
                     where r.municipality_id = c.municipality_id and r.case_id = c.id and r.status = 'active'),
                   '{}') as active_routes,
          c.registered_at, c.updated_at, c.last_contact_at, c.intake_scheduled_at, c.closed_at, c.outcome,
-         c.outcome_note, c.withdrawn_reason, c.campaign_code, c.self_check,
+         c.intake_mode, c.intake_location, c.intake_video_link, c.outcome_note, c.withdrawn_reason, c.campaign_code, c.self_check,
          exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake,
          exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id
                   and r.status = 'active') as has_active_routes,
@@ -122,6 +125,14 @@ export class CasesRepository {
       ],
     );
     return rows[0].id;
+  }
+
+  /** The receipt number a public sign-up got, so that a call about it finds the case. */
+  async recordReceipt(receipt: string, caseId: string): Promise<void> {
+    await currentManager().query(
+      'insert into sign_up_receipt (municipality_id, receipt, case_id) values ($1, $2, $3)',
+      [currentMunicipalityId(), receipt, caseId],
+    );
   }
 
   /** The planned intake is a next action too: created, or moved to the new date. */
@@ -215,6 +226,7 @@ export class CasesRepository {
     status: CaseStatus,
     extra: {
       intakeScheduledAt?: string;
+      intake?: { mode: string; location: string | null; videoLink: string | null };
       outcome?: string | null;
       outcomeNote?: string | null;
       withdrawnReason?: string | null;
@@ -224,6 +236,9 @@ export class CasesRepository {
     await currentManager().query(
       `update case_file set status = $3,
           intake_scheduled_at = coalesce($4::timestamptz, intake_scheduled_at),
+          intake_mode = case when $9::boolean then $10 else intake_mode end,
+          intake_location = case when $9::boolean then $11 else intake_location end,
+          intake_video_link = case when $9::boolean then $12 else intake_video_link end,
           outcome = $5, outcome_note = $6, withdrawn_reason = $7,
           closed_at = case when $8 then now() else null end,
           updated_at = now()
@@ -237,6 +252,10 @@ export class CasesRepository {
         extra.outcomeNote ?? null,
         extra.withdrawnReason ?? null,
         extra.closedAt === 'now',
+        extra.intake !== undefined,
+        extra.intake?.mode ?? null,
+        extra.intake?.location ?? null,
+        extra.intake?.videoLink ?? null,
       ],
     );
   }

@@ -129,7 +129,11 @@ export function casesRouter(
       response: CaseDetailSchema,
       problems: STEP,
       handle: ({ actor, params, body }) =>
-        lifecycle.scheduleIntake(actor, params.id, body.scheduledAt, body.advisorId),
+        lifecycle.scheduleIntake(actor, params.id, body.scheduledAt, body.advisorId, {
+          mode: body.mode,
+          location: body.location,
+          videoLink: body.videoLink,
+        }),
     }),
     route({
       ...caseRoute,

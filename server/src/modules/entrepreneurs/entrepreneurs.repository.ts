@@ -9,6 +9,9 @@ interface Row {
   phone: string | null;
   postcode: string | null;
   house_number: string | null;
+  house_number_addition: string | null;
+  street: string | null;
+  town: string | null;
   business_name: string;
   kvk_number: string | null;
   legal_form: Entrepreneur['legalForm'];
@@ -20,7 +23,7 @@ interface Row {
   created_at: Date;
 }
 
-const COLUMNS = `id, name, email, phone, postcode, house_number, business_name, kvk_number, legal_form,
+const COLUMNS = `id, name, email, phone, postcode, house_number, house_number_addition, street, town, business_name, kvk_number, legal_form,
   sbi_code, to_char(business_start_date, 'YYYY-MM-DD') as business_start_date, tozo_periods,
   partner_income, bsn, created_at`;
 
@@ -34,6 +37,9 @@ function toEntrepreneur(row: Row): Entrepreneur {
     phone: row.phone ?? undefined,
     postcode: row.postcode ?? undefined,
     houseNumber: row.house_number ?? undefined,
+    houseNumberAddition: row.house_number_addition ?? undefined,
+    street: row.street ?? undefined,
+    town: row.town ?? undefined,
     businessName: row.business_name,
     kvkNumber: row.kvk_number ?? undefined,
     legalForm: row.legal_form,
@@ -61,6 +67,9 @@ const values = (e: EntrepreneurInput) => [
   e.tozoPeriods,
   e.partnerIncome,
   e.bsn ?? null,
+  e.houseNumberAddition ?? null,
+  e.street ?? null,
+  e.town ?? null,
 ];
 
 /** Entrepreneurs of the current municipality. */
@@ -68,8 +77,9 @@ export class EntrepreneursRepository {
   async insert(input: EntrepreneurInput): Promise<Entrepreneur> {
     const rows: Row[] = await currentManager().query(
       `insert into entrepreneur (municipality_id, name, email, phone, postcode, house_number, business_name,
-         kvk_number, legal_form, sbi_code, business_start_date, tozo_periods, partner_income, bsn)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         kvk_number, legal_form, sbi_code, business_start_date, tozo_periods, partner_income, bsn,
+         house_number_addition, street, town)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        returning ${COLUMNS}`,
       [currentMunicipalityId(), ...values(input)],
     );
@@ -85,7 +95,8 @@ export class EntrepreneursRepository {
     const [rows]: [Row[], number] = await currentManager().query(
       `update entrepreneur set name = $3, email = $4, phone = $5, postcode = $6, house_number = $7,
          business_name = $8, kvk_number = $9, legal_form = $10, sbi_code = $11, business_start_date = $12,
-         tozo_periods = $13, partner_income = $14, bsn = case when $16 then bsn else $15 end, updated_at = now()
+         tozo_periods = $13, partner_income = $14, bsn = case when $19 then bsn else $15 end,
+         house_number_addition = $16, street = $17, town = $18, updated_at = now()
        where municipality_id = $1 and id = $2
        returning ${COLUMNS}`,
       [currentMunicipalityId(), id, ...values(input), keepBsn],

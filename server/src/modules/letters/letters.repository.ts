@@ -1,4 +1,9 @@
-import type { LetterKind, LetterTemplateInput, LetterheadInput } from '@herorientatie/domain';
+import type {
+  LetterKind,
+  LetterTemplateInput,
+  LetterheadInput,
+  PrivacySettingsInput,
+} from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
 
 const q = (sql: string, params: unknown[]) => currentManager().query(sql, params);
@@ -21,6 +26,8 @@ export interface LetterheadRow {
   website: string | null;
   signatoryName: string | null;
   signatoryTitle: string | null;
+  logo: Buffer | null;
+  logoType: string | null;
 }
 
 /** The current municipality's letter templates and letterhead. */
@@ -53,7 +60,8 @@ export class LettersRepository {
   async letterhead(): Promise<LetterheadRow> {
     const rows = await q(
       `select m.name as municipality, h.department, h.address_lines as "addressLines", h.phone, h.email,
-              h.website, h.signatory_name as "signatoryName", h.signatory_title as "signatoryTitle"
+              h.website, h.signatory_name as "signatoryName", h.signatory_title as "signatoryTitle",
+              h.logo, h.logo_type as "logoType"
          from municipality m left join letterhead h on h.municipality_id = m.id
         where m.id = $1`,
       [currentMunicipalityId()],
@@ -80,6 +88,54 @@ export class LettersRepository {
         input.website ?? null,
         input.signatoryName,
         input.signatoryTitle ?? null,
+        by,
+      ],
+    );
+  }
+
+  /** Sets or removes the logo; the letterhead must exist (saved once with its signatory). */
+  async saveLogo(logo: { content: Buffer; type: string } | null, by: string): Promise<boolean> {
+    const [, count] = await currentManager().query(
+      `update letterhead set logo = $2, logo_type = $3, updated_by = $4, updated_at = now()
+        where municipality_id = $1`,
+      [currentMunicipalityId(), logo?.content ?? null, logo?.type ?? null, by],
+    );
+    return count > 0;
+  }
+
+  async privacySettings(): Promise<(PrivacySettingsInput & { updatedAt: string }) | null> {
+    const rows = await q(
+      `select controller, contact_email as "contactEmail", contact_phone as "contactPhone",
+              dpo_name as "dpoName", dpo_email as "dpoEmail", dpo_phone as "dpoPhone",
+              legal_basis as "legalBasis", advisor_organisation as "advisorOrganisation",
+              retention_years as "retentionYears", ${iso('updated_at')} as "updatedAt"
+         from privacy_settings where municipality_id = $1`,
+      [currentMunicipalityId()],
+    );
+    return rows[0] ?? null;
+  }
+
+  async savePrivacySettings(input: PrivacySettingsInput, by: string): Promise<void> {
+    await q(
+      `insert into privacy_settings (municipality_id, controller, contact_email, contact_phone, dpo_name,
+         dpo_email, dpo_phone, legal_basis, advisor_organisation, retention_years, updated_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       on conflict (municipality_id) do update set controller = excluded.controller,
+         contact_email = excluded.contact_email, contact_phone = excluded.contact_phone,
+         dpo_name = excluded.dpo_name, dpo_email = excluded.dpo_email, dpo_phone = excluded.dpo_phone,
+         legal_basis = excluded.legal_basis, advisor_organisation = excluded.advisor_organisation,
+         retention_years = excluded.retention_years, updated_by = excluded.updated_by, updated_at = now()`,
+      [
+        currentMunicipalityId(),
+        input.controller,
+        input.contactEmail ?? null,
+        input.contactPhone ?? null,
+        input.dpoName ?? null,
+        input.dpoEmail,
+        input.dpoPhone ?? null,
+        input.legalBasis,
+        input.advisorOrganisation ?? null,
+        input.retentionYears,
         by,
       ],
     );

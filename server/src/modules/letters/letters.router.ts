@@ -8,6 +8,8 @@ import {
   LetterTemplateSchema,
   LetterheadInputSchema,
   LetterheadSchema,
+  PrivacySettingsInputSchema,
+  PrivacySettingsSchema,
 } from '@herorientatie/domain';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -26,6 +28,14 @@ function sendInlinePdf(res: Response, file: { filename: string; content: Buffer 
   res.send(file.content);
 }
 const KindParam = z.object({ kind: z.enum(LETTER_KINDS) });
+
+/** An image for the page (the logo), cached briefly by the browser only. */
+export function sendImage(res: Response, file: { contentType: string; content: Buffer }) {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Cache-Control', 'private, max-age=300');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.send(file.content);
+}
 
 export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
   return routeTable(uow, 'Brieven', [
@@ -74,6 +84,50 @@ export function lettersRouter(uow: TenantUnitOfWork, service: LettersService) {
       body: LetterheadInputSchema,
       response: LetterheadSchema,
       handle: ({ actor, body }) => service.saveLetterhead(actor, body),
+    }),
+    route({
+      method: 'put',
+      path: '/letterhead/logo',
+      summary: 'Logo op het briefhoofd zetten (PNG of JPEG, hoogstens 512 kB; beheerder)',
+      permission: 'letters:manage',
+      upload: { maxBytes: 512 * 1024, tooLarge: 'Het logo mag hoogstens 512 kB zijn.' },
+      response: LetterheadSchema,
+      handle: ({ actor, file }) => service.saveLogo(actor, file!.buffer),
+    }),
+    route({
+      method: 'delete',
+      path: '/letterhead/logo',
+      summary: 'Logo van het briefhoofd halen (beheerder)',
+      permission: 'letters:manage',
+      response: LetterheadSchema,
+      handle: ({ actor }) => service.saveLogo(actor, null),
+    }),
+    route({
+      method: 'get',
+      path: '/letterhead/logo',
+      summary: 'Het logo van het briefhoofd',
+      permission: ['case:read', 'letters:manage'],
+      notFound: 'Het logo',
+      produces: 'image/png',
+      send: sendImage,
+      handle: () => service.logo(),
+    }),
+    route({
+      method: 'get',
+      path: '/privacy-settings',
+      summary: 'Wat de privacyverklaring van de gemeente zegt (beheerder)',
+      permission: 'letters:manage',
+      response: PrivacySettingsSchema,
+      handle: () => service.privacySettings(),
+    }),
+    route({
+      method: 'put',
+      path: '/privacy-settings',
+      summary: 'De gegevens van de privacyverklaring aanpassen (beheerder)',
+      permission: 'letters:manage',
+      body: PrivacySettingsInputSchema,
+      response: PrivacySettingsSchema,
+      handle: ({ actor, body }) => service.savePrivacySettings(actor, body),
     }),
     route({
       method: 'get',

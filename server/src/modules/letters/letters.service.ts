@@ -20,9 +20,19 @@ import {
   type Letterhead,
   type LetterheadInput,
   type MergeValues,
+  type PrivacySettings,
+  type PrivacySettingsInput,
+  addressOneLine,
+  INTAKE_MODE_LABELS,
+  intakePlace,
+  letterheadGaps,
+  letterheadGapsMessage,
+  missingAddressParts,
+  postalLines,
 } from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
-import { Conflict, NotFound } from '../../errors.ts';
+import { fileTypeFromBuffer } from 'file-type';
+import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import { AttachmentsRepository } from '../attachments/attachments.repository.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { CaseAccess } from '../cases/case-access.ts';
@@ -30,6 +40,7 @@ import { CaseJournal } from '../cases/case-journal.ts';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
 import type { MailService } from '../mail/mail.service.ts';
+import { intakeCalendar } from './intake-calendar.ts';
 import { letterPdf } from './letter-pdf.ts';
 import { LettersRepository, type LetterheadRow } from './letters.repository.ts';
 
@@ -79,7 +90,12 @@ export class LettersService {
       recipient: {
         name: values.naam,
         businessName: values.bedrijfsnaam,
-        addressLine: values.adres,
+        address: {
+          street: 'Voorbeeldstraat',
+          houseNumber: '1',
+          postcode: '6601 AB',
+          town: 'Wijchen',
+        },
       },
       reference: values.dossiernummer,
       dateText: longDate(new Date()),
@@ -99,14 +115,73 @@ export class LettersService {
     return (await this.templates()).find((t) => t.kind === kind)!;
   }
 
-  letterhead(): Promise<Letterhead> {
-    return this.repository.letterhead();
+  async letterhead(): Promise<Letterhead> {
+    const { logo, logoType: _type, ...h } = await this.repository.letterhead();
+    return { ...h, hasLogo: logo !== null, missing: letterheadGaps(h) };
+  }
+
+  async logo(): Promise<{ content: Buffer; contentType: string; filename: string }> {
+    const h = await this.repository.letterhead();
+    if (!h.logo || !h.logoType) throw new NotFound('Het logo');
+    return {
+      content: h.logo,
+      contentType: h.logoType,
+      filename: `logo.${h.logoType === 'image/png' ? 'png' : 'jpg'}`,
+    };
   }
 
   async saveLetterhead(actor: UserActor, input: LetterheadInput): Promise<Letterhead> {
     await this.repository.saveLetterhead(input, actor.user.id);
     await this.audit.record({ action: 'update', objectType: 'letterhead', objectId: null });
-    return this.repository.letterhead();
+    return this.letterhead();
+  }
+
+  /** A PNG or JPEG logo (checked by its bytes, not its name), at most 512 kB. */
+  async saveLogo(actor: UserActor, content: Buffer | null): Promise<Letterhead> {
+    let logo: { content: Buffer; type: string } | null = null;
+    if (content) {
+      const type = await fileTypeFromBuffer(content);
+      if (!type || !['image/png', 'image/jpeg'].includes(type.mime)) {
+        throw new ValidationFailed([
+          { name: 'logo', code: 'type', reason: 'Het logo moet een PNG- of JPEG-afbeelding zijn.' },
+        ]);
+      }
+      if (content.length > 512 * 1024) {
+        throw new ValidationFailed([
+          { name: 'logo', code: 'size', reason: 'Het logo mag hoogstens 512 kB zijn.' },
+        ]);
+      }
+      logo = { content, type: type.mime };
+    }
+    if (!(await this.repository.saveLogo(logo, actor.user.id))) {
+      throw new Conflict(
+        'Sla eerst het briefhoofd op (met de ondertekenaar); voeg daarna het logo toe.',
+      );
+    }
+    await this.audit.record({ action: 'update', objectType: 'letterhead-logo', objectId: null });
+    return this.letterhead();
+  }
+
+  async privacySettings(): Promise<PrivacySettings> {
+    const stored = await this.repository.privacySettings();
+    if (!stored) return { configured: false, updatedAt: null };
+    const { updatedAt, ...rest } = stored;
+    const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
+    return { ...clean, configured: true, updatedAt };
+  }
+
+  async savePrivacySettings(actor: UserActor, input: PrivacySettingsInput) {
+    await this.repository.savePrivacySettings(input, actor.user.id);
+    await this.audit.record({ action: 'update', objectType: 'privacy-settings', objectId: null });
+    return this.privacySettings();
+  }
+
+  /** The letterhead for a letter that leaves the building: refused while contact details lack. */
+  async completeLetterhead(): Promise<LetterheadRow> {
+    const h = await this.repository.letterhead();
+    const gaps = letterheadGaps(h);
+    if (gaps.length > 0) throw new Conflict(letterheadGapsMessage(gaps));
+    return h;
   }
 
   /** The values of the merge fields for one case (and referral, for a referral letter). */
@@ -116,7 +191,7 @@ export class LettersService {
     const e = detail.entrepreneur;
     const referral = referralId ? await this.repository.referral(caseId, referralId) : null;
     if (referralId && !referral) throw new NotFound('De verwijzing');
-    const address = [e.postcode, e.houseNumber].filter(Boolean).join(' ');
+    const address = postalLines(e) ? addressOneLine(e) : '';
     const values: MergeValues = {
       naam: e.name,
       bedrijfsnaam: e.businessName,
@@ -131,6 +206,8 @@ export class LettersService {
       intake_datum: detail.intakeScheduledAt
         ? dayAndTime(new Date(detail.intakeScheduledAt))
         : null,
+      intake_vorm: detail.intakeMode ? INTAKE_MODE_LABELS[detail.intakeMode].toLowerCase() : null,
+      intake_plaats: intakePlace(detail),
       afsluitdatum: detail.closedAt ? longDate(new Date(detail.closedAt)) : null,
       uitkomst: detail.outcome ? CLOSING_OUTCOME_LABELS[detail.outcome] : null,
       partner: referral?.partner ?? null,
@@ -160,19 +237,14 @@ export class LettersService {
       template: template.body,
       missing: [...new Set([...subject.missing, ...body.missing])],
       recipientEmail: detail.entrepreneur.email ?? null,
-      letterheadComplete: Boolean(
-        letterhead.signatoryName && (letterhead.phone || letterhead.email),
-      ),
+      letterheadComplete: letterheadGaps(letterhead).length === 0,
+      letterheadMissing: letterheadGaps(letterhead),
     };
   }
 
   /** The letter for this case as it would be made: merged texts, what is missing, the PDF. */
   private async compose(actor: UserActor, caseId: string, input: LetterRequest) {
-    const { detail, letterhead, values, address } = await this.values(
-      actor,
-      caseId,
-      input.referralId,
-    );
+    const { detail, letterhead, values } = await this.values(actor, caseId, input.referralId);
     const template = await this.templateOf(input.kind);
     const subject = mergeTemplate(template.subject, values);
     const body = mergeTemplate(input.body ?? template.body, values);
@@ -188,7 +260,7 @@ export class LettersService {
       recipient: {
         name: detail.entrepreneur.name,
         businessName: detail.entrepreneur.businessName,
-        addressLine: address || null,
+        address: detail.entrepreneur,
       },
       reference: detail.reference,
       dateText: longDate(today),
@@ -216,12 +288,19 @@ export class LettersService {
       caseId,
       input,
     );
+    const gaps = letterheadGaps(letterhead);
+    if (gaps.length > 0) throw new Conflict(letterheadGapsMessage(gaps));
     if (missing.length > 0) {
       throw new Conflict(
         `De brief kan nog niet worden gemaakt. Er ontbreekt: ${describeMissing(missing)}.`,
       );
     }
     const email = detail.entrepreneur.email;
+    if (!input.sendByEmail && !postalLines(detail.entrepreneur)) {
+      throw new Conflict(
+        `De brief kan niet per post: van de ondernemer ontbreekt ${missingAddressParts(detail.entrepreneur).join(', ')}. Vul het adres aan${email ? ', of verstuur de brief per e-mail' : ''}.`,
+      );
+    }
     if (input.sendByEmail && !email) {
       throw new Conflict(
         'Van deze ondernemer is geen e-mailadres bekend. Maak de brief zonder e-mail en verstuur hem per post.',
@@ -250,6 +329,8 @@ export class LettersService {
           subject: subject.text,
           text: emailText(body.text, letterhead),
           attachmentId,
+          replyTo: letterhead.email,
+          calendar: input.kind === 'intake-invitation' ? intakeCalendar(detail, letterhead) : null,
         },
         { municipalityId: actor.user.municipalityId, regionId: actor.user.regionId },
       );
@@ -282,6 +363,8 @@ function emailText(body: string, h: LetterheadRow): string {
       h.signatoryTitle,
       `Gemeente ${h.municipality}`,
       h.phone ? `Telefoon ${h.phone}` : null,
+      h.email ? `E-mail ${h.email}` : null,
+      h.website,
     ]
       .filter((l) => l !== null && l !== undefined)
       .join('\n'),

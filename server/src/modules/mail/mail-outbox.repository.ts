@@ -8,6 +8,8 @@ export interface OutboxMessage {
   subject: string;
   text_body: string;
   attachment_id: string | null;
+  reply_to: string | null;
+  calendar: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
 }
@@ -21,13 +23,16 @@ export class MailOutboxRepository {
       subject: string;
       text: string;
       attachmentId?: string;
+      replyTo?: string | null;
+      calendar?: string | null;
     },
     municipalityId = currentMunicipalityId(),
   ): Promise<string> {
     const id = randomUUID();
     await currentManager().query(
-      `insert into mail_outbox (municipality_id, id, purpose, to_address, subject, text_body, attachment_id)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
+      `insert into mail_outbox (municipality_id, id, purpose, to_address, subject, text_body, attachment_id,
+         reply_to, calendar)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         municipalityId,
         id,
@@ -36,6 +41,8 @@ export class MailOutboxRepository {
         message.subject,
         message.text,
         message.attachmentId ?? null,
+        message.replyTo ?? null,
+        message.calendar ?? null,
       ],
     );
     return id;
@@ -44,7 +51,7 @@ export class MailOutboxRepository {
   /** The message, locked, when it still waits to be sent; null once sent. */
   async lockPending(id: string): Promise<OutboxMessage | null> {
     const rows = await currentManager().query(
-      `select id, purpose, to_address, subject, text_body, attachment_id, status, attempts from mail_outbox
+      `select id, purpose, to_address, subject, text_body, attachment_id, reply_to, calendar, status, attempts from mail_outbox
         where municipality_id = $1 and id = $2 and status <> 'sent' for update skip locked`,
       [currentMunicipalityId(), id],
     );

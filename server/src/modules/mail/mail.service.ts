@@ -21,6 +21,10 @@ export interface OutgoingMail {
   text: string;
   /** A document of the case sent along (a letter as PDF). */
   attachmentId?: string;
+  /** Where answers go: the municipality's contact address (the sender itself never reads). */
+  replyTo?: string | null;
+  /** A calendar invitation (iCalendar text) sent along as `uitnodiging.ics`. */
+  calendar?: string | null;
 }
 
 /**
@@ -79,6 +83,16 @@ export class MailService {
           subject: message.subject,
           text: message.text_body,
           messageId: `<${message.id}@herorientatie>`,
+          ...(message.reply_to ? { replyTo: message.reply_to } : {}),
+          ...(message.calendar
+            ? {
+                icalEvent: {
+                  filename: 'uitnodiging.ics',
+                  method: 'REQUEST',
+                  content: message.calendar,
+                },
+              }
+            : {}),
           attachments: file
             ? [{ filename: file.filename, content: file.content, contentType: file.contentType }]
             : [],

@@ -5,7 +5,17 @@ export interface ExistingRecipient {
   id: string;
   kvk_number: string | null;
   bsn: string | null;
-  content_hash: string;
+  name: string | null;
+  business_name: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postcode: string | null;
+  house_number: string | null;
+  house_number_addition: string | null;
+  town: string | null;
+  sbi_code: string | null;
+  tozo_periods: string[];
 }
 
 const column = <T>(rows: T[], pick: (row: T) => string | null) => rows.map(pick);
@@ -14,7 +24,9 @@ const column = <T>(rows: T[], pick: (row: T) => string | null) => rows.map(pick)
 export class OutreachImportRepository {
   async existingKeys(): Promise<ExistingRecipient[]> {
     return currentManager().query(
-      `select id, kvk_number, bsn, content_hash from outreach_recipient where municipality_id = $1`,
+      `select id, kvk_number, bsn, name, business_name, email, phone, street, postcode, house_number,
+              house_number_addition, town, sbi_code, tozo_periods
+         from outreach_recipient where municipality_id = $1`,
       [currentMunicipalityId()],
     );
   }
@@ -51,12 +63,13 @@ export class OutreachImportRepository {
     if (rows.length === 0) return;
     await currentManager().query(
       `insert into outreach_recipient (municipality_id, kvk_number, bsn, name, business_name, email, phone,
-         postcode, house_number, sbi_code, tozo_periods, content_hash, last_import_id)
+         postcode, house_number, sbi_code, tozo_periods, content_hash, street, house_number_addition, town,
+         last_import_id)
        select $1, u.kvk, u.bsn, u.name, u.business, u.email, u.phone, u.postcode, u.house, u.sbi,
-              coalesce(string_to_array(nullif(u.tozo, ''), ','), '{}'), u.hash, $13
+              coalesce(string_to_array(nullif(u.tozo, ''), ','), '{}'), u.hash, u.street, u.addition, u.town, $16
          from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[])
-           as u(kvk, bsn, name, business, email, phone, postcode, house, sbi, tozo, hash)`,
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+           as u(kvk, bsn, name, business, email, phone, postcode, house, sbi, tozo, hash, street, addition, town)`,
       [currentMunicipalityId(), ...this.columns(rows), importId],
     );
   }
@@ -64,14 +77,21 @@ export class OutreachImportRepository {
   async updateMany(rows: (RecipientRow & { id: string })[], importId: string): Promise<void> {
     if (rows.length === 0) return;
     await currentManager().query(
+      // A value the file does not give (null) leaves the stored one: an import never erases.
       `update outreach_recipient r set kvk_number = coalesce(u.kvk, r.kvk_number), bsn = coalesce(u.bsn, r.bsn),
-              name = u.name, business_name = u.business, email = u.email, phone = u.phone, postcode = u.postcode,
-              house_number = u.house, sbi_code = u.sbi,
-              tozo_periods = coalesce(string_to_array(nullif(u.tozo, ''), ','), '{}'),
-              content_hash = u.hash, last_import_id = $14, updated_at = now()
+              name = coalesce(u.name, r.name), business_name = coalesce(u.business, r.business_name),
+              email = coalesce(u.email, r.email), phone = coalesce(u.phone, r.phone),
+              postcode = coalesce(u.postcode, r.postcode), house_number = coalesce(u.house, r.house_number),
+              sbi_code = coalesce(u.sbi, r.sbi_code),
+              tozo_periods = coalesce(string_to_array(nullif(u.tozo, ''), ','), r.tozo_periods),
+              street = coalesce(u.street, r.street),
+              house_number_addition = coalesce(u.addition, r.house_number_addition),
+              town = coalesce(u.town, r.town),
+              content_hash = u.hash, last_import_id = $17, updated_at = now()
          from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[])
-           as u(kvk, bsn, name, business, email, phone, postcode, house, sbi, tozo, hash, id)
+                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                     $16::uuid[])
+           as u(kvk, bsn, name, business, email, phone, postcode, house, sbi, tozo, hash, street, addition, town, id)
         where r.municipality_id = $1 and r.id = u.id`,
       [currentMunicipalityId(), ...this.columns(rows), rows.map((r) => r.id), importId],
     );
@@ -88,8 +108,11 @@ export class OutreachImportRepository {
       column(rows, (r) => r.postcode),
       column(rows, (r) => r.houseNumber),
       column(rows, (r) => r.sbiCode),
-      column(rows, (r) => r.tozoPeriods.join(',')),
+      column(rows, (r) => r.tozoPeriods?.join(',') ?? null),
       column(rows, (r) => r.contentHash),
+      column(rows, (r) => r.street),
+      column(rows, (r) => r.houseNumberAddition),
+      column(rows, (r) => r.town),
     ];
   }
 

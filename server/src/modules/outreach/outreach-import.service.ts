@@ -1,4 +1,8 @@
-import type { OutreachImportReport, OutreachRowError } from '@herorientatie/domain';
+import type {
+  OutreachImportReport,
+  OutreachRowChange,
+  OutreachRowError,
+} from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
 import { ValidationFailed } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
@@ -6,12 +10,53 @@ import { OutreachImportRepository, type ExistingRecipient } from './outreach-imp
 import { readRecipientCsv, type RecipientRow } from './recipient-csv.ts';
 
 const MAX_REPORTED_ERRORS = 1000;
+const MAX_REPORTED_CHANGES = 1000;
+
+/** The fields a re-import may change, with their column names for the preview. */
+const FIELDS = [
+  ['kvkNumber', 'kvk_number', 'KvK-nummer'],
+  ['bsn', 'bsn', 'BSN'],
+  ['name', 'name', 'Naam'],
+  ['businessName', 'business_name', 'Bedrijfsnaam'],
+  ['email', 'email', 'E-mailadres'],
+  ['phone', 'phone', 'Telefoonnummer'],
+  ['street', 'street', 'Straat'],
+  ['postcode', 'postcode', 'Postcode'],
+  ['houseNumber', 'house_number', 'Huisnummer'],
+  ['houseNumberAddition', 'house_number_addition', 'Toevoeging'],
+  ['town', 'town', 'Woonplaats'],
+  ['sbiCode', 'sbi_code', 'SBI-code'],
+] as const satisfies readonly (readonly [keyof RecipientRow, keyof ExistingRecipient, string])[];
+
+const maskBsn = (v: string | null) => (v ? `******${v.slice(-3)}` : null);
 
 interface Plan {
   fresh: RecipientRow[];
   changed: (RecipientRow & { id: string })[];
+  changes: OutreachRowChange[];
   unchanged: number;
   conflicts: OutreachRowError[];
+}
+
+/** What a row changes on a known recipient: only fields the file gives a different value. */
+function fieldChanges(row: RecipientRow, known: ExistingRecipient): OutreachRowChange['fields'] {
+  const fields: OutreachRowChange['fields'] = [];
+  for (const [key, column, label] of FIELDS) {
+    const next = row[key] as string | null;
+    const old = known[column] as string | null;
+    if (next === null || next === old) continue;
+    fields.push(
+      key === 'bsn'
+        ? { column: label, old: maskBsn(old), new: maskBsn(next)! }
+        : { column: label, old, new: next },
+    );
+  }
+  if (row.tozoPeriods !== null) {
+    const next = [...row.tozoPeriods].sort().join(', ');
+    const old = [...known.tozo_periods].sort().join(', ');
+    if (next !== old) fields.push({ column: 'Tozo', old: old || null, new: next });
+  }
+  return fields;
 }
 
 /** Matches each row on KvK number, then BSN, against the recipients already known. */
@@ -22,7 +67,7 @@ function plan(rows: RecipientRow[], existing: ExistingRecipient[]): Plan {
     if (e.kvk_number) byKvk.set(e.kvk_number, e);
     if (e.bsn) byBsn.set(e.bsn, e);
   }
-  const result: Plan = { fresh: [], changed: [], unchanged: 0, conflicts: [] };
+  const result: Plan = { fresh: [], changed: [], changes: [], unchanged: 0, conflicts: [] };
   for (const row of rows) {
     const onKvk = row.kvkNumber ? byKvk.get(row.kvkNumber) : undefined;
     const onBsn = row.bsn ? byBsn.get(row.bsn) : undefined;
@@ -35,9 +80,21 @@ function plan(rows: RecipientRow[], existing: ExistingRecipient[]): Plan {
       continue;
     }
     const match = onKvk ?? onBsn;
-    if (!match) result.fresh.push(row);
-    else if (match.content_hash === row.contentHash) result.unchanged++;
-    else result.changed.push({ ...row, id: match.id });
+    if (!match) {
+      result.fresh.push(row);
+      continue;
+    }
+    const fields = fieldChanges(row, match);
+    if (fields.length === 0) {
+      result.unchanged++;
+      continue;
+    }
+    result.changed.push({ ...row, id: match.id });
+    result.changes.push({
+      row: row.line,
+      recipient: match.kvk_number ?? match.business_name ?? match.name ?? maskBsn(match.bsn)!,
+      fields,
+    });
   }
   return result;
 }
@@ -45,7 +102,8 @@ function plan(rows: RecipientRow[], existing: ExistingRecipient[]): Plan {
 /**
  * Imports the municipality's Tozo recipients from CSV: a dry run that reports every bad
  * row, then an import in one transaction — all rows or none, or only the valid ones, as the
- * user chooses. A re-import matches on KvK number, then BSN, and creates no duplicates.
+ * user chooses. A re-import matches on KvK number, then BSN, and creates no duplicates; it
+ * changes only the fields the file gives a value for, and the preview lists each change.
  */
 export class OutreachImportService {
   constructor(
@@ -80,6 +138,10 @@ export class OutreachImportService {
       counts,
       errors: errors.slice(0, MAX_REPORTED_ERRORS),
       errorsTruncated: errors.length > MAX_REPORTED_ERRORS,
+      warnings: parsed.warnings.slice(0, MAX_REPORTED_ERRORS),
+      warningsTruncated: parsed.warnings.length > MAX_REPORTED_ERRORS,
+      changes: planned.changes.slice(0, MAX_REPORTED_CHANGES),
+      changesTruncated: planned.changes.length > MAX_REPORTED_CHANGES,
     };
     if (options.dryRun) {
       await this.audit.record({

@@ -6,6 +6,7 @@ import {
   isValidBsn,
   isValidKvk,
   normalisePostcode,
+  postcodeProblem,
   OUTREACH_COLUMNS,
   TOZO_PERIODS,
   type OutreachColumn,
@@ -15,7 +16,10 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { ValidationFailed } from '../../errors.ts';
 
-/** A recipient as read from one valid line of the file. */
+/**
+ * A recipient as read from one valid line of the file. Null means "no value in the file"
+ * (the column is absent or the cell is empty): an import never erases a stored value.
+ */
 export interface RecipientRow {
   line: number;
   kvkNumber: string | null;
@@ -24,10 +28,14 @@ export interface RecipientRow {
   businessName: string | null;
   email: string | null;
   phone: string | null;
+  street: string | null;
   postcode: string | null;
   houseNumber: string | null;
+  houseNumberAddition: string | null;
+  town: string | null;
   sbiCode: string | null;
-  tozoPeriods: string[];
+  /** Null when the file says nothing about the periods. */
+  tozoPeriods: string[] | null;
   contentHash: string;
 }
 
@@ -39,6 +47,7 @@ export interface ParsedFile {
   lines: number;
   rows: RecipientRow[];
   errors: OutreachRowError[];
+  warnings: OutreachRowError[];
 }
 
 export const MAX_ROWS = 50_000;
@@ -79,6 +88,10 @@ function detectDelimiter(text: string): ';' | ',' {
 const EMAIL = EntrepreneurInputSchema.shape.email;
 const PHONE = /^\+?[0-9 ()-]{10,20}$/;
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}(\s?[a-zA-Z0-9-]{1,6})?$/;
+const ADDITION = /^[a-zA-Z0-9-]{1,6}$/;
+/** A character Excel could not store in Windows-1252 becomes "?"; a broken byte becomes U+FFFD. */
+const LOST_CHARACTER = /[?\uFFFD]/;
+const masked = (bsn: string) => `******${bsn.slice(-3)}`;
 
 function tozoPeriods(value: string): string[] | null {
   if (!value) return [];
@@ -120,6 +133,7 @@ export async function readRecipientCsv(buffer: Buffer): Promise<ParsedFile> {
 
   const rows: RecipientRow[] = [];
   const errors: OutreachRowError[] = [];
+  const warnings: OutreachRowError[] = [];
   const seenKvk = new Map<string, number>();
   const seenBsn = new Map<string, number>();
   let columns: (OutreachColumn | null)[] | undefined;
@@ -159,6 +173,14 @@ export async function readRecipientCsv(buffer: Buffer): Promise<ParsedFile> {
       const rowErrors: OutreachRowError[] = [];
       const fail = (key: OutreachColumn, reason: string) =>
         rowErrors.push({ row: line, column: OUTREACH_COLUMNS[key].label, reason });
+      const warn = (key: OutreachColumn | null, reason: string) =>
+        warnings.push({ row: line, column: key ? OUTREACH_COLUMNS[key].label : '(rij)', reason });
+
+      // A row of separators only (";;;;" as Excel writes an empty row) is no recipient.
+      if (record.every((cell) => cell.trim() === '')) {
+        warn(null, 'Lege regel overgeslagen.');
+        continue;
+      }
 
       for (const cell of record) {
         if (!isCleanText(cell)) {
@@ -174,34 +196,65 @@ export async function readRecipientCsv(buffer: Buffer): Promise<ParsedFile> {
       // Excel drops a leading zero from numbers: 7 digits for a KvK number, 8 for a BSN.
       const kvk = kvkRaw === '' ? null : kvkRaw.length === 7 ? `0${kvkRaw}` : kvkRaw;
       if (kvk !== null && !isValidKvk(kvk))
-        fail('kvkNumber', 'Een KvK-nummer bestaat uit 8 cijfers.');
+        fail('kvkNumber', `"${value('kvkNumber')}": een KvK-nummer bestaat uit 8 cijfers.`);
+      else if (kvk !== null && kvk !== kvkRaw)
+        warn(
+          'kvkNumber',
+          `${kvkRaw} heeft 7 cijfers; gelezen als ${kvk} (Excel laat een voorloopnul weg). Controleer het nummer.`,
+        );
       const bsnRaw = value('bsn').replace(/[\s.]/g, '');
       const bsn = bsnRaw === '' ? null : bsnRaw.length === 8 ? `0${bsnRaw}` : bsnRaw;
-      if (bsn !== null && !isValidBsn(bsn)) fail('bsn', 'Dit BSN klopt niet (elfproef).');
+      if (bsn !== null && !isValidBsn(bsn))
+        fail('bsn', `${masked(bsnRaw.padStart(9, '*'))}: dit BSN klopt niet (elfproef).`);
+      else if (bsn !== null && bsn !== bsnRaw)
+        warn('bsn', `${masked(bsn)} had 8 cijfers; aangevuld met een voorloopnul.`);
       if (kvk === null && bsn === null) fail('kvkNumber', 'Vul een KvK-nummer of een BSN in.');
       const postcodeRaw = value('postcode');
       const postcode = postcodeRaw ? normalisePostcode(postcodeRaw) : null;
-      if (postcodeRaw && !postcode)
-        fail('postcode', 'Een postcode is vier cijfers en twee letters, zoals 6602 AB.');
+      if (postcodeRaw && !postcode) fail('postcode', postcodeProblem(postcodeRaw)!);
       const email = value('email').toLowerCase() || null;
       if (email && !EMAIL.safeParse(email).success)
-        fail('email', 'Dit is geen geldig e-mailadres.');
+        fail('email', `"${value('email')}": dit is geen geldig e-mailadres.`);
       const phone = value('phone') || null;
-      if (phone && !PHONE.test(phone)) fail('phone', 'Dit is geen geldig telefoonnummer.');
+      if (phone && !PHONE.test(phone))
+        fail('phone', `"${phone}": een telefoonnummer heeft 10 cijfers, zoals 06 12345678.`);
       const houseNumber = value('houseNumber') || null;
       if (houseNumber && !HOUSE_NUMBER.test(houseNumber))
-        fail('houseNumber', 'Dit is geen geldig huisnummer.');
+        fail(
+          'houseNumber',
+          `"${houseNumber}": een huisnummer begint met een cijfer, zoals 14 of 14A.`,
+        );
+      const houseNumberAddition = value('houseNumberAddition') || null;
+      if (houseNumberAddition && !ADDITION.test(houseNumberAddition))
+        fail(
+          'houseNumberAddition',
+          `"${houseNumberAddition}": een toevoeging is een letter of kort nummer, zoals A of 2.`,
+        );
       const sbiCode = value('sbiCode').replace(/\D/g, '') || null;
       if (value('sbiCode') && (!sbiCode || sbiCode.length < 2 || sbiCode.length > 5)) {
-        fail('sbiCode', 'Een SBI-code bestaat uit 2 tot 5 cijfers.');
+        fail('sbiCode', `"${value('sbiCode')}": een SBI-code bestaat uit 2 tot 5 cijfers.`);
       }
       const periods = tozoPeriods(value('tozoPeriods'));
-      if (!periods) fail('tozoPeriods', 'Gebruik Tozo 1 tot en met Tozo 5, bijvoorbeeld "Tozo 3".');
+      if (!periods)
+        fail(
+          'tozoPeriods',
+          `"${value('tozoPeriods')}": gebruik Tozo 1 tot en met Tozo 5, bijvoorbeeld "Tozo 3".`,
+        );
       for (const [key, max] of [
         ['name', 200],
         ['businessName', 200],
+        ['street', 120],
+        ['town', 80],
       ] as const) {
-        if (value(key).length > max) fail(key, `Maximaal ${max} tekens.`);
+        if (value(key).length > max)
+          fail(key, `Maximaal ${max} tekens; dit veld heeft er ${value(key).length}.`);
+      }
+      for (const key of ['name', 'businessName', 'street', 'town'] as const) {
+        if (LOST_CHARACTER.test(value(key)))
+          warn(
+            key,
+            `"${value(key)}" bevat een ? of �: een letter als ë of é is bij het opslaan verloren gegaan. Sla het bestand in Excel op als "CSV UTF-8" en lees het opnieuw in.`,
+          );
       }
       if (kvk && seenKvk.has(kvk)) {
         fail('kvkNumber', `Dit KvK-nummer staat ook op regel ${seenKvk.get(kvk)}.`);
@@ -220,10 +273,13 @@ export async function readRecipientCsv(buffer: Buffer): Promise<ParsedFile> {
         businessName: value('businessName') || null,
         email,
         phone,
+        street: value('street') || null,
         postcode,
         houseNumber,
+        houseNumberAddition,
+        town: value('town') || null,
         sbiCode,
-        tozoPeriods: periods ?? [],
+        tozoPeriods: periods && periods.length > 0 ? periods : null,
       };
       rows.push({
         line,
@@ -253,5 +309,6 @@ export async function readRecipientCsv(buffer: Buffer): Promise<ParsedFile> {
     lines: line,
     rows,
     errors,
+    warnings,
   };
 }

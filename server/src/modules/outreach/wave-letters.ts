@@ -1,63 +1,85 @@
+import { addressOneLine, formatResponseCode, longDateNl, postalLines } from '@herorientatie/domain';
+import QRCode from 'qrcode';
 import type { Table } from '../../http/tabular.ts';
-import { longDateNl } from '@herorientatie/domain';
+import { lettersPdf as printLetters, type LetterContent } from '../letters/letter-pdf.ts';
+import type { LetterheadRow } from '../letters/letters.repository.ts';
 import type { LetterRecipient } from './waves.repository.ts';
-import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
 
 const DEFAULT_MESSAGE = [
   'Als ondernemer heeft u de afgelopen tijd te maken gehad met de gevolgen van corona. Misschien twijfelt u over de toekomst van uw bedrijf.',
   'De gemeente biedt gratis hulp bij heroriëntatie. In een persoonlijk gesprek met een bedrijfsadviseur kijkt u samen naar uw bedrijf en uw mogelijkheden: doorgaan, uw bedrijf versterken, schulden oplossen of een (bij)baan vinden.',
-  'Wilt u meer weten of een gesprek aanvragen? Neem dan contact met ons op. Dat kan ook als u nu nog geen problemen heeft.',
+  'Wilt u meer weten of een gesprek aanvragen? Hieronder staat hoe u reageert. Dat kan ook als u nu nog geen problemen heeft.',
 ].join('\n\n');
 
-const dutchDate = longDateNl;
+/** The page where people answer, with their personal code filled in. */
+export function responseUrl(publicUrl: string, code: string): string {
+  return `${publicUrl}/aanmelden?code=${formatResponseCode(code)}`;
+}
 
-/** One letter per recipient, as one PDF to print and post (mail merge). */
-export function lettersPdf(
+/**
+ * One letter per recipient, as one PDF to print and post (mail merge): the municipality's
+ * letterhead, the address in the envelope window, and how to answer — the personal code,
+ * the link and its QR code, and the phone and e-mail of the letterhead.
+ */
+export async function lettersPdf(
   recipients: LetterRecipient[],
-  letter: { municipality: string; waveName: string; message: string | null; date: Date },
+  letter: {
+    letterhead: LetterheadRow;
+    waveName: string;
+    message: string | null;
+    date: Date;
+    publicUrl: string;
+  },
 ): Promise<Buffer> {
-  const { doc, done } = pdfDocument({
-    size: 'A4',
-    margin: 72,
-    info: { Title: `Brieven ${letter.waveName}` },
-  });
-  recipients.forEach((r, index) => {
-    if (index > 0) doc.addPage();
-    doc.font(FONT_BOLD).fontSize(16).text(`Gemeente ${letter.municipality}`);
-    doc
-      .font(FONT)
-      .fontSize(9)
-      .fillColor('#555')
-      .text('Heroriëntatie zelfstandig ondernemers')
-      .fillColor('black');
-    doc.moveDown(3).fontSize(11);
-    for (const line of [
-      r.name,
-      r.businessName,
-      [r.postcode, r.houseNumber ? `nr. ${r.houseNumber}` : null].filter(Boolean).join('  '),
-    ]) {
-      if (line) doc.text(line);
-    }
-    doc.moveDown(2).text(`${letter.municipality}, ${dutchDate(letter.date)}`);
-    doc.text('Onderwerp: hulp voor ondernemers na corona');
-    doc.moveDown().text(`Beste ${r.name ?? 'ondernemer'},`);
-    doc.moveDown().text(letter.message ?? DEFAULT_MESSAGE, { align: 'left', lineGap: 2 });
-    doc.moveDown(2).text('Met vriendelijke groet,');
-    doc.moveDown(2).text(`Gemeente ${letter.municipality}`);
-  });
-  if (recipients.length === 0) doc.text('Deze ronde heeft geen ontvangers.');
-  doc.end();
-  return done;
+  const letters: LetterContent[] = [];
+  for (const r of recipients) {
+    const url = responseUrl(letter.publicUrl, r.responseCode);
+    letters.push({
+      letterhead: letter.letterhead,
+      recipient: { name: r.name, businessName: r.businessName, address: r },
+      reference: `${letter.waveName.slice(0, 40)} · ${formatResponseCode(r.responseCode)}`,
+      dateText: longDateNl(letter.date),
+      subject: 'Gratis hulp voor ondernemers na corona',
+      body: `Beste ${r.name ?? 'ondernemer'},\n\n${letter.message ?? DEFAULT_MESSAGE}`,
+      reply: {
+        code: formatResponseCode(r.responseCode),
+        url: `${letter.publicUrl}/aanmelden`,
+        qrPng: await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 }),
+      },
+    });
+  }
+  return printLetters(letters, `Brieven ${letter.waveName}`);
 }
 
 /** The same recipients as a table for a mail-merge in Word or a mailing house. */
-export function lettersTable(recipients: LetterRecipient[]): Table {
+export function lettersTable(recipients: LetterRecipient[], publicUrl: string): Table {
   return {
     title: 'Brieven',
-    header: ['Naam', 'Bedrijfsnaam', 'Postcode', 'Huisnummer', 'E-mailadres', 'Telefoonnummer'],
-    rows: recipients.map((r) =>
-      [r.name, r.businessName, r.postcode, r.houseNumber, r.email, r.phone].map((v) => v ?? ''),
-    ),
+    header: [
+      'Naam',
+      'Bedrijfsnaam',
+      'Adresregel 1',
+      'Adresregel 2',
+      'Adres compleet',
+      'Antwoordcode',
+      'Antwoordlink',
+      'E-mailadres',
+      'Telefoonnummer',
+    ],
+    rows: recipients.map((r) => {
+      const lines = postalLines(r);
+      return [
+        r.name ?? '',
+        r.businessName ?? '',
+        lines?.[0] ?? addressOneLine(r),
+        lines?.[1] ?? '',
+        lines ? 'ja' : 'nee',
+        formatResponseCode(r.responseCode),
+        responseUrl(publicUrl, r.responseCode),
+        r.email ?? '',
+        r.phone ?? '',
+      ];
+    }),
   };
 }
 

@@ -1,5 +1,14 @@
 import type { ResponseRatesSchema } from '@herorientatie/domain';
 import {
+  dutchDay,
+  formatDateNl,
+  formatResponseCode,
+  letterheadGaps,
+  letterheadGapsMessage,
+  type OutreachChannel,
+  type ResponseChannel,
+} from '@herorientatie/domain';
+import {
   type CaseDetail,
   type ResponseRates,
   type Wave,
@@ -15,8 +24,17 @@ import { CaseLifecycleService } from '../cases/case-lifecycle.service.ts';
 import { EntrepreneursRepository } from '../entrepreneurs/entrepreneurs.repository.ts';
 import type { MailService } from '../mail/mail.service.ts';
 import { tableCsv } from '../../http/tabular.ts';
-import { DEFAULT_MESSAGE, lettersPdf, lettersTable } from './wave-letters.ts';
+import { LettersRepository } from '../letters/letters.repository.ts';
+import { DEFAULT_MESSAGE, lettersPdf, lettersTable, responseUrl } from './wave-letters.ts';
 import { WavesRepository } from './waves.repository.ts';
+
+/** How an answer to a wave usually comes in, when the caseworker does not say. */
+const DEFAULT_RESPONSE_CHANNEL: Record<OutreachChannel, ResponseChannel> = {
+  letter: 'letter',
+  email: 'email',
+  phone: 'phone',
+  sms: 'phone',
+};
 
 /**
  * Waves of approach: recipients chosen by Tozo period, sector and earlier response; one
@@ -27,7 +45,9 @@ import { WavesRepository } from './waves.repository.ts';
 export class WavesService {
   constructor(
     private readonly mail: MailService,
+    private readonly publicUrl: string,
     private readonly waves = new WavesRepository(),
+    private readonly letterheads = new LettersRepository(),
     private readonly cases = new CaseLifecycleService(),
     private readonly entrepreneurs = new EntrepreneursRepository(),
     private readonly audit = new AuditService(),
@@ -106,7 +126,12 @@ export class WavesService {
     actor: UserActor,
     id: string,
     contactId: string,
-    input: { response: WaveContact['response']; note?: string },
+    input: {
+      response: WaveContact['response'];
+      note?: string;
+      responseDate?: string;
+      channel?: ResponseChannel;
+    },
   ): Promise<WaveContact> {
     const contact = await this.waves.contact(id, contactId, true);
     if (!contact) throw new NotFound('Het contact');
@@ -115,7 +140,27 @@ export class WavesService {
         'Van dit contact is al een dossier gemaakt; de reactie blijft "Heeft interesse".',
       );
     }
-    await this.waves.recordResponse(contactId, input.response, input.note ?? null, actor.user.id);
+    const wave = await this.load(id);
+    const on = {
+      date: input.responseDate ?? dutchDay(),
+      channel: input.channel ?? DEFAULT_RESPONSE_CHANNEL[wave.channel],
+    };
+    if (on.date < wave.plannedDate) {
+      throw new ValidationFailed([
+        {
+          name: 'responseDate',
+          code: 'before_wave',
+          reason: `Een reactie kan niet eerder zijn dan de ronde zelf (${formatDateNl(wave.plannedDate)}).`,
+        },
+      ]);
+    }
+    await this.waves.recordResponse(
+      contactId,
+      input.response,
+      input.note ?? null,
+      actor.user.id,
+      input.response === 'pending' ? null : on,
+    );
     await this.audit.record({
       action: 'update',
       objectType: 'outreach-contact',
@@ -197,15 +242,16 @@ export class WavesService {
     });
     const basename = `brieven-${wave.name.replace(/[^\w-]+/g, '-').toLowerCase()}`;
     const filename = `${basename}.${format}`;
-    if (format === 'csv') return tableCsv(lettersTable(recipients), basename);
-    const [{ name }] = await currentManager().query(
-      'select name from municipality where id = current_municipality_id()',
-    );
+    if (format === 'csv') return tableCsv(lettersTable(recipients, this.publicUrl), basename);
+    const letterhead = await this.letterheads.letterhead();
+    const gaps = letterheadGaps(letterhead);
+    if (gaps.length > 0) throw new Conflict(letterheadGapsMessage(gaps));
     const content = await lettersPdf(recipients, {
-      municipality: name,
+      letterhead,
       waveName: wave.name,
       message: wave.message,
       date: new Date(`${wave.plannedDate}T12:00:00Z`),
+      publicUrl: this.publicUrl,
     });
     return { filename, contentType: 'application/pdf', content };
   }
@@ -222,17 +268,32 @@ export class WavesService {
       );
     }
     const recipients = await this.waves.letterRecipients(id);
-    const [{ name }] = await currentManager().query(
-      'select name from municipality where id = current_municipality_id()',
-    );
+    const h = await this.letterheads.letterhead();
+    const gaps = letterheadGaps(h);
+    if (gaps.length > 0) throw new Conflict(letterheadGapsMessage(gaps));
     const toSend = recipients.filter((r) => r.email && !r.mailedAt);
     for (const r of toSend) {
       await this.mail.enqueue(
         {
           purpose: 'outreach-wave',
           to: r.email!,
-          subject: `Gemeente ${name}: hulp voor ondernemers na corona`,
-          text: `Beste ${r.name ?? 'ondernemer'},\n\n${wave.message ?? DEFAULT_MESSAGE}\n\nMet vriendelijke groet,\nGemeente ${name}`,
+          replyTo: h.email,
+          subject: `Gemeente ${h.municipality}: hulp voor ondernemers na corona`,
+          text: [
+            `Beste ${r.name ?? 'ondernemer'},`,
+            wave.message ?? DEFAULT_MESSAGE,
+            `Reageren kan zo:\n- meld u aan via ${responseUrl(this.publicUrl, r.responseCode)}\n- uw persoonlijke code is ${formatResponseCode(r.responseCode)}\n- of bel ${h.phone}, of beantwoord deze e-mail.`,
+            [
+              'Met vriendelijke groet,',
+              '',
+              h.signatoryName,
+              h.signatoryTitle,
+              `Gemeente ${h.municipality}`,
+              `Telefoon ${h.phone} · ${h.email} · ${h.website}`,
+            ]
+              .filter((l) => l !== null && l !== undefined)
+              .join('\n'),
+          ].join('\n\n'),
         },
         { municipalityId: actor.municipalityId, regionId: actor.regionId },
       );
@@ -242,8 +303,9 @@ export class WavesService {
   }
 
   async responseRates(): Promise<ResponseRates> {
-    return { byChannel: await this.waves.byChannel() } satisfies z.input<
-      typeof ResponseRatesSchema
-    >;
+    return {
+      byChannel: await this.waves.byChannel(),
+      byMonth: await this.waves.byResponseMonth(),
+    } satisfies z.input<typeof ResponseRatesSchema>;
   }
 }

@@ -1,4 +1,12 @@
-import { PostcodeLookupSchema, SignUpAnswerSchema, SignUpSchema } from '@herorientatie/domain';
+import {
+  MunicipalityCodeSchema,
+  MunicipalityFaceSchema,
+  PostcodeLookupSchema,
+  PrivacyStatementSchema,
+  PublicRegionsSchema,
+  SignUpAnswerSchema,
+  SignUpSchema,
+} from '@herorientatie/domain';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -6,7 +14,10 @@ import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { route, routeTable } from '../../http/route-table.ts';
 import { sendProblem } from '../../http/problem.ts';
 import type { RateLimitStores } from '../../http/rate-limit-store.ts';
+import { sendImage } from '../letters/letters.router.ts';
 import type { SignUpService } from './sign-up.service.ts';
+
+const MunicipalityParam = z.object({ code: MunicipalityCodeSchema });
 
 const MAX_SIGN_UP_BYTES = 20 * 1024;
 
@@ -56,6 +67,49 @@ export function signUpRouter(
       notFound: 'Het postcodegebied',
       response: PostcodeLookupSchema,
       handle: ({ params }) => service.lookup(params.postcode4),
+    }),
+    route({
+      method: 'get',
+      path: '/public/regions',
+      summary: 'De regio en haar gemeenten (kop van de openbare pagina’s)',
+      permission: 'public',
+      before: [limited(rateLimitStores, 'public-pages', 600, 15 * 60_000)],
+      response: PublicRegionsSchema,
+      handle: () => service.regions(),
+    }),
+    route({
+      method: 'get',
+      path: '/public/municipalities/{code}',
+      summary: 'Naam, logo en contactgegevens van een gemeente',
+      permission: 'public',
+      before: [limited(rateLimitStores, 'public-pages', 600, 15 * 60_000)],
+      params: MunicipalityParam,
+      notFound: 'De gemeente',
+      response: MunicipalityFaceSchema,
+      handle: ({ params }) => service.face(params.code),
+    }),
+    route({
+      method: 'get',
+      path: '/public/municipalities/{code}/logo',
+      summary: 'Het logo van een gemeente',
+      permission: 'public',
+      before: [limited(rateLimitStores, 'public-pages', 600, 15 * 60_000)],
+      params: MunicipalityParam,
+      notFound: 'Het logo',
+      produces: 'image/png',
+      send: sendImage,
+      handle: ({ params }) => service.logo(params.code),
+    }),
+    route({
+      method: 'get',
+      path: '/public/municipalities/{code}/privacy-statement',
+      summary: 'De privacyverklaring van een gemeente, uit haar instellingen',
+      permission: 'public',
+      before: [limited(rateLimitStores, 'public-pages', 600, 15 * 60_000)],
+      params: MunicipalityParam,
+      notFound: 'De gemeente',
+      response: PrivacyStatementSchema,
+      handle: ({ params }) => service.privacyStatement(params.code),
     }),
     route({
       method: 'post',

@@ -62,16 +62,21 @@ describe('outreach: importing Tozo recipients from CSV', () => {
     });
     expect(report.ignoredColumns).to.deep.equal(['Opmerking']);
     expect(report.counts).to.deep.equal({ new: 3, updated: 0, unchanged: 0, rejected: 4 });
+    // Every message names the value it is about.
     expect(report.errors).to.deep.equal([
-      { row: 5, column: 'KvK-nummer', reason: 'Een KvK-nummer bestaat uit 8 cijfers.' },
+      { row: 5, column: 'KvK-nummer', reason: '"1234": een KvK-nummer bestaat uit 8 cijfers.' },
       {
         row: 6,
         column: 'Postcode',
-        reason: 'Een postcode is vier cijfers en twee letters, zoals 6602 AB.',
+        reason: '66 DE: een postcode is vier cijfers en twee letters, zoals 6602 AB.',
       },
-      { row: 7, column: 'E-mailadres', reason: 'Dit is geen geldig e-mailadres.' },
+      { row: 7, column: 'E-mailadres', reason: '"geen-mail": dit is geen geldig e-mailadres.' },
       { row: 8, column: 'KvK-nummer', reason: 'Dit KvK-nummer staat ook op regel 2.' },
     ]);
+    // Windows-1252 has no ş: Excel wrote "?" — read, but flagged.
+    expect(report.warnings).to.have.length(1);
+    expect(report.warnings[0]).to.include({ row: 2, column: 'Naam' });
+    expect(report.warnings[0]!.reason).to.contain('"Ay?e Ünal"').and.contain('CSV UTF-8');
     expect(await recipients('GM0296')).to.have.length(0);
   });
 
@@ -219,5 +224,112 @@ describe('outreach: importing Tozo recipients from CSV', () => {
     expect(report.errors).to.deep.equal([
       { row: 50_001, column: 'KvK-nummer', reason: 'Dit KvK-nummer staat ook op regel 2.' },
     ]);
+  });
+  it('never erases: a re-import with fewer columns leaves every other stored value as it was', async () => {
+    const full = [
+      'KvK-nummer;Naam;Bedrijfsnaam;E-mailadres;Telefoonnummer;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;SBI-code;Tozo',
+      '30000501;Mehmet Yilmaz;Yilmaz Klussenbedrijf;mehmet@example.org;06 12345678;Kasteellaan;14;A;6602 BK;Wijchen;4399;Tozo 2',
+      '30000502;Sanne Jansen;Jansen Design;sanne@example.org;024 1234567;Markt;3;;6601 AB;Wijchen;7410;Tozo 1',
+    ].join('\r\n');
+    const first = await post(
+      t.agent('wijchen-caseworker'),
+      'imports?mode=all-or-nothing',
+      Buffer.from(full),
+    );
+    expect(first.status, first.text).to.equal(201);
+    const before = (await recipients('GM0296')).filter((r) => r.kvk_number.startsWith('300005'));
+    expect(before[0]).to.deep.include({
+      street: 'Kasteellaan',
+      house_number_addition: 'A',
+      town: 'Wijchen',
+    });
+
+    // Only KvK, name and Tozo period; Sanne's name is spelled anew and her period changed.
+    const thin = [
+      'KvK-nummer;Naam;Tozo',
+      '30000501;Mehmet Yilmaz;Tozo 2',
+      '30000502;Sanne Jansen-de Wit;Tozo 3',
+    ].join('\r\n');
+    const preview = (
+      await post(t.agent('wijchen-caseworker'), 'imports/preview', Buffer.from(thin))
+    ).json<OutreachImportReport>();
+    expect(preview.counts).to.deep.equal({ new: 0, updated: 1, unchanged: 1, rejected: 0 });
+    expect(preview.changes).to.deep.equal([
+      {
+        row: 3,
+        recipient: '30000502',
+        fields: [
+          { column: 'Naam', old: 'Sanne Jansen', new: 'Sanne Jansen-de Wit' },
+          { column: 'Tozo', old: 'tozo1', new: 'tozo3' },
+        ],
+      },
+    ]);
+    const done = await post(
+      t.agent('wijchen-caseworker'),
+      'imports?mode=all-or-nothing',
+      Buffer.from(thin),
+    );
+    expect(done.status, done.text).to.equal(201);
+    const after = (await recipients('GM0296')).filter((r) => r.kvk_number.startsWith('300005'));
+    const keep = (r: Record<string, unknown>) => {
+      const {
+        name: _n,
+        tozo_periods: _t,
+        updated_at: _u,
+        last_import_id: _l,
+        content_hash: _h,
+        ...rest
+      } = r;
+      return rest;
+    };
+    // Everything the file did not give is exactly as it was, for both recipients.
+    expect(after.map(keep)).to.deep.equal(before.map(keep));
+    expect(after[0]).to.deep.include({ name: 'Mehmet Yilmaz', tozo_periods: ['tozo2'] });
+    expect(after[1]).to.deep.include({ name: 'Sanne Jansen-de Wit', tozo_periods: ['tozo3'] });
+
+    // Empty cells in a column that is present do not erase either.
+    const blanks = ['KvK-nummer;E-mailadres;Telefoonnummer', '30000501;;'].join('\r\n');
+    const blank = await post(
+      t.agent('wijchen-caseworker'),
+      'imports?mode=all-or-nothing',
+      Buffer.from(blanks),
+    );
+    expect(blank.json<OutreachImportReport>().counts.unchanged).to.equal(1);
+    const last = (await recipients('GM0296')).find((r) => r.kvk_number === '30000501');
+    expect(last).to.deep.include({ email: 'mehmet@example.org', phone: '06 12345678' });
+  });
+
+  it('says exactly what is wrong, with the value, and warns about what it corrected', async () => {
+    const file = [
+      'KvK-nummer;Naam;Postcode;Huisnummer',
+      '30000601;Een;0601 GH;1',
+      '30000602;Twee;6607 SA;2',
+      ';;;',
+      '3000603;Drie;6603 AB;3',
+      '30000604;Vier;6604;4',
+    ].join('\r\n');
+    const report = (
+      await post(t.agent('wijchen-caseworker'), 'imports/preview', Buffer.from(file))
+    ).json<OutreachImportReport>();
+    expect(report.errors).to.deep.equal([
+      { row: 2, column: 'Postcode', reason: '0601 GH: een postcode begint niet met 0.' },
+      {
+        row: 3,
+        column: 'Postcode',
+        reason: '6607 SA: SA, SD en SS worden niet als postcode gebruikt.',
+      },
+      { row: 6, column: 'Postcode', reason: '6604: de twee letters ontbreken, zoals 6602 AB.' },
+    ]);
+    expect(report.warnings).to.deep.equal([
+      { row: 4, column: '(rij)', reason: 'Lege regel overgeslagen.' },
+      {
+        row: 5,
+        column: 'KvK-nummer',
+        reason:
+          '3000603 heeft 7 cijfers; gelezen als 03000603 (Excel laat een voorloopnul weg). Controleer het nummer.',
+      },
+    ]);
+    // The empty row is skipped, not rejected as a row without KvK number.
+    expect(report.counts).to.deep.equal({ new: 1, updated: 0, unchanged: 0, rejected: 3 });
   });
 });

@@ -1,4 +1,13 @@
-import type { CampaignDetail, CaseDetail, CasePage, WorklistCounts } from '@herorientatie/domain';
+import type {
+  CampaignDetail,
+  CaseDetail,
+  CasePage,
+  MunicipalityFace,
+  PostcodeLookup,
+  PrivacyStatement,
+  SignUpAnswer,
+  WorklistCounts,
+} from '@herorientatie/domain';
 import { expect } from 'chai';
 import { Agent } from '../../../../test/agent.ts';
 import { startTestApp, useTestApp } from '../../../../test/app.ts';
@@ -28,7 +37,9 @@ describe('public sign-up', () => {
       'nijmegen-coordinator',
       'wijchen-caseworker',
       'mook-en-middelaar-caseworker',
+      'berg-en-dal-caseworker',
       'heumen-caseworker',
+      'wijchen-admin',
     ],
   });
   const anonymous = () => new Agent(t.app.baseUrl);
@@ -52,20 +63,37 @@ describe('public sign-up', () => {
     code = withChannel.json<CampaignDetail>().channels[0]!.code;
   });
 
-  it('tells which municipality a postcode belongs to, asks when it is two, explains when none', async () => {
+  it('tells which municipality a postcode belongs to, asks when it is two, names the one outside', async () => {
     const a = anonymous();
-    expect((await a.get('/api/v1/public/postcodes/6602')).json()).to.deep.equal({
+    const lookup = async (pc4: string) =>
+      (await a.get(`/api/v1/public/postcodes/${pc4}`)).json<PostcodeLookup>();
+    expect(await lookup('6602')).to.deep.equal({
       status: 'in-region',
       municipalities: [{ code: 'GM0296', name: 'Wijchen' }],
       regionName: 'Rijk van Nijmegen',
+      elsewhere: [],
     });
-    const split = (await a.get('/api/v1/public/postcodes/6584')).json<{
-      municipalities: { name: string }[];
-    }>();
-    expect(split.municipalities.map((m) => m.name)).to.deep.equal(['Heumen', 'Mook en Middelaar']);
-    expect((await a.get('/api/v1/public/postcodes/1012')).json()).to.deep.include({
+    // The national CBS table: Lent and the Waalsprong district Oosterhout are Nijmegen.
+    for (const pc4 of ['6663', '6515', '6511', '6541']) {
+      expect((await lookup(pc4)).municipalities, pc4).to.deep.equal([
+        { code: 'GM0268', name: 'Nijmegen' },
+      ]);
+    }
+    // Most addresses first: 151 in Berg en Dal, 2 in Nijmegen.
+    expect((await lookup('6574')).municipalities.map((m) => m.name)).to.deep.equal([
+      'Berg en Dal',
+      'Nijmegen',
+    ]);
+    // 6678 is the village Oosterhout in Overbetuwe, outside the region: the page names it.
+    expect(await lookup('6678')).to.deep.equal({
       status: 'outside-region',
+      municipalities: [],
+      regionName: null,
+      elsewhere: [{ code: 'GM1734', name: 'Overbetuwe' }],
     });
+    expect((await lookup('1012')).elsewhere).to.deep.equal([{ code: 'GM0363', name: 'Amsterdam' }]);
+    // A PO-box area has no addresses and is no place to live.
+    expect((await lookup('6500')).status).to.equal('unknown');
   });
 
   it('routes a sign-up through a campaign link to the municipality of the postcode, with the self-check', async () => {
@@ -75,7 +103,12 @@ describe('public sign-up', () => {
       signUp({ campaignCode: code.toLowerCase() }),
     );
     expect(r.status, r.text).to.equal(201);
-    expect(r.json<{ message: string }>().message).to.match(/^Bedankt voor uw aanmelding/);
+    const answer = r.json<SignUpAnswer>();
+    // Acute self-check: a shorter promise and immediate help.
+    expect(answer).to.deep.include({ acute: true, promiseDays: 2 });
+    expect(answer.message).to.match(/^Bedankt voor uw aanmelding.*twee werkdagen/);
+    expect(answer.receipt).to.match(/^AM-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(answer.municipality).to.deep.include({ code: 'GM0296', name: 'Wijchen' });
 
     const cw = t.agent('wijchen-caseworker');
     expect((await cw.get('/api/v1/worklist-counts')).json<WorklistCounts>().unassigned).to.equal(1);
@@ -106,11 +139,25 @@ describe('public sign-up', () => {
       user_id: null,
     });
     const mail = await t.db.admin.query(
-      `select to_address, subject from mail_outbox where purpose = 'signup-confirmation'`,
+      `select to_address, subject, text_body, reply_to from mail_outbox where purpose = 'signup-confirmation'`,
     );
-    expect(mail.rows).to.deep.equal([
-      { to_address: 'sanne@example.org', subject: 'We hebben uw aanmelding ontvangen' },
-    ]);
+    expect(mail.rows).to.have.length(1);
+    expect(mail.rows[0]).to.deep.include({
+      to_address: 'sanne@example.org',
+      subject: `Uw aanmelding bij de gemeente Wijchen (${answer.receipt})`,
+    });
+    expect(mail.rows[0].text_body)
+      .to.contain(`Uw ontvangstnummer is ${answer.receipt}`)
+      .and.contain('Binnen twee werkdagen')
+      .and.contain('Geldfit Zakelijk: 0800 8115')
+      .and.contain('TONK')
+      .and.contain('Bbz');
+    // The receipt finds the case.
+    const receipt = await t.db.admin.query(
+      'select case_id from sign_up_receipt where receipt = $1',
+      [answer.receipt],
+    );
+    expect(receipt.rows).to.deep.equal([{ case_id: detail.id }]);
     // Nobody in another municipality sees it.
     expect(
       (await t.agent('heumen-caseworker').get('/api/v1/cases?worklist=unassigned')).json<CasePage>()
@@ -125,7 +172,10 @@ describe('public sign-up', () => {
       signUp({ selfCheck: undefined }),
     );
     expect(r.status).to.equal(201);
-    expect(r.json<{ message: string }>().message).to.match(/^Bedankt voor uw aanmelding/);
+    const again = r.json<SignUpAnswer>();
+    // Without a self-check: five working days, no alarm.
+    expect(again).to.deep.include({ acute: false, promiseDays: 5 });
+    expect(again.message).to.match(/^Bedankt voor uw aanmelding.*vijf werkdagen/);
     const page = (
       await t.agent('wijchen-caseworker').get('/api/v1/cases?worklist=unassigned')
     ).json<CasePage>();
@@ -133,24 +183,26 @@ describe('public sign-up', () => {
     const timeline = (
       await t.agent('wijchen-caseworker').get(`/api/v1/cases/${page.items[0]!.id}/timeline`)
     ).json<{ summary: string }[]>();
-    expect(timeline.map((e) => e.summary)).to.include('Opnieuw aangemeld via de website');
+    expect(timeline.map((e) => e.summary)).to.include(
+      `Opnieuw aangemeld via de website (${again.receipt})`,
+    );
   });
 
   it('asks for the municipality when the postcode area lies in two', async () => {
-    const body = signUp({ postcode: '6584 AA', kvkNumber: '61234568', email: 'p@example.org' });
+    const body = signUp({ postcode: '6574 AA', kvkNumber: '61234568', email: 'p@example.org' });
     const ask = await anonymous().send('POST', '/api/v1/public/sign-ups', body);
     expect(ask.status).to.equal(400);
     expect(ask.json<{ errors: { name: string; reason: string }[] }>().errors[0]).to.deep.include({
       name: 'municipalityCode',
-      reason: 'Uw postcode hoort bij Heumen en Mook en Middelaar. Kies in welke gemeente u woont.',
+      reason: 'Uw postcode hoort bij Berg en Dal en Nijmegen. Kies in welke gemeente u woont.',
     });
     const chosen = await anonymous().send('POST', '/api/v1/public/sign-ups', {
       ...body,
-      municipalityCode: 'GM0944',
+      municipalityCode: 'GM1945',
     });
     expect(chosen.status, chosen.text).to.equal(201);
     const items = (
-      await t.agent('mook-en-middelaar-caseworker').get('/api/v1/cases?worklist=unassigned')
+      await t.agent('berg-en-dal-caseworker').get('/api/v1/cases?worklist=unassigned')
     ).json<CasePage>().items;
     expect(items.map((i) => i.businessName)).to.deep.equal(['Yoga aan de Waal']);
     expect(items[0]!.source).to.equal('self_registration');
@@ -163,8 +215,16 @@ describe('public sign-up', () => {
       signUp({ postcode: '1012 AB' }),
     );
     expect(outside.status).to.equal(400);
-    expect(outside.json<{ errors: { reason: string }[] }>().errors[0]!.reason).to.match(
-      /eigen gemeente/,
+    expect(outside.json<{ errors: { reason: string }[] }>().errors[0]!.reason).to.equal(
+      'Postcode 1012 AB hoort bij de gemeente Amsterdam. Die gemeente werkt niet met dit formulier. Op https://www.ondernemersplein.nl vindt u de hulp voor ondernemers in uw eigen gemeente.',
+    );
+    const oosterhout = await anonymous().send(
+      'POST',
+      '/api/v1/public/sign-ups',
+      signUp({ postcode: '6678 AB' }),
+    );
+    expect(oosterhout.json<{ errors: { reason: string }[] }>().errors[0]!.reason).to.contain(
+      'de gemeente Overbetuwe',
     );
     const empty = await anonymous().send('POST', '/api/v1/public/sign-ups', {
       privacyAccepted: false,
@@ -222,5 +282,119 @@ describe('public sign-up', () => {
     } finally {
       await limited.stop();
     }
+  });
+
+  it('shows the municipality’s face from its letterhead, and sets Reply-To to its address', async () => {
+    const admin = t.agent('wijchen-admin');
+    const saved = await admin.send('PUT', '/api/v1/letterhead', {
+      addressLines: 'Postbus 9000\n6600 HA Wijchen',
+      phone: '14 024',
+      email: 'ondernemers@wijchen.example',
+      website: 'www.wijchen.nl',
+      signatoryName: 'Team Ondernemers',
+    });
+    expect(saved.status, saved.text).to.equal(200);
+    const face = (
+      await anonymous().get('/api/v1/public/municipalities/GM0296')
+    ).json<MunicipalityFace>();
+    expect(face).to.deep.equal({
+      code: 'GM0296',
+      name: 'Wijchen',
+      regionName: 'Rijk van Nijmegen',
+      logoUrl: null,
+      phone: '14 024',
+      email: 'ondernemers@wijchen.example',
+      website: 'www.wijchen.nl',
+      addressLines: ['Postbus 9000', '6600 HA Wijchen'],
+    });
+    expect((await anonymous().get('/api/v1/public/municipalities/GM9999')).status).to.equal(404);
+    expect((await anonymous().get('/api/v1/public/municipalities/x')).status).to.equal(404);
+
+    const r = await anonymous().send(
+      'POST',
+      '/api/v1/public/sign-ups',
+      signUp({
+        kvkNumber: '61234599',
+        email: 'kees@example.org',
+        name: 'Kees',
+        selfCheck: undefined,
+      }),
+    );
+    expect(r.status, r.text).to.equal(201);
+    const answer = r.json<SignUpAnswer>();
+    expect(answer.municipality.phone).to.equal('14 024');
+    const mail = await t.db.admin.query(
+      `select reply_to, text_body from mail_outbox where to_address = 'kees@example.org'`,
+    );
+    expect(mail.rows[0].reply_to).to.equal('ondernemers@wijchen.example');
+    expect(mail.rows[0].text_body)
+      .to.contain('Telefoon: 14 024')
+      .and.contain('Binnen vijf werkdagen')
+      .and.not.contain('Geldfit');
+  });
+
+  it('generates each municipality’s privacy statement from its settings', async () => {
+    const before = (
+      await anonymous().get('/api/v1/public/municipalities/GM0296/privacy-statement')
+    ).json<PrivacyStatement>();
+    expect(before.configured).to.equal(false);
+    expect(before.controller).to.equal(
+      'Het college van burgemeester en wethouders van de gemeente Wijchen',
+    );
+    expect(before.legalBasis)
+      .to.contain('geen wettelijke taak')
+      .and.contain('gemeenteraad van Wijchen');
+    expect(before.dpo).to.deep.equal({ name: null, email: null, phone: null });
+
+    const admin = t.agent('wijchen-admin');
+    const bad = await admin.send('PUT', '/api/v1/privacy-settings', {
+      controller: 'College van B en W van Wijchen',
+      dpoEmail: 'geen-mail',
+      legalBasis: '',
+      retentionYears: 0,
+    });
+    expect(bad.status).to.equal(400);
+    expect(bad.json<{ errors: { name: string }[] }>().errors.map((e) => e.name)).to.include.members(
+      ['dpoEmail', 'legalBasis', 'retentionYears'],
+    );
+    const ok = await admin.send('PUT', '/api/v1/privacy-settings', {
+      controller: 'College van burgemeester en wethouders van Wijchen',
+      dpoName: 'F. de Vries',
+      dpoEmail: 'fg@wijchen.example',
+      legalBasis:
+        'Besluit van de gemeenteraad van Wijchen van 8 juli 2021 over het Plan Heroriëntatie.',
+      advisorOrganisation: 'Bedrijfsadvies Rijk van Nijmegen',
+      retentionYears: 7,
+    });
+    expect(ok.status, ok.text).to.equal(200);
+    const after = (
+      await anonymous().get('/api/v1/public/municipalities/GM0296/privacy-statement')
+    ).json<PrivacyStatement>();
+    expect(after).to.deep.include({
+      configured: true,
+      controller: 'College van burgemeester en wethouders van Wijchen',
+      advisorOrganisation: 'Bedrijfsadvies Rijk van Nijmegen',
+      retentionYears: 7,
+      legalBasis:
+        'Besluit van de gemeenteraad van Wijchen van 8 juli 2021 over het Plan Heroriëntatie.',
+    });
+    expect(after.dpo).to.deep.equal({
+      name: 'F. de Vries',
+      email: 'fg@wijchen.example',
+      phone: null,
+    });
+    // Another municipality's statement is its own.
+    const nijmegen = (
+      await anonymous().get('/api/v1/public/municipalities/GM0268/privacy-statement')
+    ).json<PrivacyStatement>();
+    expect(nijmegen.configured).to.equal(false);
+    // Staff without the administrator's right cannot change it.
+    const cw = await t.agent('wijchen-caseworker').send('PUT', '/api/v1/privacy-settings', {
+      controller: 'x',
+      dpoEmail: 'a@b.nl',
+      legalBasis: 'x',
+      retentionYears: 5,
+    });
+    expect(cw.status).to.equal(403);
   });
 });
