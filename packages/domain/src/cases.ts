@@ -211,10 +211,6 @@ export const ScheduleIntakeSchema = z
   .refine((v) => v.mode !== 'video' || v.videoLink !== undefined, {
     message: 'Vul de link van het videogesprek in.',
     path: ['videoLink'],
-  })
-  .refine((v) => !(v.mode === 'office' || v.mode === 'business') || v.location !== undefined, {
-    message: 'Vul het adres van de intake in.',
-    path: ['location'],
   });
 export type ScheduleIntake = z.infer<typeof ScheduleIntakeSchema>;
 

@@ -128,14 +128,14 @@ function ScheduleIntakeFields({ form }: { form: FormApi }) {
           form={form}
           name="location"
           label={
-            form.values.mode === 'phone' ? 'Telefoonnummer of toelichting' : 'Adres van de intake *'
+            form.values.mode === 'phone' ? 'Telefoonnummer of toelichting' : 'Adres van de intake'
           }
           description={
             form.values.mode === 'business'
               ? 'Het adres van het bedrijf.'
               : form.values.mode === 'phone'
                 ? 'Niet verplicht, bijvoorbeeld "de adviseur belt u op 06 12345678".'
-                : 'Bijvoorbeeld: Stadswinkel, Korte Nieuwstraat 6, Nijmegen.'
+                : 'Nodig voor de uitnodiging. Bijvoorbeeld: Stadswinkel, Korte Nieuwstraat 6, Nijmegen.'
           }
         />
       )}

@@ -4,6 +4,7 @@ import type {
   LetterPreview,
   LetterResult,
   LetterTemplate,
+  Letterhead,
   Partner,
   Problem,
   Referral,
@@ -20,7 +21,13 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 
 describe('letters from templates', () => {
   const t = useTestApp({
-    logins: ['wijchen-caseworker', 'wijchen-admin', 'nijmegen-admin', 'nijmegen-caseworker'],
+    logins: [
+      'wijchen-caseworker',
+      'wijchen-admin',
+      'nijmegen-admin',
+      'nijmegen-caseworker',
+      'wijchen-advisor',
+    ],
   });
   const cw = () => t.agent('wijchen-caseworker');
   const admin = () => t.agent('wijchen-admin');
@@ -31,13 +38,23 @@ describe('letters from templates', () => {
         '/api/v1/cases',
         registration(
           {},
-          { name: 'Sanne Verbeek', businessName: 'Bakkerij Verbeek', ...entrepreneur },
+          {
+            name: 'Sanne Verbeek',
+            businessName: 'Bakkerij Verbeek',
+            street: 'Markt',
+            houseNumber: '12',
+            houseNumberAddition: 'A',
+            town: 'Wijchen',
+            ...entrepreneur,
+          },
         ),
       )
     ).json<CaseDetail>();
   const plan = (caseId: string) =>
     cw().send('PUT', `/api/v1/cases/${caseId}/intake-appointment`, {
       scheduledAt: `${inDays(7)}T10:30:00+01:00`,
+      mode: 'office',
+      location: 'Gemeentehuis, Raadhuisplein 1, Wijchen',
     });
 
   it('lets only the administrator change the templates, refusing unknown merge fields', async () => {
@@ -80,16 +97,43 @@ describe('letters from templates', () => {
     expect(audit.rows.map((r) => r.action)).to.deep.equal(['update']);
   });
 
+  it('refuses every letter while the letterhead lacks contact details, and says what is missing', async () => {
+    const c = await register();
+    await plan(c.id);
+    const partial = await admin().send('PUT', '/api/v1/letterhead', {
+      department: 'Team Werk en Inkomen',
+      addressLines: 'Postbus 9000\n6600 HA Wijchen',
+      phone: '14 024',
+      email: 'ondernemers@wijchen.example',
+      signatoryName: 'J. de Vries',
+    });
+    expect(partial.json<Letterhead>().missing).to.deep.equal(['website']);
+    const preview = (
+      await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=confirmation`)
+    ).json<LetterPreview>();
+    expect(preview).to.deep.include({ letterheadComplete: false, letterheadMissing: ['website'] });
+    const refused = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'confirmation',
+    });
+    expect(refused.status).to.equal(409);
+    expect(refused.json<Problem>().detail).to.contain('Een beheerder vult eerst in: website');
+    expect((await cw().get(`/api/v1/cases/${c.id}/attachments`)).json<unknown[]>()).to.have.length(
+      0,
+    );
+  });
+
   it('prints the letterhead the administrator sets', async () => {
     const r = await admin().send('PUT', '/api/v1/letterhead', {
       department: 'Team Werk en Inkomen',
       addressLines: 'Postbus 9000\n6600 HA Wijchen',
       phone: '14 024',
       email: 'ondernemers@wijchen.example',
+      website: 'www.wijchen.nl',
       signatoryName: 'J. de Vries',
       signatoryTitle: 'Teamleider Werk en Inkomen',
     });
     expect(r.status).to.equal(200);
+    expect(r.json<Letterhead>().missing).to.deep.equal([]);
     expect(
       (await admin().send('PUT', '/api/v1/letterhead', { signatoryName: '' })).status,
     ).to.equal(400);
@@ -206,6 +250,56 @@ describe('letters from templates', () => {
     expect(
       (await cw().get(`/api/v1/cases/${without.id}/attachments`)).json<unknown[]>(),
     ).to.have.length(0);
+  });
+
+  it('sends the intake invitation with place, form and adviser, and a calendar invitation', async () => {
+    const c = await register({ email: 'agenda@example.org' });
+    const advisor = (
+      await t.db.admin.query(`select id from app_user where subject = 'wijchen-advisor'`)
+    ).rows[0].id;
+    const planned = await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${inDays(9)}T09:00:00Z`,
+      mode: 'video',
+      videoLink: 'https://meet.example.org/intake-123',
+      advisorId: advisor,
+    });
+    expect(planned.status, planned.text).to.equal(200);
+    expect(planned.json<CaseDetail>()).to.deep.include({
+      intakeMode: 'video',
+      intakeVideoLink: 'https://meet.example.org/intake-123',
+    });
+    // A video intake without its link is refused in Dutch.
+    const noLink = await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: `${inDays(9)}T09:00:00Z`,
+      mode: 'video',
+    });
+    expect(noLink.status).to.equal(400);
+    expect(JSON.stringify(noLink.json())).to.contain('Vul de link van het videogesprek in.');
+    const preview = (
+      await cw().get(`/api/v1/cases/${c.id}/letter-preview?kind=intake-invitation`)
+    ).json<LetterPreview>();
+    expect(preview.body)
+      .to.contain('Vorm: videogesprek')
+      .and.contain('Plaats: via video: https://meet.example.org/intake-123');
+    if (preview.missing.length > 0) return expect.fail(`missing ${preview.missing.join(', ')}`);
+    const made = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'intake-invitation',
+      sendByEmail: true,
+    });
+    expect(made.status, made.text).to.equal(201);
+    const outbox = await t.db.admin.query(
+      `select reply_to, calendar from mail_outbox where to_address = 'agenda@example.org'`,
+    );
+    expect(outbox.rows[0].reply_to).to.equal('ondernemers@wijchen.example');
+    const ics: string = outbox.rows[0].calendar;
+    expect(ics).to.contain('BEGIN:VEVENT').and.contain('METHOD:REQUEST');
+    expect(ics).to.match(new RegExp(`DTSTART:${inDays(9).replace(/-/g, '')}T090000Z`));
+    expect(ics).to.contain('URL:https://meet.example.org/intake-123');
+    expect(ics).to.contain(`UID:intake-${c.id}@herorientatie`);
+    await eventually(
+      async () => t.app.devMailbox!.some((m) => m.to.includes('agenda@example.org')),
+      'the invitation reaches the mailbox',
+    );
   });
 
   it('writes the referral letter about the chosen referral, and the closing letter after closing', async () => {

@@ -1,24 +1,44 @@
 import type { CaseDetail, ResponseRates, Wave, WaveContact } from '@herorientatie/domain';
+import { dutchDay } from '@herorientatie/domain';
 import { expect } from 'chai';
 import { useTestApp } from '../../../../test/app.ts';
+import { hasPdftoppm } from '../../../../test/pdf-png.ts';
+import { linesOf, pdfTextItems, qrCodesOf } from '../../../../test/pdf-layout.ts';
+import { ENVELOPE_WINDOW } from '../../letters/letter-pdf.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => dutchDay();
 
 describe('outreach waves', () => {
   const t = useTestApp({
-    logins: ['wijchen-caseworker', 'wijchen-manager', 'nijmegen-caseworker', 'wijchen-advisor'],
+    logins: [
+      'wijchen-caseworker',
+      'wijchen-manager',
+      'nijmegen-caseworker',
+      'wijchen-advisor',
+      'wijchen-admin',
+    ],
   });
   const cw = () => t.agent('wijchen-caseworker');
   let first: Wave;
 
   before(async () => {
+    const letterhead = await t.agent('wijchen-admin').send('PUT', '/api/v1/letterhead', {
+      addressLines: 'Postbus 9000\n6600 HA Wijchen',
+      phone: '14 024',
+      email: 'ondernemers@wijchen.example',
+      website: 'www.wijchen.nl',
+      signatoryName: 'Team Ondernemers',
+    });
+    expect(letterhead.status, letterhead.text).to.equal(200);
     // The pilot: 88 Tozo 3 applicants, 20 of them with an e-mail address; 12 others had Tozo 1 only.
-    const lines = ['KvK-nummer;Naam;Bedrijfsnaam;Postcode;Huisnummer;E-mailadres;SBI-code;Tozo'];
+    const lines = [
+      'KvK-nummer;Naam;Bedrijfsnaam;Straat;Postcode;Huisnummer;Woonplaats;E-mailadres;SBI-code;Tozo',
+    ];
     for (let i = 0; i < 100; i++) {
       const tozo = i < 88 ? 'Tozo 3' : 'Tozo 1';
       const email = i < 20 ? `o${i}@example.org` : '';
       lines.push(
-        `${50_000_000 + i};Ondernemer ${i};Bedrijf ${i};6602 AB;${i + 1};${email};${i % 2 ? '5610' : '9602'};${tozo}`,
+        `${50_000_000 + i};Ondernemer ${i};Bedrijf ${i};Kasteellaan;6602 AB;${i + 1};Wijchen;${email};${i % 2 ? '5610' : '9602'};${tozo}`,
       );
     }
     const imported = await cw().upload(
@@ -173,8 +193,20 @@ describe('outreach waves', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).to.equal('Naam;Bedrijfsnaam;Postcode;Huisnummer;E-mailadres;Telefoonnummer');
+    expect(lines[0]).to.equal(
+      'Naam;Bedrijfsnaam;Adresregel 1;Adresregel 2;Adres compleet;Antwoordcode;Antwoordlink;E-mailadres;Telefoonnummer',
+    );
     expect(lines).to.have.length(89);
+    const [name, business, line1, line2, complete, code, link] = lines[1]!.split(';');
+    expect([name, business, line1, line2, complete]).to.deep.equal([
+      'Ondernemer 0',
+      'Bedrijf 0',
+      'Kasteellaan 1',
+      '6602 AB  WIJCHEN',
+      'ja',
+    ]);
+    expect(code).to.match(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(link).to.equal(`${t.app.baseUrl}/aanmelden?code=${code}`);
   });
 
   it('keeps waves to their municipality and to roles with outreach', async () => {
@@ -196,5 +228,100 @@ describe('outreach waves', () => {
         })
       ).status,
     ).to.equal(403);
+  });
+
+  it('records a response on the day it happened, never in the future or before the wave', async () => {
+    const contacts = (await cw().get(`/api/v1/outreach/waves/${first.id}/contacts`)).json<
+      WaveContact[]
+    >();
+    const c = contacts.find((x) => x.response === 'pending')!;
+    const url = `/api/v1/outreach/waves/${first.id}/contacts/${c.id}`;
+    const future = await cw().send('PUT', url, {
+      response: 'interested',
+      responseDate: '2999-01-01',
+    });
+    expect(future.status).to.equal(400);
+    expect(JSON.stringify(future.json())).to.contain(
+      'De datum van de reactie ligt in de toekomst.',
+    );
+    const early = await cw().send('PUT', url, {
+      response: 'interested',
+      responseDate: '2020-11-01',
+    });
+    expect(early.status).to.equal(400);
+    expect(JSON.stringify(early.json())).to.contain('niet eerder zijn dan de ronde zelf');
+    // A reply card that came in by post in November 2020 counts in November 2020.
+    const ok = await cw().send('PUT', url, {
+      response: 'not_interested',
+      responseDate: '2020-11-20',
+      channel: 'letter',
+    });
+    expect(ok.status, ok.text).to.equal(200);
+    expect(ok.json<WaveContact>()).to.deep.include({
+      responseDate: '2020-11-20',
+      responseChannel: 'letter',
+    });
+    const rates = (await cw().get('/api/v1/outreach/response-rates')).json<ResponseRates>();
+    expect(rates.byMonth.find((m) => m.month === '2020-11')).to.deep.equal({
+      month: '2020-11',
+      channel: 'letter',
+      responded: 1,
+    });
+  });
+
+  it('counts people, not letters: a second letter to the same people does not double them', async () => {
+    const second = await cw().send('POST', '/api/v1/outreach/waves', {
+      name: 'Tweede brief Tozo 3',
+      channel: 'letter',
+      plannedDate: today(),
+      criteria: { tozoPeriods: ['tozo3'] },
+    });
+    expect(second.status, second.text).to.equal(201);
+    const rates = (await cw().get('/api/v1/outreach/response-rates')).json<ResponseRates>();
+    const letter = rates.byChannel.find((r) => r.channel === 'letter')!;
+    // 88 people, two letters each; 12 people answered (in either letter wave).
+    expect(letter).to.deep.equal({
+      channel: 'letter',
+      recipients: 88,
+      responded: 12,
+      responseRate: 13.6,
+    });
+  });
+
+  it('prints a letter that can be posted and answered: address in the window, contact details, code and QR', async () => {
+    const pdf = await cw().bytes(`/api/v1/outreach/waves/${first.id}/letters.pdf`);
+    expect(pdf.status).to.equal(200);
+    const bytes = new Uint8Array(pdf.bytes);
+    const pages = await pdfTextItems(bytes);
+    const contacts = (await cw().get(`/api/v1/outreach/waves/${first.id}/contacts`)).json<
+      WaveContact[]
+    >();
+    // The letters are sorted by postcode and business name; find Ondernemer 0's page.
+    const page = pages.find((p) => p.some((i) => i.str === 'Ondernemer 0'))!;
+    const printedLines = linesOf(page);
+    const lines = ['Ondernemer 0', 'Bedrijf 0', 'Kasteellaan 1', '6602 AB WIJCHEN'];
+    const win = ENVELOPE_WINDOW;
+    for (const line of lines) {
+      const item = printedLines.find((i) => i.str === line);
+      expect(item, line).to.not.equal(undefined);
+      expect(item!.x, `${line} x`).to.be.within(win.x, win.x + win.width);
+      expect(item!.y, `${line} y`).to.be.within(win.y + 8, win.y + win.height);
+    }
+    const text = page.map((i) => i.str).join(' ');
+    expect(text)
+      .to.contain('T 14 024')
+      .and.contain('ondernemers@wijchen.example')
+      .and.contain('www.wijchen.nl');
+    const code = contacts.find((c) => c.name === 'Ondernemer 0')!.responseCode;
+    const printed = `${code.slice(0, 4)}-${code.slice(4)}`;
+    expect(text).to.contain(`Uw persoonlijke code: ${printed}`);
+    expect(text).to.contain(`${t.app.baseUrl}/aanmelden`);
+    expect(text).to.not.contain('Neem dan contact met ons op.');
+    if (hasPdftoppm()) {
+      // The QR code, as a phone reads it, opens the sign-up with this person's code.
+      const codes = await qrCodesOf(bytes);
+      const index = pages.indexOf(page);
+      expect(codes[index]).to.equal(`${t.app.baseUrl}/aanmelden?code=${printed}`);
+    }
   });
 });
