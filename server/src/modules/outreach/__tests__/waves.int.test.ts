@@ -1,6 +1,7 @@
 import type { CaseDetail, ResponseRates, Wave, WaveContact } from '@herorientatie/domain';
 import { dutchDay } from '@herorientatie/domain';
 import { expect } from 'chai';
+import { Agent } from '../../../../test/agent.ts';
 import { useTestApp } from '../../../../test/app.ts';
 import { hasPdftoppm } from '../../../../test/pdf-png.ts';
 import { linesOf, pdfTextItems, qrCodesOf } from '../../../../test/pdf-layout.ts';
@@ -323,5 +324,77 @@ describe('outreach waves', () => {
       const index = pages.indexOf(page);
       expect(codes[index]).to.equal(`${t.app.baseUrl}/aanmelden?code=${printed}`);
     }
+  });
+
+  it('takes a sign-up with the letter’s code (or KvK number) as the answer, on its day; the follow-up skips them', async () => {
+    const wave = (
+      await cw().send('POST', '/api/v1/outreach/waves', {
+        name: 'Brief Tozo 1',
+        channel: 'letter',
+        plannedDate: today(),
+        criteria: { tozoPeriods: ['tozo1'] },
+      })
+    ).json<Wave>();
+    expect(wave.recipients).to.equal(12);
+    const contacts = (await cw().get(`/api/v1/outreach/waves/${wave.id}/contacts`)).json<
+      WaveContact[]
+    >();
+    const byName = (name: string) => contacts.find((c) => c.name === name)!;
+    const a = byName('Ondernemer 88');
+    const b = byName('Ondernemer 89');
+    const anonymous = new Agent(t.app.baseUrl);
+    const signUp = (extra: Record<string, unknown>) =>
+      anonymous.send('POST', '/api/v1/public/sign-ups', {
+        name: 'Ondernemer',
+        businessName: 'Bedrijf',
+        email: `${String(extra.kvkNumber ?? extra.responseCode)}@example.org`.toLowerCase(),
+        postcode: '6602 AB',
+        privacyAccepted: true,
+        ...extra,
+      });
+
+    const unknown = await signUp({ responseCode: 'ZZZZ-ZZZZ' });
+    expect(unknown.status).to.equal(400);
+    expect(JSON.stringify(unknown.json())).to.contain('De antwoordcode ZZZZ-ZZZZ kennen wij niet');
+
+    // Typed as people do: lower case, with the hyphen.
+    const code = `${a.responseCode.slice(0, 4)}-${a.responseCode.slice(4)}`.toLowerCase();
+    const withCode = await signUp({ responseCode: code });
+    expect(withCode.status, withCode.text).to.equal(201);
+    const withKvk = await signUp({ kvkNumber: b.kvkNumber });
+    expect(withKvk.status, withKvk.text).to.equal(201);
+
+    const after = (await cw().get(`/api/v1/outreach/waves/${wave.id}/contacts`)).json<
+      WaveContact[]
+    >();
+    for (const who of [a, b]) {
+      const c = after.find((x) => x.id === who.id)!;
+      expect(c, who.name!).to.deep.include({
+        response: 'interested',
+        responseDate: today(),
+        responseChannel: 'website',
+      });
+      expect(c.caseId).to.be.a('string');
+      const detail = (await cw().get(`/api/v1/cases/${c.caseId}`)).json<CaseDetail>();
+      expect(detail).to.deep.include({ source: 'tozo_outreach', sourceDetail: 'Brief Tozo 1' });
+    }
+    const updated = (await cw().get('/api/v1/outreach/waves'))
+      .json<Wave[]>()
+      .find((w) => w.id === wave.id)!;
+    expect(updated).to.include({ responded: 2, interested: 2 });
+
+    const followUp = await cw().send('POST', `/api/v1/outreach/waves/${wave.id}/follow-up`, {
+      name: 'Herinnering Tozo 1',
+      channel: 'letter',
+      plannedDate: today(),
+    });
+    expect(followUp.status, followUp.text).to.equal(201);
+    expect(followUp.json<Wave>().recipients).to.equal(10);
+    const second = (
+      await cw().get(`/api/v1/outreach/waves/${followUp.json<Wave>().id}/contacts`)
+    ).json<WaveContact[]>();
+    expect(second.map((c) => c.name)).to.not.include.members(['Ondernemer 88', 'Ondernemer 89']);
+    // Each letter of the follow-up has its own code.
+    expect(new Set(second.map((c) => c.responseCode)).size).to.equal(10);
   });
 });
