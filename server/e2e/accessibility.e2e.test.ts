@@ -443,7 +443,7 @@ describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
     await page.getByRole('heading', { level: 1, name: 'Aanmelden voor hulp' }).waitFor();
     expect(await violations(page)).to.deep.equal([]);
     await page.getByLabel('Ja, ik beantwoord de vijf vragen').check();
-    await page.getByLabel('Postcode *').fill('6584');
+    await page.getByLabel('Postcode *').fill('6574');
     // A postcode area in two municipalities asks which one.
     await page.getByRole('group', { name: /In welke gemeente woont u/ }).waitFor();
     await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
@@ -461,6 +461,46 @@ describe('accessibility of reach (axe-core, WCAG 2.2 AA)', () => {
     expect(width, 'no sideways scrolling on a phone').to.be.at.most(360);
     await page.goto(`${app.baseUrl}/privacy`);
     await page.getByRole('heading', { level: 1, name: 'Privacyverklaring' }).waitFor();
+    await page.getByRole('link', { name: 'Gemeente Wijchen' }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+    // The statement of one municipality, generated from its settings.
+    await page.goto(`${app.baseUrl}/privacy?gemeente=GM0296`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Privacyverklaring gemeente Wijchen' })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Wie ziet uw gegevens?' }).waitFor();
+    expect(await violations(page)).to.deep.equal([]);
+  });
+
+  it('has no violations on the confirmation after an acute self-check, with its immediate help', async () => {
+    const page = await pageFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.baseUrl}/aanmelden`);
+    await page.getByLabel('Uw naam *').fill('Sanne de Vries');
+    await page.getByLabel('Naam van uw bedrijf *').fill('Yoga aan de Waal');
+    await page.getByLabel('E-mailadres *').fill('sanne.a11y@example.org');
+    await page.getByLabel('Postcode *').fill('6602 BK');
+    await page.getByText('Uw aanmelding gaat naar de gemeente').waitFor();
+    await page.getByLabel('Ja, ik beantwoord de vijf vragen').check();
+    for (const [question, answer] of [
+      ['Vraag 1 van 5', 'Veel minder'],
+      ['Vraag 2 van 5', 'Nee'],
+      ['Vraag 3 van 5', 'Ja'],
+      ['Vraag 4 van 5', 'Nee'],
+      ['Vraag 5 van 5', 'Mijn bedrijf combineren met een (bij)baan'],
+    ] as const) {
+      await page
+        .getByRole('group', { name: new RegExp(question) })
+        .getByLabel(answer, { exact: true })
+        .check();
+    }
+    await page.getByLabel('Ik heb de privacyverklaring gelezen *').check();
+    await page.getByRole('button', { name: 'Aanmelding versturen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bedankt voor uw aanmelding' }).waitFor();
+    await page.getByRole('heading', { name: 'Heeft u nu direct hulp nodig?' }).waitFor();
+    expect(await page.getByRole('main').textContent())
+      .to.contain('Binnen twee werkdagen')
+      .and.contain('0800 8115');
     expect(await violations(page)).to.deep.equal([]);
   });
 

@@ -22,7 +22,11 @@ function ChooseMunicipality() {
         Elke gemeente is zelf verantwoordelijk voor uw gegevens. Kies de gemeente waar u woont.
       </Paragraph>
       {regions.data?.map((region) => (
-        <ul key={region.name} aria-label={`Gemeenten in de regio ${region.name}`}>
+        <ul
+          key={region.name}
+          className="app-choice-list"
+          aria-label={`Gemeenten in de regio ${region.name}`}
+        >
           {region.municipalities.map((m) => (
             <li key={m.code}>
               <Link to={`/privacy?gemeente=${m.code}`}>Gemeente {m.name}</Link>
