@@ -75,6 +75,8 @@ const EnvSchema = z.object({
   ADDRESS_LOOKUP: z.enum(['pdok', 'off']).default('off'),
   /** Base URL of the PDOK Locatieserver (a mirror or proxy may be set). */
   ADDRESS_LOOKUP_URL: z.url().optional(),
+  /** Folder with the reference data the migrations read (default: server/data). */
+  REFERENCE_DATA_DIR: z.string().optional(),
   /** Fill an empty database with demo cases (default: only in development). */
   DEMO_DATA: bool.optional(),
 });

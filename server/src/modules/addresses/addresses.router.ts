@@ -26,7 +26,10 @@ export function addressesRouter(uow: TenantUnitOfWork, lookup: AddressLookup) {
       handle: async ({ query }) => {
         if (!lookup.enabled) return { enabled: false, addresses: [] };
         try {
-          return { enabled: true, addresses: await lookup.lookup(query.postcode, query.houseNumber) };
+          return {
+            enabled: true,
+            addresses: await lookup.lookup(query.postcode, query.houseNumber),
+          };
         } catch (err) {
           if (err instanceof AddressLookupUnavailable) return { enabled: false, addresses: [] };
           throw err;
