@@ -76,11 +76,12 @@ export class Agent {
     content: Buffer | string,
     type = 'application/octet-stream',
     fields: Record<string, string> = {},
+    method: 'POST' | 'PUT' = 'POST',
   ) {
     const formData = new FormData();
     for (const [name, value] of Object.entries(fields)) formData.append(name, value);
     formData.append('file', new Blob([content], { type }), filename);
-    return this.request('POST', path, {
+    return this.request(method, path, {
       formData,
       headers: this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {},
     });

@@ -62,12 +62,13 @@ async function seedWijchenOutreach(caseworker: UserActor) {
   );
   await q(
     `insert into outreach_recipient (municipality_id, kvk_number, name, business_name, email, postcode, house_number,
-       sbi_code, tozo_periods, content_hash, last_import_id)
+       sbi_code, tozo_periods, content_hash, last_import_id, street, town)
      select $1, lpad((71000000 + g)::text, 8, '0'), 'Ondernemer ' || g, 'Onderneming ' || g,
             case when g % 3 = 0 then 'ondernemer' || g || '@example.org' end,
             (array['6601 AB', '6602 CD', '6603 EF', '6604 GH', '6605 JK'])[1 + g % 5], (1 + g % 150)::text,
             (array['9602', '5610', '4399', '4778', '7420', '9001'])[1 + g % 6],
-            case when g <= 88 then array['tozo1', 'tozo3'] else array['tozo1'] end, md5(g::text), $2
+            case when g <= 88 then array['tozo1', 'tozo3'] else array['tozo1'] end, md5(g::text), $2,
+            (array['Kerkstraat', 'Molenweg', 'Dorpsstraat', 'Stationsweg', 'Markt'])[1 + g % 5], 'Wijchen'
        from generate_series(1, 526) g`,
     [currentMunicipalityId(), imp.id],
   );

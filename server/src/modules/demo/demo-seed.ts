@@ -142,6 +142,7 @@ async function seedMunicipality(name: string, count: number, next: () => number)
   ]);
   if (existing[0].n > 0) return 0;
   const users = await upsertDemoUsers(name);
+  await seedLetterhead(name, users.admin!);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   for (let i = 0; i < count; i++) {
     const first = pick(FIRST);
@@ -152,8 +153,8 @@ async function seedMunicipality(name: string, count: number, next: () => number)
     const status = i < STATUSES.length ? STATUSES[i]! : pick(STATUSES);
     const entrepreneur = await q(
       `insert into entrepreneur (municipality_id, name, email, phone, postcode, house_number, business_name, kvk_number,
-         legal_form, sbi_code, business_start_date, tozo_periods, partner_income, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, 'eenmanszaak', $9, $10, $11, $12, $13) returning id`,
+         legal_form, sbi_code, business_start_date, tozo_periods, partner_income, created_at, street, town)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 'eenmanszaak', $9, $10, $11, $12, $13, $14, $15) returning id`,
       [
         currentMunicipalityId(),
         `${first} ${last}`,
@@ -168,6 +169,8 @@ async function seedMunicipality(name: string, count: number, next: () => number)
         next() < 0.8 ? ['tozo1', 'tozo3'] : [],
         pick(['yes', 'no', 'no_partner', 'unknown']),
         registered,
+        pick(DEMO_STREETS),
+        name,
       ],
     );
     const counter = await q(
@@ -285,6 +288,31 @@ async function seedMunicipality(name: string, count: number, next: () => number)
     }
   }
   return count;
+}
+
+/** Made-up street names for the demo addresses (no real person lives at a demo address). */
+const DEMO_STREETS = ['Kerkstraat', 'Molenweg', 'Dorpsstraat', 'Stationsweg', 'Markt', 'Lindelaan'];
+
+/**
+ * A complete letterhead, so that demo letters can be made and answered: the municipality's
+ * general number (14 + area code) and a made-up postal box.
+ */
+async function seedLetterhead(municipality: string, adminId: string) {
+  const slugged = slug(municipality).replace(/-/g, '');
+  await q(
+    `insert into letterhead (municipality_id, department, address_lines, phone, email, website,
+       signatory_name, signatory_title, updated_by)
+     values ($1, 'Team Ondernemers', $2, '14 024', $3, $4, $5, 'Teamleider Werk en Inkomen', $6)
+     on conflict (municipality_id) do nothing`,
+    [
+      currentMunicipalityId(),
+      `Postbus 9000\n6500 AA ${municipality}`,
+      `ondernemers@${slugged}.example`,
+      `www.${slugged}.example`,
+      `Team Ondernemers ${municipality}`,
+      adminId,
+    ],
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { useTestApp } from '../../../../test/app.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { eventually } from '../../../../test/eventually.ts';
 import { pdfPages } from '../../../../test/pdf-text.ts';
+import QRCode from 'qrcode';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -137,6 +138,58 @@ describe('letters from templates', () => {
     expect(
       (await admin().send('PUT', '/api/v1/letterhead', { signatoryName: '' })).status,
     ).to.equal(400);
+  });
+
+  it('puts the logo the administrator uploads on the letters and the public pages', async () => {
+    const png = await QRCode.toBuffer('logo', { width: 120 });
+    const refused = await admin().upload(
+      '/api/v1/letterhead/logo',
+      'logo.png',
+      Buffer.from('geen plaatje'),
+      'image/png',
+      {},
+      'PUT',
+    );
+    expect(refused.status).to.equal(400);
+    expect(refused.text).to.contain('Het logo moet een PNG- of JPEG-afbeelding zijn.');
+    expect(
+      (await cw().upload('/api/v1/letterhead/logo', 'logo.png', png, 'image/png', {}, 'PUT'))
+        .status,
+    ).to.equal(403);
+    const saved = await admin().upload(
+      '/api/v1/letterhead/logo',
+      'logo.png',
+      png,
+      'image/png',
+      {},
+      'PUT',
+    );
+    expect(saved.status, saved.text).to.equal(200);
+    expect(saved.json<Letterhead>().hasLogo).to.equal(true);
+    const served = await cw().bytes('/api/v1/letterhead/logo');
+    expect(served.headers.get('content-type')).to.equal('image/png');
+    expect(Buffer.compare(served.bytes, png)).to.equal(0);
+    const face = await new Agent(t.app.baseUrl).get('/api/v1/public/municipalities/GM0296');
+    expect(face.json<{ logoUrl: string }>().logoUrl).to.equal(
+      '/api/v1/public/municipalities/GM0296/logo',
+    );
+    const publicLogo = await new Agent(t.app.baseUrl).bytes(
+      '/api/v1/public/municipalities/GM0296/logo',
+    );
+    expect(Buffer.compare(publicLogo.bytes, png)).to.equal(0);
+    // The letter carries the image.
+    const c = await register();
+    const pdf = await fetch(`${t.app.baseUrl}/api/v1/cases/${c.id}/letter-preview.pdf`, {
+      method: 'POST',
+      headers: {
+        cookie: await cw().jar.getCookieString(t.app.baseUrl),
+        'content-type': 'application/json',
+        'x-csrf-token': cw().csrfToken!,
+      },
+      body: JSON.stringify({ kind: 'confirmation' }),
+    });
+    expect(pdf.status).to.equal(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).to.match(/\/Subtype \/Image/);
   });
 
   it('merges the case into the invitation, refuses while a value is missing, and stores the PDF', async () => {
