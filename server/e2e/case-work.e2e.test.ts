@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { Agent } from '../test/agent.ts';
+import { setLetterhead } from '../test/letterhead.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
@@ -26,6 +27,7 @@ describe('end to end: actions, notes, search and handover', () => {
     // The advisor's first login makes them one of the staff to hand cases over to.
     await new Agent(app.baseUrl).login('wijchen-advisor');
     await agent.login('wijchen-caseworker');
+    await setLetterhead(app.baseUrl);
     // Sanne waits for her intake: planned next week with the advisor, still to be invited.
     const registered = await agent.send(
       'POST',
@@ -42,6 +44,8 @@ describe('end to end: actions, notes, search and handover', () => {
       (
         await agent.send('PUT', `/api/v1/cases/${caseId}/intake-appointment`, {
           scheduledAt: `${nextWeek}T10:00:00+01:00`,
+          mode: 'office',
+          location: 'Gemeentehuis, Raadhuisplein 1, Wijchen',
         })
       ).status,
     ).to.equal(200);

@@ -3,6 +3,7 @@ import { dutchDay, formatResponseCode } from '@herorientatie/domain';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Agent } from '../test/agent.ts';
+import { setLetterhead } from '../test/letterhead.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { hasPdftoppm } from '../test/pdf-png.ts';
@@ -34,18 +35,7 @@ describe('end to end: from a wave letter to a sign-up that answers the wave', ()
   before(async () => {
     db = await createTestDatabase();
     app = await startTestApp(db, { SERVE_CLIENT: 'true' });
-    const admin = new Agent(app.baseUrl);
-    await admin.login('wijchen-admin');
-    const letterhead = await admin.send('PUT', '/api/v1/letterhead', {
-      department: 'Team Ondernemers',
-      addressLines: 'Postbus 9000\n6600 HA Wijchen',
-      phone: '14 024',
-      email: 'ondernemers@wijchen.example',
-      website: 'www.wijchen.nl',
-      signatoryName: 'M. Jansen',
-      signatoryTitle: 'Teamleider',
-    });
-    expect(letterhead.status, letterhead.text).to.equal(200);
+    await setLetterhead(app.baseUrl);
     caseworker = new Agent(app.baseUrl);
     await caseworker.login('wijchen-caseworker');
     const csv = [

@@ -136,6 +136,16 @@ export async function seedEveryTenantTable(admin: pg.Pool, municipalityId: strin
      values ($1, $2, $3, $4)`,
     [municipalityId, wave.rows[0].id, recipient.rows[0].id, caseId],
   );
+  await admin.query(
+    `insert into sign_up_receipt (municipality_id, receipt, case_id)
+     values ($1, 'AM-' || upper(substr(translate(md5(random()::text), '01', 'AB'), 1, 4)) || '-ABCD', $2)`,
+    [municipalityId, caseId],
+  );
+  await admin.query(
+    `insert into privacy_settings (municipality_id, controller, dpo_email, legal_basis, retention_years, updated_by)
+     values ($1, 'College van B en W', 'fg@example.org', 'Raadsbesluit', 7, $2)`,
+    [municipalityId, user.id],
+  );
   const partner = await admin.query(`select id from partner_organisation limit 1`);
   const consent = await admin.query(
     `insert into consent (municipality_id, entrepreneur_id, partner_id, categories, given_how, given_on, recorded_by)

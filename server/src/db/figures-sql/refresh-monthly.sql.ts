@@ -41,7 +41,7 @@ export const refreshMonthly: FiguresSql = {
               from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
              where c.municipality_id = m.id
             union all
-            select date_trunc('month', coalesce(c.responded_at::date, w.planned_date))::date, 'responded', w.channel, c.id
+            select date_trunc('month', coalesce(c.response_date, c.responded_at::date, w.planned_date))::date, 'responded', w.channel, c.id
               from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
              where c.municipality_id = m.id and c.response in ('interested', 'not_interested', 'already_helped')
             -- Per person: the month of the first approach, and of the first response (the
@@ -51,7 +51,7 @@ export const refreshMonthly: FiguresSql = {
               from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
              where c.municipality_id = m.id group by c.recipient_id
             union all
-            select date_trunc('month', min(coalesce(c.responded_at::date, w.planned_date)))::date, 'responded_person', '', c.recipient_id
+            select date_trunc('month', min(coalesce(c.response_date, c.responded_at::date, w.planned_date)))::date, 'responded_person', '', c.recipient_id
               from outreach_contact c join outreach_wave w on w.municipality_id = c.municipality_id and w.id = c.wave_id
              where c.municipality_id = m.id and c.response in ('interested', 'not_interested', 'already_helped')
              group by c.recipient_id

@@ -4,7 +4,16 @@ import {
   loadPostcodeDataset,
   readPostcodeDataset,
 } from '../reference-data/postcode-dataset.ts';
+import {
+  applyFiguresSql,
+  FIGURES_SQL,
+  restoreFiguresFunctions,
+  snapshotFiguresFunctions,
+} from '../figures-sql/index.ts';
+import { DB_ROLES } from '../roles.ts';
 import { referenceTable, tenantTable } from '../table-kinds.ts';
+
+const NAME = 'PostAndFrontDoor1766100000000';
 
 /**
  * Letters that can be posted and answered, and a front door people trust:
@@ -14,10 +23,11 @@ import { referenceTable, tenantTable } from '../table-kinds.ts';
  * - a logo on the letterhead, and the settings of the privacy statement;
  * - a personal response code per wave contact, the date a response happened and its channel;
  * - place and form of the planned intake;
- * - a receipt number for every public sign-up; Reply-To and a calendar invitation on mail.
+ * - a receipt number for every public sign-up; Reply-To and a calendar invitation on mail;
+ * - the regional figures count a response in the month it happened (response_date).
  */
 export class PostAndFrontDoor1766100000000 implements MigrationInterface {
-  name = 'PostAndFrontDoor1766100000000';
+  name = NAME;
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -115,9 +125,14 @@ export class PostAndFrontDoor1766100000000 implements MigrationInterface {
       create index sign_up_receipt_case_idx on sign_up_receipt (municipality_id, case_id);
       ${tenantTable('sign_up_receipt', { grants: ['select', 'insert'] })}
     `);
+    await q.query(`set role ${DB_ROLES.aggregate}`);
+    await snapshotFiguresFunctions(q, NAME);
+    await applyFiguresSql(q, FIGURES_SQL);
+    await q.query(`set role ${DB_ROLES.owner}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await restoreFiguresFunctions(q, NAME);
     await q.query(`
       drop table sign_up_receipt;
       alter table mail_outbox drop column reply_to, drop column calendar;

@@ -83,11 +83,13 @@ async function seedWijchenOutreach(caseworker: UserActor) {
   const pilot = await wave('Pilot Tozo 3 (brief)', 'letter', '2020-11-16', null);
   // 11 of 88 responded: 7 interested, 2 not interested, 2 already helped.
   await q(
-    `insert into outreach_contact (municipality_id, wave_id, recipient_id, response, responded_at, recorded_by)
+    `insert into outreach_contact (municipality_id, wave_id, recipient_id, response, responded_at, recorded_by,
+       response_date, response_channel)
      select r.municipality_id, $2, r.id,
             case when rn <= 7 then 'interested' when rn <= 9 then 'not_interested'
                  when rn <= 11 then 'already_helped' else 'no_response' end,
-            case when rn <= 11 then timestamptz '2020-11-30' end, $3
+            case when rn <= 11 then timestamptz '2020-11-30' end, $3,
+            case when rn <= 11 then date '2020-11-27' end, case when rn <= 11 then 'phone' end
        from (select r.*, row_number() over (order by kvk_number) as rn from outreach_recipient r
               where r.municipality_id = $1 and 'tozo3' = any(r.tozo_periods)) r`,
     [currentMunicipalityId(), pilot, caseworker.user.id],
@@ -111,10 +113,13 @@ async function seedWijchenOutreach(caseworker: UserActor) {
   );
   const reminder = await wave('Herinnering Tozo 3 (e-mail)', 'email', '2021-04-12', pilot);
   await q(
-    `insert into outreach_contact (municipality_id, wave_id, recipient_id, response, responded_at, recorded_by)
+    `insert into outreach_contact (municipality_id, wave_id, recipient_id, response, responded_at, recorded_by,
+       response_date, response_channel)
      select c.municipality_id, $3, c.recipient_id,
             case when row_number() over (order by c.id) <= 6 then 'interested' else 'pending' end,
-            case when row_number() over (order by c.id) <= 6 then timestamptz '2021-04-20' end, $4
+            case when row_number() over (order by c.id) <= 6 then timestamptz '2021-04-20' end, $4,
+            case when row_number() over (order by c.id) <= 6 then date '2021-04-19' end,
+            case when row_number() over (order by c.id) <= 6 then 'email' end
        from outreach_contact c where c.municipality_id = $1 and c.wave_id = $2 and c.response = 'no_response'`,
     [currentMunicipalityId(), pilot, reminder, caseworker.user.id],
   );

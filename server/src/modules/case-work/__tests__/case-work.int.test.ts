@@ -3,6 +3,7 @@ import { ACTION_LIST_COLUMNS } from '@herorientatie/domain';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { useTestApp } from '../../../../test/app.ts';
+import { setLetterhead } from '../../../../test/letterhead.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { pdfPages } from '../../../../test/pdf-text.ts';
 import { searchBranches, searchSql } from '../case-work.repository.ts';
@@ -295,7 +296,12 @@ describe('case work: actions, notes, search, handover', () => {
     await cw().send('POST', `/api/v1/cases/${c.id}/notes`, {
       text: 'Graag op papier voor het overleg',
     });
-    await cw().send('POST', `/api/v1/cases/${c.id}/letters`, { kind: 'confirmation' });
+    await setLetterhead(t.app.baseUrl);
+    const letter = await cw().send('POST', `/api/v1/cases/${c.id}/letters`, {
+      kind: 'confirmation',
+      sendByEmail: true,
+    });
+    expect(letter.status, letter.text).to.equal(201);
     const r = await cw().bytes(`/api/v1/cases/${c.id}/summary.pdf`);
     expect(r.status).to.equal(200);
     expect(r.headers.get('content-type')).to.equal('application/pdf');
