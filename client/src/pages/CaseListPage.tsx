@@ -1,6 +1,9 @@
 import {
   can,
   CASE_LIST_COLUMNS,
+  dutchDay,
+  firstContactText,
+  sourceText,
   CASE_SOURCE_LABELS,
   CASE_STATUS_LABELS,
   INTENSITY_LABELS,
@@ -10,7 +13,7 @@ import {
 } from '@herorientatie/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useCaseList, useStaff, type CaseFilters } from '../api/cases.ts';
+import { useCaseList, useStaff, useUpdateCase, type CaseFilters } from '../api/cases.ts';
 import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
 import { usePageTitle } from '../page-focus.ts';
@@ -22,7 +25,12 @@ export const WORKLIST_LABELS = {
   unassigned: 'Nieuw, nog niet toegewezen',
   waitingForIntake: 'Wacht langer dan 7 dagen op intake',
   noRecentContact: 'Al 30 dagen geen contact',
+  acute: 'Acuut, nog niet toegewezen',
+  firstContactOverdue: 'Eerste contact te laat',
 } as const;
+
+/** The queue of new cases is worked most urgent first, then longest waiting. */
+const URGENT_FIRST: readonly string[] = ['unassigned', 'acute', 'firstContactOverdue'];
 
 /** "wacht 12 dagen": whole days since the registration. */
 export function daysWaiting(registeredAt: string, now = new Date()): string {
@@ -30,7 +38,16 @@ export function daysWaiting(registeredAt: string, now = new Date()): string {
   return days === 1 ? 'wacht 1 dag' : `wacht ${days} dagen`;
 }
 
-const FILTER_KEYS = ['q', 'status', 'route', 'source', 'advisorId', 'worklist', 'sort'] as const;
+const FILTER_KEYS = [
+  'q',
+  'status',
+  'route',
+  'source',
+  'urgency',
+  'advisorId',
+  'worklist',
+  'sort',
+] as const;
 
 /** The export of the list with the filters on screen (the same columns, every page). */
 export function exportUrl(format: 'csv' | 'xlsx', filters: CaseFilters): string {
@@ -41,13 +58,95 @@ export function exportUrl(format: 'csv' | 'xlsx', filters: CaseFilters): string 
   return `/api/v1/cases/export.${format}${search ? `?${search}` : ''}`;
 }
 
+/**
+ * "Aan mij toewijzen": one click takes a new case. The case then leaves the queue, so the
+ * message with "Ongedaan maken" stands above the list, not in the row.
+ */
+function TakeButton({
+  caseId,
+  reference,
+  userId,
+  onTaken,
+}: {
+  caseId: string;
+  reference: string;
+  userId: string;
+  onTaken: (taken: { caseId: string; reference: string }) => void;
+}) {
+  const update = useUpdateCase();
+  const [error, setError] = useState<string | null>(null);
+  const take = async () => {
+    setError(null);
+    try {
+      await update.mutateAsync({ caseId, body: { caseworkerId: userId } });
+      onTaken({ caseId, reference });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Toewijzen lukte niet.');
+    }
+  };
+  return (
+    <span className="app-block">
+      <Button appearance="secondary-action" disabled={update.isPending} onClick={() => void take()}>
+        Aan mij toewijzen<span className="app-visually-hidden"> ({reference})</span>
+      </Button>
+      {error && (
+        <span className="app-inline-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The message after taking a case, with one click to give it back to the queue. */
+function Taken({
+  taken,
+  onDone,
+}: {
+  taken: { caseId: string; reference: string };
+  onDone: () => void;
+}) {
+  const update = useUpdateCase();
+  const [undone, setUndone] = useState(false);
+  const undo = async () => {
+    await update.mutateAsync({ caseId: taken.caseId, body: { caseworkerId: null } });
+    setUndone(true);
+  };
+  return (
+    <Alert type="ok">
+      {undone ? (
+        <>Dossier {taken.reference} staat weer bij de nieuwe, niet toegewezen dossiers. </>
+      ) : (
+        <>
+          Dossier{' '}
+          <Link className="utrecht-link" to={`/dossiers/${taken.caseId}`}>
+            {taken.reference}
+          </Link>{' '}
+          is aan u toegewezen.{' '}
+          <Button appearance="subtle" disabled={update.isPending} onClick={() => void undo()}>
+            Ongedaan maken
+          </Button>{' '}
+        </>
+      )}
+      <Button appearance="subtle" onClick={onDone}>
+        Sluiten
+      </Button>
+    </Alert>
+  );
+}
+
 export function CaseListPage({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const filters: CaseFilters = Object.fromEntries(
     FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),
   );
+  if (!filters.sort && filters.worklist && URGENT_FIRST.includes(filters.worklist))
+    filters.sort = 'urgency';
   const [q, setQ] = useState(filters.q ?? '');
   const mayAssign = can(principalOf(me), 'case:assign');
+  const mayTake = mayAssign && me.roles.includes('caseworker');
+  const [taken, setTaken] = useState<{ caseId: string; reference: string } | null>(null);
+  const today = dutchDay();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setSelected((previous) => {
@@ -85,7 +184,7 @@ export function CaseListPage({ me }: { me: Me }) {
       <select
         id={`filter-${key}`}
         className="utrecht-select utrecht-select--html-select"
-        value={params.get(key) ?? ''}
+        value={params.get(key) ?? (key === 'sort' ? (filters.sort ?? '') : '')}
         onChange={(e) => update(key, e.target.value)}
       >
         {allLabel !== null && <option value="">{allLabel}</option>}
@@ -131,6 +230,7 @@ export function CaseListPage({ me }: { me: Me }) {
         {select('status', 'Status', CASE_STATUS_LABELS)}
         {select('route', 'Lopende route', ROUTE_TYPE_LABELS)}
         {select('source', 'Binnengekomen via', CASE_SOURCE_LABELS)}
+        {select('urgency', 'Urgentie', URGENCY_LABELS)}
         {select(
           'advisorId',
           'Bedrijfsadviseur',
@@ -143,6 +243,7 @@ export function CaseListPage({ me }: { me: Me }) {
             '-registeredAt': 'Nieuwste aanmelding eerst',
             registeredAt: 'Oudste aanmelding eerst',
             '-updatedAt': 'Laatst gewijzigd eerst',
+            urgency: 'Meest urgent eerst, dan langst wachtend',
           },
           null,
         )}
@@ -167,6 +268,9 @@ export function CaseListPage({ me }: { me: Me }) {
           (zonder BSN; alle dossiers die aan de filters voldoen, ook die nog niet geladen zijn)
         </p>
       )}
+      <div aria-live="polite">
+        {taken && <Taken key={taken.caseId} taken={taken} onDone={() => setTaken(null)} />}
+      </div>
       {list.isError && <Alert type="error">{list.error.message}</Alert>}
       {list.isPending ? (
         <Paragraph>Dossiers laden…</Paragraph>
@@ -237,14 +341,28 @@ export function CaseListPage({ me }: { me: Me }) {
                       )
                       .join(', ') || '—'}
                   </td>
+                  <td className="utrecht-table__cell">{sourceText(c)}</td>
                   <td className="utrecht-table__cell">{c.advisorName ?? '—'}</td>
                   <td className="utrecht-table__cell">
                     {formatDate(c.registeredAt)}
-                    {filters.worklist === 'waitingForIntake' && (
-                      <>
-                        <br />
-                        <span className="app-footnote">{daysWaiting(c.registeredAt)}</span>
-                      </>
+                    <br />
+                    <span className="app-footnote">{daysWaiting(c.registeredAt)}</span>
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <span
+                      className={
+                        c.firstContactDue && c.firstContactDue < today ? 'app-overdue' : undefined
+                      }
+                    >
+                      {firstContactText(c.firstContactDue, today)}
+                    </span>
+                    {!c.caseworkerId && mayTake && (
+                      <TakeButton
+                        caseId={c.id}
+                        reference={c.reference}
+                        userId={me.id}
+                        onTaken={setTaken}
+                      />
                     )}
                   </td>
                 </tr>

@@ -60,7 +60,14 @@ function Worklists({ team }: { team: boolean }) {
       </Heading>
       <ul className="app-worklists">
         {keys.map((key) => (
-          <li key={key} className="app-worklist">
+          <li
+            key={key}
+            className={`app-worklist${
+              (key === 'acute' || key === 'firstContactOverdue') && counts.data[key] > 0
+                ? ' app-worklist--alert'
+                : ''
+            }`}
+          >
             <Link
               // Who waits longest for an intake comes first.
               to={`/dossiers?worklist=${key}${key === 'waitingForIntake' ? '&sort=registeredAt' : ''}`}

@@ -2,14 +2,32 @@ import type { z } from 'zod';
 import { ROUTE_TYPE_LABELS } from './case-records.ts';
 import type { NextAction } from './case-work.ts';
 import { CASE_STATUS_LABELS } from './case-status.ts';
-import { CaseListQuerySchema, INTENSITY_LABELS, type CaseSummary } from './cases.ts';
+import {
+  CASE_SOURCE_LABELS,
+  CaseListQuerySchema,
+  INTENSITY_LABELS,
+  type CaseSummary,
+} from './cases.ts';
 import { URGENCY_LABELS } from './support.ts';
-import { formatDateNl } from './dates.ts';
+import { dutchDay, formatDateNl } from './dates.ts';
 
 export interface CaseListColumn {
   label: string;
   /** The cell as text: what the list shows and what an export writes. */
   text: (c: CaseSummary) => string;
+}
+
+/** The clock of the promised first contact, in words; `today` in Dutch time. */
+export function firstContactText(due: string | null, today: string): string {
+  if (!due) return '—';
+  if (due < today) return `Te laat (uiterlijk ${formatDateNl(due)})`;
+  if (due === today) return 'Vandaag';
+  return `Uiterlijk ${formatDateNl(due)}`;
+}
+
+/** Where the case came from: the source, with the campaign code when there is one. */
+export function sourceText(c: Pick<CaseSummary, 'source' | 'campaignCode'>): string {
+  return `${CASE_SOURCE_LABELS[c.source]}${c.campaignCode ? ` (${c.campaignCode})` : ''}`;
 }
 
 /**
@@ -29,8 +47,10 @@ export const CASE_LIST_COLUMNS: readonly CaseListColumn[] = [
         .map((r) => ROUTE_TYPE_LABELS[r as keyof typeof ROUTE_TYPE_LABELS]?.split(':')[0] ?? r)
         .join(', ') || '—',
   },
+  { label: 'Herkomst', text: sourceText },
   { label: 'Adviseur', text: (c) => c.advisorName ?? '—' },
   { label: 'Aangemeld', text: (c) => formatDateNl(c.registeredAt) },
+  { label: 'Eerste contact', text: (c) => firstContactText(c.firstContactDue, dutchDay()) },
 ];
 
 /** The most cases one export holds; a larger selection asks for narrower filters. */
@@ -55,7 +75,10 @@ export interface ActionListColumn {
 
 /** The columns of the actions list, on the page and in its exports. */
 export const ACTION_LIST_COLUMNS: readonly ActionListColumn[] = [
-  { label: 'Actie', text: (a) => (a.kind === 'intake' ? 'Geplande intake' : a.title) },
+  {
+    label: 'Actie',
+    text: (a) => (a.kind === 'intake' ? 'Geplande intake' : a.title),
+  },
   { label: 'Wanneer', text: actionDueText },
   { label: 'Dossier', text: (a) => a.caseReference },
   { label: 'Ondernemer', text: (a) => a.entrepreneurName },

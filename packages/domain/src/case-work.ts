@@ -27,7 +27,7 @@ export const ActionSchema = z.object({
   caseReference: z.string(),
   entrepreneurName: z.string(),
   title: z.string(),
-  kind: z.enum(['action', 'intake']),
+  kind: z.enum(['action', 'intake', 'first_contact']),
   dueOn: DateSchema,
   ownerId: z.uuid().nullable(),
   ownerName: z.string().nullable(),

@@ -257,6 +257,10 @@ export const CaseSummarySchema = z.object({
   activeRoutes: z.array(z.string()),
   registeredAt: z.iso.datetime(),
   lastContactAt: z.iso.datetime().nullable(),
+  /** Until the first contact: the working day it is promised by (null once contacted). */
+  firstContactDue: DateSchema.nullable(),
+  /** The campaign code of the link the entrepreneur signed up through. */
+  campaignCode: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -273,8 +277,6 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   closedAt: z.iso.datetime().nullable(),
   /** Coaching trajectories without an end date. */
   activeCoachings: z.number().int(),
-  /** The campaign code of the link the entrepreneur signed up through. */
-  campaignCode: z.string().nullable(),
   /** The self-check done at a public sign-up, with the urgency and routes it suggests. */
   selfCheck: SelfCheckResultSchema.nullable(),
   allowedActions: z.array(z.string()),
@@ -283,7 +285,14 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
-export const CASE_SORTS = ['-registeredAt', 'registeredAt', '-updatedAt', 'updatedAt'] as const;
+/** `urgency`: acute first, then high, then normal; within each the longest waiting first. */
+export const CASE_SORTS = [
+  '-registeredAt',
+  'registeredAt',
+  '-updatedAt',
+  'updatedAt',
+  'urgency',
+] as const;
 
 export const CaseListQuerySchema = z.object({
   q: optional(text(100)),
@@ -291,7 +300,17 @@ export const CaseListQuerySchema = z.object({
   route: optional(z.enum(['strengthen_business', 'solve_finances', 'employment'])),
   advisorId: optional(z.uuid()),
   source: optional(z.enum(CASE_SOURCES)),
-  worklist: optional(z.enum(['mine', 'unassigned', 'waitingForIntake', 'noRecentContact'])),
+  urgency: optional(z.enum(URGENCIES)),
+  worklist: optional(
+    z.enum([
+      'mine',
+      'unassigned',
+      'waitingForIntake',
+      'noRecentContact',
+      'acute',
+      'firstContactOverdue',
+    ]),
+  ),
   sort: z.enum(CASE_SORTS).default('-registeredAt'),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   cursor: optional(z.string().max(200)),
@@ -310,6 +329,10 @@ export const WorklistCountsSchema = z.object({
   unassigned: z.number().int(),
   waitingForIntake: z.number().int(),
   noRecentContact: z.number().int(),
+  /** Acute cases nobody has taken yet: the team is alerted by e-mail as well. */
+  acute: z.number().int(),
+  /** Cases whose promised first contact is past without a contact recorded. */
+  firstContactOverdue: z.number().int(),
 });
 export type WorklistCounts = z.infer<typeof WorklistCountsSchema>;
 

@@ -23,6 +23,7 @@ import { BudgetSuppression1765970000000 } from './1765970000000-budget-suppressi
 import { PartnerAdministration1765980000000 } from './1765980000000-partner-administration.ts';
 import { CellKeyFigures1766000000000 } from './1766000000000-cell-key-figures.ts';
 import { PostAndFrontDoor1766100000000 } from './1766100000000-post-and-front-door.ts';
+import { DailyQueue1766200000000 } from './1766200000000-daily-queue.ts';
 
 /** All migrations in order. A new migration is added here. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   PartnerAdministration1765980000000,
   CellKeyFigures1766000000000,
   PostAndFrontDoor1766100000000,
+  DailyQueue1766200000000,
 ];

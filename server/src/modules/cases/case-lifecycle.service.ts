@@ -58,6 +58,8 @@ export function toSummary(row: CaseRow): CaseSummary {
     activeRoutes: row.active_routes,
     registeredAt: row.registered_at.toISOString(),
     lastContactAt: iso(row.last_contact_at),
+    firstContactDue: row.first_contact_due,
+    campaignCode: row.campaign_code,
   };
 }
 
@@ -258,13 +260,35 @@ export class CaseLifecycleService {
     ] as const) {
       if (from && to && from !== to) moved += await this.cases.moveOpenActions(id, from, to);
     }
+    if (patch.caseworkerId && !row.caseworker_id) {
+      // Taken from the queue: the team's open actions (first contact) become theirs.
+      moved += await this.cases.claimOpenActions(id, patch.caseworkerId);
+    }
     if (assigning) {
       const actions =
         moved === 0 ? '' : moved === 1 ? '; 1 open actie mee' : `; ${moved} open acties mee`;
-      await this.journal.event(actor, id, 'assigned', `Toewijzing gewijzigd${actions}`, {
-        caseworkerId: patch.caseworkerId ?? row.caseworker_id,
-        advisorId: patch.advisorId ?? row.advisor_id,
-      });
+      const names = await this.cases.userNames(
+        [row.caseworker_id, patch.caseworkerId, row.advisor_id, patch.advisorId].filter(
+          (x): x is string => Boolean(x),
+        ),
+      );
+      const who = (userId: string | null | undefined) =>
+        userId ? (names.get(userId) ?? 'onbekend') : 'niemand';
+      const parts: string[] = [];
+      if (patch.caseworkerId !== undefined && patch.caseworkerId !== row.caseworker_id)
+        parts.push(`consulent ${who(row.caseworker_id)} → ${who(patch.caseworkerId)}`);
+      if (patch.advisorId !== undefined && patch.advisorId !== row.advisor_id)
+        parts.push(`bedrijfsadviseur ${who(row.advisor_id)} → ${who(patch.advisorId)}`);
+      await this.journal.event(
+        actor,
+        id,
+        'assigned',
+        `Toewijzing gewijzigd: ${parts.join('; ')}${actions}`,
+        {
+          caseworkerId: patch.caseworkerId ?? row.caseworker_id,
+          advisorId: patch.advisorId ?? row.advisor_id,
+        },
+      );
     }
     await this.journal.record({ action: 'update', objectType: 'case', objectId: id });
     return this.detail(actor, id);

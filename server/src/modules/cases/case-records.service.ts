@@ -88,6 +88,8 @@ export class CaseRecordsService {
     const intakeId = await this.records.insertIntake(id, input, actor.user.id);
     await this.cases.setStatus(id, status);
     await this.cases.completeIntakeAction(id);
+    // An intake at the office, at the business, by video or by phone is a contact too.
+    await this.cases.touchContact(id, `${input.date}T12:00:00Z`);
     await this.journal.event(
       actor,
       id,

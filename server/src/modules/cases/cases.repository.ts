@@ -36,6 +36,7 @@ export interface CaseRow {
   updated_at: Date;
   last_contact_at: Date | null;
   intake_scheduled_at: Date | null;
+  first_contact_due: string | null;
   intake_mode: CaseDetail['intakeMode'];
   intake_location: string | null;
   intake_video_link: string | null;
@@ -58,7 +59,9 @@ const SELECT = `
                     where r.municipality_id = c.municipality_id and r.case_id = c.id and r.status = 'active'),
                   '{}') as active_routes,
          c.registered_at, c.updated_at, c.last_contact_at, c.intake_scheduled_at, c.closed_at, c.outcome,
-         c.intake_mode, c.intake_location, c.intake_video_link, c.outcome_note, c.withdrawn_reason, c.campaign_code, c.self_check,
+         c.intake_mode, c.intake_location, c.intake_video_link, c.outcome_note,
+         case when c.last_contact_at is null and c.status in ('registered', 'intake_scheduled')
+              then to_char(c.first_contact_due, 'YYYY-MM-DD') end as first_contact_due, c.withdrawn_reason, c.campaign_code, c.self_check,
          exists (select 1 from intake i where i.municipality_id = c.municipality_id and i.case_id = c.id) as has_intake,
          exists (select 1 from case_route r where r.municipality_id = c.municipality_id and r.case_id = c.id
                   and r.status = 'active') as has_active_routes,
@@ -76,9 +79,20 @@ const WORKLIST_SQL = {
   unassigned: `c.caseworker_id is null and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
   waitingForIntake: `c.status in ('registered', 'intake_scheduled') and c.registered_at < now() - interval '7 days'`,
   noRecentContact: `c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress') and coalesce(c.last_contact_at, c.registered_at) < now() - interval '30 days'`,
+  acute: `c.urgency = 'acute' and c.caseworker_id is null and c.status in ('registered', 'intake_scheduled', 'intake_done', 'in_progress')`,
+  firstContactOverdue: `c.last_contact_at is null and c.status in ('registered', 'intake_scheduled') and c.first_contact_due < (now() at time zone 'Europe/Amsterdam')::date`,
 } as const;
 
-const SORT_COLUMN = { registeredAt: 'c.registered_at', updatedAt: 'c.updated_at' } as const;
+/**
+ * Sort keys as timestamps, so one keyset cursor serves every order. "Most urgent first"
+ * shifts registration back by 100 years for acute and 50 for high: acute cases come first,
+ * then high, then normal, each with the longest waiting first (ascending).
+ */
+const SORT_COLUMN = {
+  registeredAt: 'c.registered_at',
+  updatedAt: 'c.updated_at',
+  urgency: `(c.registered_at - case c.urgency when 'acute' then interval '100 years' when 'high' then interval '50 years' else interval '0' end)`,
+} as const;
 
 /** Cases of the current municipality; every query filters by tenant and scope. */
 export class CasesRepository {
@@ -104,11 +118,14 @@ export class CasesRepository {
     outreachWaveId?: string | null;
     campaignCode?: string | null;
     selfCheck?: unknown;
+    /** The day the first contact is promised by; an action for the team until it happens. */
+    firstContactDue?: string | null;
+    createdBy?: string | null;
   }): Promise<string> {
     const rows = await currentManager().query(
       `insert into case_file (municipality_id, reference, entrepreneur_id, source, source_detail, urgency,
-         other_support, caseworker_id, advisor_id, outreach_wave_id, campaign_code, self_check)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+         other_support, caseworker_id, advisor_id, outreach_wave_id, campaign_code, self_check, first_contact_due)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
       [
         currentMunicipalityId(),
         values.reference,
@@ -122,9 +139,24 @@ export class CasesRepository {
         values.outreachWaveId ?? null,
         values.campaignCode ?? null,
         values.selfCheck === undefined ? null : JSON.stringify(values.selfCheck),
+        values.firstContactDue ?? null,
       ],
     );
-    return rows[0].id;
+    const id: string = rows[0].id;
+    if (values.firstContactDue) {
+      await currentManager().query(
+        `insert into case_action (municipality_id, case_id, kind, title, due_on, owner_id, created_by)
+         values ($1, $2, 'first_contact', 'Eerste contact opnemen', $3, $4, $5)`,
+        [
+          currentMunicipalityId(),
+          id,
+          values.firstContactDue,
+          values.caseworkerId,
+          values.createdBy ?? null,
+        ],
+      );
+    }
+    return id;
   }
 
   /** The receipt number a public sign-up got, so that a call about it finds the case. */
@@ -144,6 +176,26 @@ export class CasesRepository {
        do update set due_on = excluded.due_on`,
       [currentMunicipalityId(), caseId, dueOn, ownerId, by],
     );
+  }
+
+  /** Open actions nobody owns (the first contact of a new case) go to whoever takes the case. */
+  async claimOpenActions(caseId: string, to: string): Promise<number> {
+    const [, count] = await currentManager().query(
+      `update case_action set owner_id = $3
+        where municipality_id = $1 and case_id = $2 and status = 'open' and owner_id is null`,
+      [currentMunicipalityId(), caseId, to],
+    );
+    return count;
+  }
+
+  /** Names of staff of the municipality, for the timeline ("consulent A → B"). */
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await currentManager().query(
+      'select id, name from app_user where municipality_id = $1 and id = any($2::uuid[])',
+      [currentMunicipalityId(), ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** On handover the open actions of the person handing over go to the one taking over. */
@@ -260,12 +312,18 @@ export class CasesRepository {
     );
   }
 
+  /** A contact (or an intake) happened: the clock of the first contact stops, its action is done. */
   async touchContact(id: string, occurredAt: string): Promise<void> {
     await currentManager().query(
       `update case_file set last_contact_at = greatest(coalesce(last_contact_at, $3::timestamptz), $3::timestamptz),
           updated_at = now()
         where municipality_id = $1 and id = $2`,
       [currentMunicipalityId(), id, occurredAt],
+    );
+    await currentManager().query(
+      `update case_action set status = 'done', closed_at = now()
+        where municipality_id = $1 and case_id = $2 and kind = 'first_contact' and status = 'open'`,
+      [currentMunicipalityId(), id],
     );
   }
 
@@ -289,6 +347,7 @@ export class CasesRepository {
     if (scope.assignedOnly) add('c.advisor_id = $?', scope.userId);
     if (query.status) add('c.status = $?', query.status);
     if (query.source) add('c.source = $?', query.source);
+    if (query.urgency) add('c.urgency = $?', query.urgency);
     if (query.advisorId) add('c.advisor_id = $?', query.advisorId);
     if (query.route) {
       add(
@@ -342,7 +401,9 @@ export class CasesRepository {
       `select count(*) filter (where ${WORKLIST_SQL.mine.replaceAll('$U', '$2')})::int as mine,
               count(*) filter (where ${WORKLIST_SQL.unassigned})::int as unassigned,
               count(*) filter (where ${WORKLIST_SQL.waitingForIntake})::int as "waitingForIntake",
-              count(*) filter (where ${WORKLIST_SQL.noRecentContact})::int as "noRecentContact"
+              count(*) filter (where ${WORKLIST_SQL.noRecentContact})::int as "noRecentContact",
+              count(*) filter (where ${WORKLIST_SQL.acute})::int as acute,
+              count(*) filter (where ${WORKLIST_SQL.firstContactOverdue})::int as "firstContactOverdue"
          from case_file c
         where c.municipality_id = $1 and ($3::uuid is null or c.advisor_id = $3)`,
       [currentMunicipalityId(), userId, assignedOnly ? userId : null],

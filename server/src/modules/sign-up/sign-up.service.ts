@@ -20,6 +20,7 @@ import type { Logger } from 'pino';
 import { actors } from '../../context/actor.ts';
 import type { TenantUnitOfWork } from '../../db/unit-of-work.ts';
 import { NotFound, ValidationFailed } from '../../errors.ts';
+import { addWorkingDays } from '../../working-days.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { CampaignsRepository } from '../campaigns/campaigns.repository.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
@@ -258,6 +259,7 @@ export class SignUpService {
           outreachWaveId: contact?.waveId ?? null,
           campaignCode: code,
           selfCheck: input.selfCheck ? { answers: input.selfCheck, ...assessment } : undefined,
+          firstContactDue: addWorkingDays(dutchDay(), promiseDays),
         });
         await this.timeline.append(
           caseId,
@@ -273,6 +275,22 @@ export class SignUpService {
         });
       }
       if (contact) await this.waves.recordSignUp(contact.id, caseId, dutchDay());
+      if (acute && letterhead.email) {
+        // The team hears of an acute sign-up at once; the e-mail names no personal data.
+        await this.mail.enqueue(
+          {
+            purpose: 'acute-sign-up',
+            to: letterhead.email,
+            subject: `Acute aanmelding: ${receipt}, contact binnen twee werkdagen`,
+            text: [
+              `Er is een acute aanmelding binnengekomen bij de gemeente ${municipality.name} (ontvangstnummer ${receipt}).`,
+              'De korte test wijst op een acute situatie. Beloofd is contact binnen twee werkdagen.',
+              'Open Heroriëntatie, werklijst "Acuut, nog niet toegewezen", en neem het dossier op.',
+            ].join('\n\n'),
+          },
+          { municipalityId: municipality.id, regionId: municipality.regionId },
+        );
+      }
       await this.cases.recordReceipt(receipt, caseId);
       await this.mail.enqueue(
         {

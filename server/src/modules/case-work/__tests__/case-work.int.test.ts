@@ -174,7 +174,10 @@ describe('case work: actions, notes, search, handover', () => {
       await userId('wijchen-caseworker'),
     );
     const timeline = (await cw().get(`${base}/timeline`)).json<{ summary: string }[]>();
-    expect(timeline.map((e) => e.summary)).to.include('Toewijzing gewijzigd; 1 open actie mee');
+    // From whom to whom, and what went along.
+    expect(timeline.map((e) => e.summary)).to.satisfy((lines: string[]) =>
+      lines.some((l) => /^Toewijzing gewijzigd: consulent .+ → .+; 1 open actie mee$/.test(l)),
+    );
     await t.db.admin.query(
       `update app_user set roles = '{advisor}' where subject = 'wijchen-advisor'`,
     );
@@ -339,7 +342,9 @@ describe('case work: actions, notes, search, handover', () => {
       const timeline = (await cw().get(`/api/v1/cases/${c.id}/timeline`))
         .json<{ summary: string }[]>()
         .map((e) => e.summary);
-      expect(timeline).to.include('Toewijzing gewijzigd');
+      expect(timeline).to.satisfy((lines: string[]) =>
+        lines.some((l) => /^Toewijzing gewijzigd: bedrijfsadviseur .+ → .+$/.test(l)),
+      );
     }
     const foreign = await t
       .agent('nijmegen-caseworker')
