@@ -23,7 +23,9 @@ describe('working days (Dutch public holidays)', () => {
           const due = addWorkingDays(from, n);
           expect(isWorkingDay(due)).to.equal(true);
           const days = (Date.parse(due) - Date.parse(from)) / 86_400_000;
-          expect(days).to.be.at.least(n).and.at.most(2 * n + 7);
+          expect(days)
+            .to.be.at.least(n)
+            .and.at.most(2 * n + 7);
         },
       ),
     );
