@@ -341,4 +341,55 @@ describe('end to end: actions, notes, search and handover', () => {
     }
     await phone.close();
   });
+
+  it('works the queue from the list: the clock, most urgent first, taking a case with undo', async () => {
+    const anonymous = new Agent(app.baseUrl);
+    for (const [name, acute] of [
+      ['Kalm Aanmelder', false],
+      ['Acuut Aanmelder', true],
+    ] as const) {
+      const r = await anonymous.send('POST', '/api/v1/public/sign-ups', {
+        name,
+        businessName: `${name} BV`,
+        email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
+        postcode: '6602 BK',
+        privacyAccepted: true,
+        ...(acute
+          ? {
+              selfCheck: {
+                income: 'much_lower',
+                fixedCosts: 'no',
+                arrears: 'yes',
+                otherSupport: 'none',
+                wish: 'continue',
+              },
+            }
+          : {}),
+      });
+      expect(r.status, r.text).to.equal(201);
+    }
+    await page.goto(app.baseUrl);
+    const acuteLink = page.getByRole('link', { name: /Acuut, nog niet toegewezen/ });
+    expect((await acuteLink.textContent())?.trim()).to.match(/^1\s*Acuut/);
+    await page.getByRole('link', { name: /Nieuw, nog niet toegewezen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuw, nog niet toegewezen' }).waitFor();
+    const rows = page.getByRole('row');
+    // Most urgent first; the acute sign-up is promised contact within two working days.
+    await rows.nth(1).getByText('Acuut Aanmelder').waitFor();
+    expect(await rows.nth(1).textContent())
+      .to.match(/Uiterlijk \d+ \w+ \d{4}/)
+      .and.contain('Eigen aanmelding');
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /Aan mij toewijzen/ })
+      .click();
+    const taken = page
+      .getByRole('status')
+      .or(page.locator('.utrecht-alert'))
+      .filter({ hasText: 'is aan u toegewezen' });
+    await taken.waitFor();
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await page.getByText('staat weer bij de nieuwe, niet toegewezen dossiers').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Acuut Aanmelder' }).waitFor();
+  });
 });
