@@ -9,6 +9,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { ActionsPage } from './pages/actions/ActionsPage.tsx';
+import { AgendaPage } from './pages/agenda/AgendaPage.tsx';
 import { SearchPage } from './pages/search/SearchPage.tsx';
 import { RegistrationPage } from './pages/RegistrationPage.tsx';
 import type { Me } from '@herorientatie/domain';
@@ -68,6 +69,7 @@ function routerFor(me: Me) {
         { path: 'dossiers/nieuw', element: <RegistrationPage me={me} /> },
         { path: 'dossiers/:id', element: <CaseDetailPage me={me} /> },
         { path: 'acties', element: <ActionsPage me={me} /> },
+        { path: 'agenda', element: <AgendaPage me={me} /> },
         { path: 'zoeken', element: <SearchPage me={me} /> },
         { path: 'verwijzingen', element: <StalledReferralsPage me={me} /> },
         {

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Start' },
   { to: '/dossiers', label: 'Dossiers', action: 'case:read' },
   { to: '/acties', label: 'Acties', action: 'case:read' },
+  { to: '/agenda', label: 'Agenda', action: 'case:read' },
   { to: '/verwijzingen', label: 'Verwijzingen', action: 'referral:read' },
   { to: '/tonk', label: 'TONK', action: 'tonk:manage' },
   { to: '/benadering', label: 'Benadering', action: 'outreach:read' },

@@ -12,6 +12,7 @@ describe('navigation by permission', () => {
       'Start',
       'Dossiers',
       'Acties',
+      'Agenda',
       'Verwijzingen',
       'TONK',
       'Benadering',
@@ -24,7 +25,13 @@ describe('navigation by permission', () => {
   });
 
   it('shows an advisor only the cases and their referrals', () => {
-    expect(labels(['advisor'])).to.deep.equal(['Start', 'Dossiers', 'Acties', 'Verwijzingen']);
+    expect(labels(['advisor'])).to.deep.equal([
+      'Start',
+      'Dossiers',
+      'Acties',
+      'Agenda',
+      'Verwijzingen',
+    ]);
   });
 
   it('shows partner staff no case items: their start page holds their referrals', () => {
@@ -40,6 +47,7 @@ describe('navigation by permission', () => {
       'Start',
       'Dossiers',
       'Acties',
+      'Agenda',
       'Benadering',
       'Campagnes',
       'Kosten en budget',

@@ -1,4 +1,5 @@
 import {
+  type AgendaEntry,
   ActionCompletionSchema,
   ActionInputSchema,
   ActionPostponementSchema,
@@ -110,3 +111,9 @@ export const useReassign = createMutation({
   output: z.object({ reassigned: z.number().int() }),
   invalidates: STALE_AFTER.reassignment,
 });
+
+/** The planned intakes of the week starting on `week` (a Monday): mine or the team's. */
+export const useIntakeAgenda = createQueryHook<AgendaEntry[], [string, 'mine' | 'team']>(
+  'intake-agenda',
+  (week, scope) => `intake-agenda?week=${week}&scope=${scope}`,
+);

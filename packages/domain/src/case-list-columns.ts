@@ -77,7 +77,7 @@ export interface ActionListColumn {
 export const ACTION_LIST_COLUMNS: readonly ActionListColumn[] = [
   {
     label: 'Actie',
-    text: (a) => (a.kind === 'intake' ? 'Geplande intake' : a.title),
+    text: (a) => (a.kind === 'intake' ? a.title.replace(/^Intake/, 'Geplande intake') : a.title),
   },
   { label: 'Wanneer', text: actionDueText },
   { label: 'Dossier', text: (a) => a.caseReference },

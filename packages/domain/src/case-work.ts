@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTAKE_MODES } from './cases.ts';
 import { DateSchema, longText, optional, required, text } from './text.ts';
 import { BsnSchema } from './validators.ts';
 
@@ -94,3 +95,24 @@ export const ReassignmentSchema = z
     message: 'Kies een consulent of een bedrijfsadviseur.',
     path: ['caseworkerId'],
   });
+
+/** One planned intake in the agenda: when, where, how, with whom, for which case. */
+export const AgendaEntrySchema = z.object({
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  entrepreneurName: z.string(),
+  businessName: z.string(),
+  scheduledAt: z.iso.datetime(),
+  mode: z.enum(INTAKE_MODES).nullable(),
+  location: z.string().nullable(),
+  videoLink: z.string().nullable(),
+  advisorId: z.uuid().nullable(),
+  advisorName: z.string().nullable(),
+});
+export type AgendaEntry = z.infer<typeof AgendaEntrySchema>;
+
+/** A week of the agenda: the Monday it starts; the advisor's own unless `team`. */
+export const AgendaQuerySchema = z.object({
+  week: DateSchema,
+  scope: z.enum(['mine', 'team']).default('mine'),
+});

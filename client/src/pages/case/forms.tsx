@@ -188,6 +188,10 @@ export function IntakeFields({ form }: { form: FormApi }) {
 }
 
 export function IntakeForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props }: FormProps) {
+  // The advisor who was to hold it, and the form it was planned in, are filled in already.
+  const detail = useCase(caseId).data;
+  const plannedMode =
+    detail?.intakeMode === 'video' ? 'video' : detail?.intakeMode === 'phone' ? 'phone' : undefined;
   return (
     <ActionForm
       {...props}
@@ -195,7 +199,13 @@ export function IntakeForm({ caseId, keepsOn = PANEL_KEEPS_ON, ...props }: FormP
       draft={[caseId, 'recordIntake']}
       mutation={useRecordIntake()}
       params={{ caseId }}
-      initial={{ date: today(), bbzOptions: [], recommendedRoutes: [] }}
+      initial={{
+        date: today(),
+        bbzOptions: [],
+        recommendedRoutes: [],
+        ...(detail?.advisorId ? { advisorId: detail.advisorId } : {}),
+        ...(detail?.intakeMode ? { mode: plannedMode ?? 'face_to_face' } : {}),
+      }}
       title="Intake vastleggen"
       submitLabel="Intake vastleggen"
       success="De intake is vastgelegd."

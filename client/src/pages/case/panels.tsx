@@ -1,5 +1,7 @@
 import {
   addressOneLine,
+  INTAKE_MODE_LABELS,
+  intakePlace,
   LEGAL_FORM_LABELS,
   PARTNER_INCOME_LABELS,
   ROUTE_OUTCOME_LABELS,
@@ -168,8 +170,13 @@ export function IntakePanel({ detail, view, canChange, onDone }: PanelProps) {
   const cancel = view.closeForm;
   return (
     <>
-      {detail.intakeScheduledAt && (
-        <Paragraph>Intake gepland op {formatDateTime(detail.intakeScheduledAt)}.</Paragraph>
+      {detail.intakeScheduledAt && !detail.hasIntake && (
+        <Paragraph>
+          Intake gepland op {formatDateTime(detail.intakeScheduledAt)}
+          {detail.intakeMode ? `, ${INTAKE_MODE_LABELS[detail.intakeMode].toLowerCase()}` : ''}
+          {intakePlace(detail) ? ` (${intakePlace(detail)})` : ''}
+          {detail.advisorName ? `, met ${detail.advisorName}` : ''}.
+        </Paragraph>
       )}
       {!detail.hasIntake ? (
         <Paragraph>Er is nog geen intake vastgelegd.</Paragraph>

@@ -1,4 +1,4 @@
-import type { ActionInput, NextAction, Note, SearchHit } from '@herorientatie/domain';
+import type { ActionInput, AgendaEntry, NextAction, Note, SearchHit } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
 
 const q = (sql: string, params: unknown[]) => currentManager().query(sql, params);
@@ -226,6 +226,26 @@ export class CaseWorkRepository {
         where e.municipality_id = $1 and e.bsn = $2 and ($3::uuid is null or c.advisor_id = $3)
         order by c.registered_at desc`,
       [m(), bsn, advisorId],
+    );
+  }
+
+  /** Planned intakes of a week (Dutch time), of one advisor or of the whole team. */
+  agenda(weekStart: string, advisorId: string | null): Promise<AgendaEntry[]> {
+    return currentManager().query(
+      `select c.id as "caseId", c.reference as "caseReference", e.name as "entrepreneurName",
+              e.business_name as "businessName",
+              to_char(c.intake_scheduled_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "scheduledAt",
+              c.intake_mode as mode, c.intake_location as location, c.intake_video_link as "videoLink",
+              c.advisor_id as "advisorId", u.name as "advisorName"
+         from case_file c
+         join entrepreneur e on e.municipality_id = c.municipality_id and e.id = c.entrepreneur_id
+         left join app_user u on u.municipality_id = c.municipality_id and u.id = c.advisor_id
+        where c.municipality_id = $1 and c.status = 'intake_scheduled'
+          and c.intake_scheduled_at >= ($2::date)::timestamp at time zone 'Europe/Amsterdam'
+          and c.intake_scheduled_at < ($2::date + 7)::timestamp at time zone 'Europe/Amsterdam'
+          and ($3::uuid is null or c.advisor_id = $3)
+        order by c.intake_scheduled_at, c.reference`,
+      [currentMunicipalityId(), weekStart, advisorId],
     );
   }
 }

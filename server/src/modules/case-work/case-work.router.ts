@@ -1,4 +1,6 @@
 import {
+  AgendaEntrySchema,
+  AgendaQuerySchema,
   ActionCompletionSchema,
   ActionCountsSchema,
   ActionInputSchema,
@@ -73,6 +75,15 @@ export function caseWorkRouter(uow: TenantUnitOfWork, service = new CaseWorkServ
       problems: { 409: 'De actie is al afgehandeld' },
       handle: ({ actor, params, body }) =>
         service.postpone(actor, params.id, params.actionId, body.dueOn, body.note),
+    }),
+    route({
+      method: 'get',
+      path: '/intake-agenda',
+      summary: 'Geplande intakes van een week: van de adviseur zelf of van het team',
+      permission: 'case:read',
+      query: AgendaQuerySchema,
+      response: z.array(AgendaEntrySchema),
+      handle: ({ actor, query }) => service.agenda(actor, query.week, query.scope),
     }),
     route({
       method: 'get',

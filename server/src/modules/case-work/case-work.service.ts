@@ -1,5 +1,6 @@
 import {
   ACTION_LIST_COLUMNS,
+  type AgendaEntry,
   dutchDay,
   can,
   type ActionInput,
@@ -136,6 +137,25 @@ export class CaseWorkService {
       objectId: null,
       query: { scope, when },
       objectIds: rows.map((r) => r.id),
+    });
+    return rows;
+  }
+
+  /** The planned intakes of a week: an advisor's own, or the team's (audited). */
+  async agenda(actor: UserActor, week: string, scope: 'mine' | 'team'): Promise<AgendaEntry[]> {
+    const monday = new Date(`${week}T12:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const ownOnly = scope === 'mine' || this.advisorScope(actor) !== null;
+    const rows = await this.repository.agenda(
+      monday.toISOString().slice(0, 10),
+      ownOnly ? actor.user.id : null,
+    );
+    await this.audit.record({
+      action: 'read',
+      objectType: 'intake-agenda',
+      objectId: null,
+      query: { week, scope },
+      objectIds: rows.map((r) => r.caseId),
     });
     return rows;
   }

@@ -23,6 +23,7 @@ import {
   type RouteType,
   type TimelineEvent,
   type WorklistCounts,
+  DUTCH_TIME_ZONE,
   dutchDay,
   formatDateTimeNl,
 } from '@herorientatie/domain';
@@ -302,6 +303,15 @@ export class CaseLifecycleService {
     place: { mode: IntakeMode; location?: string; videoLink?: string } = { mode: 'office' },
   ): Promise<CaseDetail> {
     let row = await this.access.write(actor, id);
+    // The same appointment saved again (a second click, a retry) changes nothing.
+    const unchanged =
+      row.status === 'intake_scheduled' &&
+      row.intake_scheduled_at?.getTime() === Date.parse(scheduledAt) &&
+      (advisorId ?? row.advisor_id) === row.advisor_id &&
+      place.mode === row.intake_mode &&
+      (place.location ?? null) === row.intake_location &&
+      (place.mode === 'video' ? (place.videoLink ?? null) : null) === row.intake_video_link;
+    if (unchanged) return this.detail(actor, id);
     const status = move(row, 'scheduleIntake');
     // The advisor who holds the intake is assigned with the planning, in the same change.
     if (advisorId && advisorId !== row.advisor_id) {
@@ -317,7 +327,19 @@ export class CaseLifecycleService {
       },
     });
     const day = dutchDay(scheduledAt);
-    await this.cases.planIntakeAction(id, day, row.caseworker_id, actor.user.id);
+    // The intake is the advisor's appointment: on their own list, with time and form.
+    const time = new Date(scheduledAt).toLocaleTimeString('nl-NL', {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: DUTCH_TIME_ZONE,
+    });
+    await this.cases.planIntakeAction(
+      id,
+      day,
+      row.advisor_id ?? row.caseworker_id,
+      actor.user.id,
+      `Intake om ${time} (${INTAKE_MODE_LABELS[place.mode].toLowerCase()})`,
+    );
     const when = formatDateTimeNl(scheduledAt);
     await this.journal.event(
       actor,

@@ -168,13 +168,19 @@ export class CasesRepository {
   }
 
   /** The planned intake is a next action too: created, or moved to the new date. */
-  async planIntakeAction(caseId: string, dueOn: string, ownerId: string | null, by: string) {
+  async planIntakeAction(
+    caseId: string,
+    dueOn: string,
+    ownerId: string | null,
+    by: string,
+    title = 'Intake',
+  ) {
     await currentManager().query(
       `insert into case_action (municipality_id, case_id, kind, title, due_on, owner_id, created_by)
-       values ($1, $2, 'intake', 'Intake', $3, $4, $5)
+       values ($1, $2, 'intake', $6, $3, $4, $5)
        on conflict (municipality_id, case_id) where kind = 'intake' and status = 'open'
-       do update set due_on = excluded.due_on`,
-      [currentMunicipalityId(), caseId, dueOn, ownerId, by],
+       do update set due_on = excluded.due_on, owner_id = excluded.owner_id, title = excluded.title`,
+      [currentMunicipalityId(), caseId, dueOn, ownerId, by, title],
     );
   }
 

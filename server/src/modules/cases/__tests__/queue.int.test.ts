@@ -27,7 +27,7 @@ const signUp = (n: number, acute: boolean) => ({
 });
 
 describe('the daily queue: first contact, urgency, taking a case', () => {
-  const t = useTestApp({ logins: ['wijchen-caseworker', 'wijchen-manager'] });
+  const t = useTestApp({ logins: ['wijchen-caseworker', 'wijchen-manager', 'wijchen-advisor'] });
   const cw = () => t.agent('wijchen-caseworker');
   const anonymous = () => new Agent(t.app.baseUrl);
 
@@ -150,5 +150,58 @@ describe('the daily queue: first contact, urgency, taking a case', () => {
     expect(
       (await cw().get(`/api/v1/cases/${r.json<CaseDetail>().id}/actions`)).json<unknown[]>(),
     ).to.have.length(0);
+  });
+
+  it('gives the planned intake to its advisor, in their own list and agenda, and saves a repeat once', async () => {
+    const c = (await cw().send('POST', '/api/v1/cases', registration())).json<CaseDetail>();
+    const advisor = (await t.agent('wijchen-advisor').get('/api/v1/me')).json<{ id: string }>().id;
+    const when = `${addWorkingDays(dutchDay(), 3)}T09:30:00Z`;
+    const plan = () =>
+      cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+        scheduledAt: when,
+        advisorId: advisor,
+        mode: 'business',
+        location: 'Kasteellaan 14A, Wijchen',
+      });
+    expect((await plan()).status).to.equal(200);
+    // Twice the same appointment: one timeline entry.
+    expect((await plan()).status).to.equal(200);
+    const timeline = (await cw().get(`/api/v1/cases/${c.id}/timeline`))
+      .json<{ type: string }[]>()
+      .filter((e) => e.type === 'intake_scheduled');
+    expect(timeline).to.have.length(1);
+    const own = (
+      await t.agent('wijchen-advisor').get('/api/v1/actions?scope=mine&when=upcoming')
+    ).json<NextAction[]>();
+    const intake = own.find((a) => a.caseId === c.id)!;
+    expect(intake).to.deep.include({ kind: 'intake', ownerId: advisor });
+    expect(intake.title).to.match(/^Intake om \d{2}:\d{2} \(bij het bedrijf\)$/);
+    const week = (
+      await t.agent('wijchen-advisor').get(`/api/v1/intake-agenda?week=${when.slice(0, 10)}`)
+    ).json<{ caseId: string; mode: string; location: string; scheduledAt: string }[]>();
+    expect(week.find((e) => e.caseId === c.id)).to.deep.include({
+      mode: 'business',
+      location: 'Kasteellaan 14A, Wijchen',
+      scheduledAt: when.replace('Z', '.000Z'),
+    });
+    // A week later: nothing planned.
+    const later = new Date(Date.parse(when) + 7 * 86_400_000).toISOString().slice(0, 10);
+    expect(
+      (await t.agent('wijchen-advisor').get(`/api/v1/intake-agenda?week=${later}`)).json<
+        unknown[]
+      >(),
+    ).to.deep.equal([]);
+    // Moved to another time: a second entry, and the agenda follows.
+    const moved = await cw().send('PUT', `/api/v1/cases/${c.id}/intake-appointment`, {
+      scheduledAt: when.replace('09:30', '13:00'),
+      advisorId: advisor,
+      mode: 'business',
+      location: 'Kasteellaan 14A, Wijchen',
+    });
+    expect(moved.status).to.equal(200);
+    const after = (await cw().get(`/api/v1/cases/${c.id}/timeline`))
+      .json<{ type: string }[]>()
+      .filter((e) => e.type === 'intake_scheduled');
+    expect(after).to.have.length(2);
   });
 });
