@@ -279,7 +279,9 @@ export async function createApp({
   api.use(meRouter(reference, (req) => generateToken(req)));
   // Before the case routes: /cases/reassignment is not a case id.
   api.use(caseWorkRouter(uow));
-  api.use(casesRouter(uow, new CaseLifecycleService(), new CaseRecordsService(finance)));
+  const lifecycle = new CaseLifecycleService();
+  lifecycle.mail = mail;
+  api.use(casesRouter(uow, lifecycle, new CaseRecordsService(finance)));
   api.use(entrepreneursRouter(uow));
   api.use(addressesRouter(uow, addressLookup));
   api.use(staffRouter(uow));

@@ -14,6 +14,9 @@ export const STALE_AFTER = {
     // Scheduling or recording the intake changes the planned intake among the actions.
     ['actions'],
     ['action-counts'],
+    ['intake-agenda'],
+    // Closing withdraws running referrals.
+    ['referrals-stalled'],
   ],
   /** A next action: the case's own views, the action worklists and their counts. */
   actionChange: ({ caseId }: { caseId: string }): QueryKey[] => [

@@ -1,4 +1,9 @@
-import { CLOSING_OUTCOME_LABELS, ROUTE_TYPE_LABELS, type CaseDetail } from '@herorientatie/domain';
+import {
+  CLOSING_OUTCOME_LABELS,
+  REFERRAL_STATUS_LABELS,
+  ROUTE_TYPE_LABELS,
+  type CaseDetail,
+} from '@herorientatie/domain';
 import {
   useCloseCase,
   useCoachings,
@@ -6,6 +11,8 @@ import {
   useRevealBsn,
   useRoutes,
 } from '../../api/cases.ts';
+import { useCaseActions } from '../../api/case-work.ts';
+import { useReferrals } from '../../api/referrals.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { CheckboxField, SelectField, TextArea } from '../../components/form.tsx';
 import { formatDate } from '../../components/StatusBadge.tsx';
@@ -18,9 +25,15 @@ import type { FormProps } from './forms.tsx';
 function useRunning(caseId: string) {
   const routes = useRoutes(caseId);
   const coachings = useCoachings(caseId);
+  const referrals = useReferrals(caseId);
+  const actions = useCaseActions(caseId);
   return {
     routes: (routes.data ?? []).filter((r) => r.status === 'active'),
     coachings: (coachings.data ?? []).filter((c) => !c.endDate),
+    referrals: (referrals.data ?? []).filter((r) =>
+      ['sent', 'received', 'started'].includes(r.status),
+    ),
+    actions: (actions.data ?? []).filter((a) => a.status === 'open'),
   };
 }
 
@@ -31,7 +44,8 @@ function useRunning(caseId: string) {
  */
 export function CloseDialog({ caseId, onDone, onCancel }: FormProps) {
   const running = useRunning(caseId);
-  const anyRunning = running.routes.length + running.coachings.length > 0;
+  const anyRunning =
+    running.routes.length + running.coachings.length + running.referrals.length > 0;
   return (
     <Dialog title="Dossier afsluiten" onClose={onCancel}>
       <ActionForm
@@ -82,13 +96,37 @@ export function CloseDialog({ caseId, onDone, onCancel }: FormProps) {
                       {formatDate(coaching.startDate)}
                     </li>
                   ))}
+                  {running.referrals.map((referral) => (
+                    <li key={referral.id}>
+                      Verwijzing naar {referral.partnerName} (
+                      {REFERRAL_STATUS_LABELS[referral.status].toLowerCase()})
+                    </li>
+                  ))}
                 </ul>
                 <CheckboxField
                   form={form}
                   name="endRunning"
                   label="Beëindig dit op de afsluitdatum"
-                  description="Lopende routes worden gestopt en de coaching krijgt de afsluitdatum als einddatum."
+                  description="Lopende routes worden gestopt, de coaching krijgt de afsluitdatum als einddatum, en lopende verwijzingen worden ingetrokken: de partner krijgt daar bericht van."
                 />
+              </section>
+            )}
+            {running.actions.length > 0 && (
+              <section aria-labelledby="close-actions" className="app-running">
+                <Heading level={3} id="close-actions">
+                  Open acties
+                </Heading>
+                <ul>
+                  {running.actions.map((action) => (
+                    <li key={action.id}>
+                      {action.title}, uiterlijk {formatDate(action.dueOn)}
+                    </li>
+                  ))}
+                </ul>
+                <Paragraph>
+                  Deze acties vervallen bij het afsluiten. Ze staan daarna niet meer als te laat op
+                  de startpagina.
+                </Paragraph>
               </section>
             )}
           </>

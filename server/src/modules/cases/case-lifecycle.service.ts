@@ -28,6 +28,7 @@ import {
   formatDateTimeNl,
 } from '@herorientatie/domain';
 import type { UserActor } from '../../context/actor.ts';
+import type { MailService } from '../mail/mail.service.ts';
 import { tableCsv, tableXlsx } from '../../http/tabular.ts';
 import { Conflict, InvalidTransition, ValidationFailed } from '../../errors.ts';
 import { EntrepreneursService } from '../entrepreneurs/entrepreneurs.service.ts';
@@ -87,6 +88,9 @@ const openCaseConflict = (reference: string) =>
  * in the caller's unit of work for the actor it is given.
  */
 export class CaseLifecycleService {
+  /** Set by the application: tells partners of a referral withdrawn with the case. */
+  mail: MailService | null = null;
+
   constructor(
     private readonly access = new CaseAccess(),
     private readonly cases = new CasesRepository(),
@@ -354,6 +358,37 @@ export class CaseLifecycleService {
 
   /** Ends what still runs (routes, coaching) when a case closes or is withdrawn. */
   private async endRunning(actor: UserActor, row: CaseRow, why: string) {
+    // A referral a partner still works on is withdrawn; the partner hears it by e-mail and
+    // sees in the portal that the case is closed.
+    for (const referral of await this.cases.runningReferrals(row.id)) {
+      await this.cases.withdrawReferral(referral.id, why, actor.user.name);
+      await this.journal.event(
+        actor,
+        row.id,
+        'referral',
+        `Verwijzing naar ${referral.partner}: ingetrokken (${why.toLowerCase()})`,
+      );
+      if (referral.email && this.mail) {
+        await this.mail.enqueue(
+          {
+            purpose: 'referral-withdrawn',
+            to: referral.email,
+            subject: 'Verwijzing ingetrokken in Heroriëntatie',
+            text: `Een verwijzing naar ${referral.partner} is ingetrokken: het dossier is afgesloten door de gemeente. Log in op Heroriëntatie om te zien welke; persoonsgegevens staan niet in deze e-mail.`,
+          },
+          { municipalityId: actor.municipalityId, regionId: actor.regionId },
+        );
+      }
+    }
+    const actions = await this.cases.closeOpenActions(row.id, 'dropped');
+    if (actions > 0) {
+      await this.journal.event(
+        actor,
+        row.id,
+        'action',
+        `${actions === 1 ? '1 open actie vervallen' : `${actions} open acties vervallen`}: ${why.toLowerCase()}`,
+      );
+    }
     const routes = await this.records.endActiveRoutes(row.id, why);
     for (const type of routes) {
       await this.journal.event(
@@ -377,9 +412,11 @@ export class CaseLifecycleService {
   async close(actor: UserActor, id: string, input: CloseCase): Promise<CaseDetail> {
     const row = await this.access.write(actor, id);
     const status = move(row, 'close');
+    const referrals = await this.cases.runningReferrals(id);
     const running = [
       ...row.active_routes.map((t) => ROUTE_TYPE_LABELS[t as RouteType]),
       ...(row.active_coachings > 0 ? [`coaching (${row.active_coachings})`] : []),
+      ...referrals.map((r) => `verwijzing naar ${r.partner}`),
     ];
     if (running.length > 0 && !input.endRunning) {
       throw new Conflict(

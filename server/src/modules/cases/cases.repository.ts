@@ -184,6 +184,43 @@ export class CasesRepository {
     );
   }
 
+  /** Referrals of the case a partner still works on (sent, received or started). */
+  async runningReferrals(
+    caseId: string,
+  ): Promise<{ id: string; partner: string; email: string | null; status: string }[]> {
+    return currentManager().query(
+      `select r.id, p.name as partner, p.email, r.status from referral r
+         join partner_organisation p on p.id = r.partner_id
+        where r.municipality_id = $1 and r.case_id = $2 and r.status in ('sent', 'received', 'started')
+        order by r.last_change_at`,
+      [currentMunicipalityId(), caseId],
+    );
+  }
+
+  /** Ends a running referral because the case closed: not realised, with the reason. */
+  async withdrawReferral(referralId: string, why: string, by: string): Promise<void> {
+    await currentManager().query(
+      `update referral set status = 'not_realised', not_realised_reason = 'other', last_change_at = now()
+        where municipality_id = $1 and id = $2`,
+      [currentMunicipalityId(), referralId],
+    );
+    await currentManager().query(
+      `insert into referral_event (municipality_id, referral_id, status, by_name, note)
+       values ($1, $2, 'not_realised', $3, $4)`,
+      [currentMunicipalityId(), referralId, by, why],
+    );
+  }
+
+  /** Open actions end with the case: they no longer count as due on anyone's start page. */
+  async closeOpenActions(caseId: string, how: 'done' | 'dropped'): Promise<number> {
+    const [, count] = await currentManager().query(
+      `update case_action set status = $3, closed_at = now()
+        where municipality_id = $1 and case_id = $2 and status = 'open'`,
+      [currentMunicipalityId(), caseId, how],
+    );
+    return count;
+  }
+
   /** Open actions nobody owns (the first contact of a new case) go to whoever takes the case. */
   async claimOpenActions(caseId: string, to: string): Promise<number> {
     const [, count] = await currentManager().query(

@@ -340,4 +340,72 @@ describe('referrals with consent, followed until they happen', () => {
       await asApp.end();
     }
   });
+
+  it('closing a case withdraws its running referral, drops its open actions and tells the partner', async () => {
+    const c = await openCase();
+    const base = `/api/v1/cases/${c.id}`;
+    const r = (
+      await cw().send('POST', `${base}/referrals`, {
+        partnerId: partner('werkbedrijf').id,
+        mode: 'self',
+        followUpOn: today(),
+      })
+    ).json<Referral>();
+    expect(
+      (await cw().send('POST', `${base}/referrals/${r.id}/status`, { status: 'sent' })).status,
+    ).to.equal(200);
+    const action = await cw().send('POST', `${base}/actions`, {
+      title: 'Terugbellen',
+      dueOn: today(),
+    });
+    expect(action.status, action.text).to.equal(201);
+    await t.db.admin.query(`update case_action set due_on = current_date - 2 where case_id = $1`, [
+      c.id,
+    ]);
+    const overdueBefore = (await cw().get('/api/v1/action-counts')).json<{
+      mineOverdue: number;
+    }>();
+    await t.db.admin.query(
+      `update partner_organisation set email = 'werkbedrijf@example.org' where code = 'werkbedrijf'`,
+    );
+    // Without the choice to end what runs, closing names the referral and changes nothing.
+    const refused = await cw().send('POST', `${base}/closure`, {
+      outcome: 'business_continued_without_bbz',
+    });
+    expect(refused.status).to.equal(409);
+    expect(refused.text).to.contain('verwijzing naar WerkBedrijf Rijk van Nijmegen');
+    const closed = await cw().send('POST', `${base}/closure`, {
+      outcome: 'business_continued_without_bbz',
+      endRunning: true,
+    });
+    expect(closed.status, closed.text).to.equal(200);
+    const referral = (await cw().get(`${base}/referrals`))
+      .json<Referral[]>()
+      .find((x) => x.id === r.id)!;
+    expect(referral.status).to.equal('not_realised');
+    const actions = (await cw().get(`${base}/actions`)).json<{ status: string }[]>();
+    expect(actions.every((a) => a.status !== 'open')).to.equal(true);
+    const overdueAfter = (await cw().get('/api/v1/action-counts')).json<{ mineOverdue: number }>();
+    expect(overdueAfter.mineOverdue).to.equal(overdueBefore.mineOverdue - 1);
+    // The partner sees it withdrawn and can no longer move it.
+    const partnerAgent = t.agent('werkbedrijf-partner');
+    const seen = (await partnerAgent.get('/api/v1/partner/referrals'))
+      .json<PartnerReferral[]>()
+      .find((x) => x.id === r.id)!;
+    expect(seen.status).to.equal('not_realised');
+    expect(
+      (
+        await partnerAgent.send('POST', `/api/v1/partner/referrals/${r.id}/status`, {
+          status: 'started',
+        })
+      ).status,
+    ).to.equal(409);
+    // The partner's notification address hears of it, without personal data.
+    const mail = await t.db.admin.query(
+      `select to_address, text_body from mail_outbox where purpose = 'referral-withdrawn'`,
+    );
+    expect(mail.rows).to.have.length(1);
+    expect(mail.rows[0].to_address).to.equal('werkbedrijf@example.org');
+    expect(mail.rows[0].text_body).to.not.contain(c.entrepreneur.name);
+  });
 });
