@@ -67,13 +67,21 @@ export class PdfLayout {
     this.doc.moveDown(0.3);
   }
 
-  /** A label and its value on one line (or more), always on the same page. */
-  row(label: string, value: string, options: { indent?: boolean } = {}): void {
+  /**
+   * A label and its value on one line (or more), always on the same page. Figures align
+   * right after a wide label; `labelWidth` with `align: 'left'` suits a record of text.
+   */
+  row(
+    label: string,
+    value: string,
+    options: { indent?: boolean; labelWidth?: number; align?: 'left' | 'right' } = {},
+  ): void {
     const doc = this.doc;
+    const column = options.labelWidth ?? 300;
     const labelX = this.margin + (options.indent ? 16 : 0);
-    const labelWidth = 300 - (options.indent ? 16 : 0);
-    const valueX = this.margin + 320;
-    const valueWidth = this.width - 320;
+    const labelWidth = column - (options.indent ? 16 : 0);
+    const valueX = this.margin + column + 20;
+    const valueWidth = this.width - column - 20;
     doc.font(options.indent ? FONT : FONT_BOLD).fontSize(10);
     const height = Math.max(
       doc.heightOfString(label, { width: labelWidth }),
@@ -93,7 +101,10 @@ export class PdfLayout {
       .fontSize(10)
       .fillColor(options.indent ? '#333' : 'black')
       .text(label, labelX, y, { width: labelWidth });
-    doc.font(FONT).fillColor('black').text(value, valueX, y, { width: valueWidth, align: 'right' });
+    doc
+      .font(FONT)
+      .fillColor('black')
+      .text(value, valueX, y, { width: valueWidth, align: options.align ?? 'right' });
     doc.x = this.margin;
     doc.y = y + height + 4;
   }
