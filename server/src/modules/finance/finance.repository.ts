@@ -265,6 +265,29 @@ export class FinanceRepository {
     );
   }
 
+  /** The contracts the lines of a statement were priced with: what the invoice is checked against. */
+  statementContracts(
+    provider: string,
+    month: string,
+  ): Promise<
+    {
+      id: string;
+      service_type: string;
+      price_cents: number;
+      valid_from: string;
+      valid_to: string | null;
+    }[]
+  > {
+    return q(
+      `select distinct c.id, c.service_type, c.price_cents::float8 as price_cents,
+              to_char(c.valid_from, 'YYYY-MM-DD') as valid_from, to_char(c.valid_to, 'YYYY-MM-DD') as valid_to
+         from cost_line l join contract c on c.municipality_id = l.municipality_id and c.id = l.contract_id
+        where l.municipality_id = $1 and l.provider = $2 and date_trunc('month', l.occurred_on) = $3::date
+        order by c.service_type, valid_from`,
+      [m(), provider, `${month}-01`],
+    );
+  }
+
   async statementStatus(provider: string, month: string): Promise<'open' | 'invoiced' | 'paid'> {
     const rows = await q(
       'select status from provider_statement where municipality_id = $1 and provider = $2 and month = $3',

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import {
   BUDGET_CATEGORIES,
   BUDGET_CATEGORY_LABELS,
-  formatEuro,
+  formatDateNl,
+  SERVICE_TYPE_LABELS,
   type BudgetCategory,
   type BudgetInput,
   type BudgetOverview,
@@ -20,7 +21,8 @@ import { Conflict, NotFound } from '../../errors.ts';
 import { AuditService } from '../audit/audit.service.ts';
 import { CaseAccess } from '../cases/case-access.ts';
 import { FinanceRepository } from './finance.repository.ts';
-import { FONT, FONT_BOLD, pdfDocument } from '../../pdf.ts';
+import { LettersRepository } from '../letters/letters.repository.ts';
+import { statementPdf } from './statement-pdf.ts';
 
 const DEFAULT_ASSUMPTIONS = {
   responseRatePercent: 20,
@@ -269,8 +271,8 @@ export class FinanceService {
           rows: [
             ...s.lines.map((l) => [
               l.clientReference,
-              l.serviceType,
-              l.occurredOn,
+              SERVICE_TYPE_LABELS[l.serviceType],
+              formatDateNl(l.occurredOn),
               euro(l.amountCents),
             ]),
             ['Totaal', '', '', euro(s.totalCents)],
@@ -279,23 +281,9 @@ export class FinanceService {
         basename,
       );
     }
-    const { doc, done } = pdfDocument({
-      size: 'A4',
-      margin: 56,
-      info: { Title: `Specificatie ${provider} ${month}` },
-    });
-    doc.font(FONT_BOLD).fontSize(16).text(`Specificatie ${provider}`);
-    doc.font(FONT).fontSize(10).text(`Maand ${month} · status: ${s.status}`).moveDown();
-    for (const l of s.lines) {
-      const y = doc.y;
-      doc.text(l.clientReference, 56, y).text(l.serviceType, 150, y).text(l.occurredOn, 300, y);
-      doc.text(formatEuro(l.amountCents), 400, y, { width: 140, align: 'right' });
-    }
-    doc
-      .moveDown()
-      .font(FONT_BOLD)
-      .text(`Totaal ${formatEuro(s.totalCents)}`, 56, doc.y, { width: 484, align: 'right' });
-    doc.end();
-    return { filename, contentType: 'application/pdf', content: await done };
+    const letterhead = await new LettersRepository().letterhead();
+    const contracts = await this.repository.statementContracts(provider, month);
+    const content = await statementPdf(s, letterhead, contracts);
+    return { filename, contentType: 'application/pdf', content };
   }
 }

@@ -7,6 +7,8 @@ import type {
 } from '@herorientatie/domain';
 import { expect } from 'chai';
 import { useTestApp } from '../../../../test/app.ts';
+import { linesOf, pdfTextItems } from '../../../../test/pdf-layout.ts';
+import { hasPdftoppm, pdfToPngs } from '../../../../test/pdf-png.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 
 describe('costs and coverage', () => {
@@ -160,11 +162,26 @@ describe('costs and coverage', () => {
       '/api/v1/finance/statements.csv?provider=Ondernemersklankbord&month=2021-03',
     );
     expect(csv.text).to.contain('Totaal;;;555,00');
-    const pdf = await manager().request(
-      'GET',
+    // Dutch labels and dates, never codes or ISO dates.
+    expect(csv.text).to.contain('Analyse perspectief').and.not.contain('perspective_analysis');
+    expect(csv.text).to.match(/;\d{1,2} mrt 2021;/);
+    const pdf = await manager().bytes(
       '/api/v1/finance/statements.pdf?provider=Ondernemersklankbord&month=2021-03',
     );
-    expect(pdf.text.startsWith('%PDF')).to.equal(true);
+    expect(pdf.status).to.equal(200);
+    const pages = await pdfTextItems(pdf.bytes);
+    const lines = pages.flatMap((p) => linesOf(p).map((l) => l.str));
+    const text = lines.join('\n');
+    // Sender, month in words, column headings, the contract prices and the totals.
+    expect(text).to.contain('Gemeente Wijchen').and.contain('maart 2021');
+    expect(lines).to.include('Cliënt Dienst Datum Bedrag');
+    expect(text).to.contain('€ 150,00 per cliënt').and.contain('€ 405,00 per cliënt');
+    expect(text).to.match(/Totaal\s+€ 555,00/);
+    expect(text)
+      .to.not.contain('perspective_analysis')
+      .and.not.match(/2021-03-\d{2}/);
+    expect(text).to.contain(`Pagina 1 van ${pages.length}`);
+    if (hasPdftoppm()) expect(await pdfToPngs(pdf.bytes)).to.have.length(pages.length);
     const paid = await manager().send(
       'PUT',
       '/api/v1/finance/statements/status?provider=Ondernemersklankbord&month=2021-03',
