@@ -43,6 +43,8 @@ export interface CostRecorder {
     caseId: string,
     serviceType: 'intake' | 'perspective_analysis' | 'coaching',
     occurredOn: string,
+    /** The provider named on the record: only its own contract prices the line. */
+    provider?: string,
   ): Promise<void>;
 }
 
@@ -141,7 +143,7 @@ export class CaseRecordsService {
         analysisId,
       },
     );
-    await this.costs.charge(id, 'perspective_analysis', input.date);
+    await this.costs.charge(id, 'perspective_analysis', input.date, input.provider);
     await this.journal.record({
       action: 'create',
       objectType: 'perspective-analysis',

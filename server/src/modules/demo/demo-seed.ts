@@ -1,4 +1,4 @@
-import { CASE_SOURCES, ROLES, type CaseStatus } from '@herorientatie/domain';
+import { CASE_SOURCES, ROLES, ROUTE_TYPE_LABELS, type CaseStatus } from '@herorientatie/domain';
 import { actors } from '../../context/actor.ts';
 import {
   currentManager,
@@ -251,7 +251,11 @@ async function seedMunicipality(name: string, count: number, next: () => number)
             status === 'closed' ? ROUTE_OUTCOME[type] : null,
           ],
         );
-        await event('route_started', `Route gestart (${type})`, start);
+        await event(
+          'route_started',
+          `Route gestart: ${ROUTE_TYPE_LABELS[type as keyof typeof ROUTE_TYPE_LABELS].split(':')[0]}`,
+          start,
+        );
       }
       if (next() < 0.4) {
         await q(

@@ -54,6 +54,7 @@ export class FinanceRepository {
   async contractOn(
     serviceType: ServiceType,
     date: string,
+    provider?: string,
   ): Promise<{
     id: string;
     provider: string;
@@ -67,8 +68,9 @@ export class FinanceRepository {
                   and l.kind = 'charge')::int as clients
          from contract c
         where c.municipality_id = $1 and c.service_type = $2 and c.valid_from <= $3 and (c.valid_to is null or c.valid_to >= $3)
+          and ($4::text is null or lower(trim(c.provider)) = lower(trim($4)))
         order by c.valid_from desc, c.created_at desc limit 1`,
-      [m(), serviceType, date],
+      [m(), serviceType, date, provider ?? null],
     );
     return rows[0] ?? null;
   }
@@ -80,6 +82,8 @@ export class FinanceRepository {
     eventKey: string;
     occurredOn: string;
     contract: { id: string; provider: string; price_cents: number } | null;
+    /** The provider named on the record, kept on a line without a contract. */
+    provider?: string | null;
     warning: string | null;
     by: string | null;
   }): Promise<boolean> {
@@ -93,7 +97,7 @@ export class FinanceRepository {
         line.caseId,
         line.serviceType,
         line.contract?.id ?? null,
-        line.contract?.provider ?? null,
+        line.contract?.provider ?? line.provider ?? null,
         line.contract?.price_cents ?? null,
         line.eventKey,
         line.occurredOn,

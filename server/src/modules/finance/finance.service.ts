@@ -62,8 +62,15 @@ export class FinanceService {
    * Records the cost of a service given to a client, once however often or concurrently the
    * event is saved. Without a valid contract the line is kept without amount and warns.
    */
-  async charge(caseId: string, serviceType: ServiceType, occurredOn: string): Promise<void> {
-    const contract = await this.repository.contractOn(serviceType, occurredOn);
+  async charge(
+    caseId: string,
+    serviceType: ServiceType,
+    occurredOn: string,
+    provider?: string,
+  ): Promise<void> {
+    // A named provider is billed only on its own contract; without one the line is recorded
+    // for that provider with the warning "no contract", never on another provider's contract.
+    const contract = await this.repository.contractOn(serviceType, occurredOn, provider);
     const warning = !contract
       ? 'missing_contract'
       : contract.max_clients !== null && contract.clients >= contract.max_clients
@@ -76,6 +83,7 @@ export class FinanceService {
       eventKey: `${serviceType}:${caseId}`,
       occurredOn,
       contract,
+      provider: provider ?? null,
       warning,
       by: actor.kind === 'user' ? actor.user.id : null,
     });

@@ -277,4 +277,22 @@ describe('costs and coverage', () => {
         .map((x) => x.paidBy),
     ).to.deep.equal(['debt_assistance']);
   });
+  it('bills an analysis to the provider it was recorded with, never on another provider’s contract', async () => {
+    const c = await openCase();
+    await cw().send('POST', `/api/v1/cases/${c.id}/intake`, intake({ date: '2022-06-02' }));
+    const saved = await cw().send('POST', `/api/v1/cases/${c.id}/perspective-analyses`, {
+      provider: 'ZZP Perspectief BV',
+      date: '2022-06-12',
+      conclusion: 'Doorgaan met ondersteuning',
+    });
+    expect(saved.status, saved.text).to.equal(201);
+    const line = (await cw().get(`/api/v1/cases/${c.id}/cost-lines`))
+      .json<CostLine[]>()
+      .find((l) => l.serviceType === 'perspective_analysis')!;
+    expect(line).to.include({
+      provider: 'ZZP Perspectief BV',
+      amountCents: null,
+      warning: 'missing_contract',
+    });
+  });
 });
