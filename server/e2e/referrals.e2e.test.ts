@@ -127,7 +127,10 @@ describe('end to end: a referral with consent, from caseworker to partner and ba
     const partner = await pageFor('leerwerkloket-partner');
     const nav = partner.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(await nav.getByRole('link').allTextContents()).to.deep.equal(['Start']);
+    // A typed link to the case list leads back to the partner's own start page.
+    await partner.goto(`${app.baseUrl}/dossiers`);
     await partner.getByRole('heading', { name: 'Nieuw (1)' }).waitFor();
+    expect(await partner.getByLabel('Werklijst').count()).to.equal(0);
     const card = partner.locator('.app-card').filter({ hasText: 'Lotte de Vries' });
     await card.getByRole('heading', { name: 'Lotte de Vries, gemeente Wijchen' }).waitFor();
     const shown = await card.textContent();

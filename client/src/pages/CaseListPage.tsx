@@ -12,7 +12,7 @@ import {
   type Me,
 } from '@herorientatie/domain';
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useCaseList, useStaff, useUpdateCase, type CaseFilters } from '../api/cases.ts';
 import { formatDate, StatusBadge } from '../components/StatusBadge.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/ui.tsx';
@@ -136,6 +136,12 @@ function Taken({
 }
 
 export function CaseListPage({ me }: { me: Me }) {
+  // Someone without access to cases (partner staff) gets their own start page.
+  if (!can(principalOf(me), 'case:read')) return <Navigate to="/" replace />;
+  return <CaseListContent me={me} />;
+}
+
+function CaseListContent({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const filters: CaseFilters = Object.fromEntries(
     FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v),

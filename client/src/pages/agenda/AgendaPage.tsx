@@ -1,14 +1,16 @@
 import {
+  can,
   dutchDay,
   INTAKE_MODE_LABELS,
   intakePlace,
   type AgendaEntry,
   type Me,
 } from '@herorientatie/domain';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useIntakeAgenda } from '../../api/case-work.ts';
 import { Alert, Heading, Paragraph } from '../../components/ui.tsx';
 import { usePageTitle } from '../../page-focus.ts';
+import { principalOf } from '../../principal.ts';
 
 /** The Monday of the week a day (YYYY-MM-DD) lies in. */
 export function mondayOf(day: string): string {
@@ -69,6 +71,11 @@ function Entry({ e, team }: { e: AgendaEntry; team: boolean }) {
  * switch to the whole team. Times are Dutch time on every device.
  */
 export function AgendaPage({ me }: { me: Me }) {
+  if (!can(principalOf(me), 'case:read')) return <Navigate to="/" replace />;
+  return <AgendaContent me={me} />;
+}
+
+function AgendaContent({ me }: { me: Me }) {
   const [params, setParams] = useSearchParams();
   const week = mondayOf(params.get('week') ?? dutchDay());
   const advisorOnly = me.roles.includes('advisor') && !me.roles.includes('caseworker');
