@@ -36,6 +36,7 @@ describe('end to end: logging in with a browser', () => {
       'Start',
       'Dossiers',
       'Acties',
+      'Agenda',
       'Verwijzingen',
       'TONK',
       'Benadering',
