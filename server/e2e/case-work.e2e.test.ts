@@ -6,7 +6,7 @@ import { setLetterhead } from '../test/letterhead.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { launchBrowser } from './browser.ts';
-import { bsn, registration } from '../test/case-fixtures.ts';
+import { ACUTE_SELF_CHECK, bsn, registration } from '../test/case-fixtures.ts';
 import { pdfPages } from '../test/pdf-text.ts';
 import { caseInProgress, logIn } from './case-setup.ts';
 
@@ -356,13 +356,7 @@ describe('end to end: actions, notes, search and handover', () => {
         privacyAccepted: true,
         ...(acute
           ? {
-              selfCheck: {
-                income: 'much_lower',
-                fixedCosts: 'no',
-                arrears: 'yes',
-                otherSupport: 'none',
-                wish: 'continue',
-              },
+              selfCheck: ACUTE_SELF_CHECK,
             }
           : {}),
       });

@@ -56,3 +56,12 @@ export const intake = (overrides: Record<string, unknown> = {}) => ({
   findings: 'Omzet halveerde; vaste lasten te hoog.',
   ...overrides,
 });
+
+/** Self-check answers that the assessment calls acute (no income, costs unpaid, arrears). */
+export const ACUTE_SELF_CHECK = {
+  income: 'much_lower',
+  fixedCosts: 'no',
+  arrears: 'yes',
+  otherSupport: 'none',
+  wish: 'continue',
+} as const;

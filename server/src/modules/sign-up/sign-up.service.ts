@@ -170,17 +170,18 @@ export class SignUpService {
     const municipality = await this.route(input.postcode, input.municipalityCode);
     const actor = actors.public(municipality, 'aanmelding via de website');
     const receipt = newReceipt();
+    // The same answer for everyone: a fresh receipt, the municipality and the promise.
+    const answer = (face: MunicipalityFace): SignUpAnswer => ({
+      message: signUpMessage(promiseDays),
+      receipt,
+      municipality: face,
+      acute,
+      promiseDays,
+    });
     if (input.website) {
       // Only robots fill in the hidden field: answer as always, keep nothing.
       this.logger.info({ ip }, 'sign-up refused: hidden field filled in');
-      const face = await this.uow.run(actor, () => this.faceIn(municipality));
-      return {
-        message: signUpMessage(promiseDays),
-        receipt,
-        municipality: face,
-        acute,
-        promiseDays,
-      };
+      return answer(await this.uow.run(actor, () => this.faceIn(municipality)));
     }
     const address = await this.completeAddress(input);
     return this.uow.run(actor, async () => {
@@ -302,13 +303,7 @@ export class SignUpService {
         },
         { municipalityId: municipality.id, regionId: municipality.regionId },
       );
-      return {
-        message: signUpMessage(promiseDays),
-        receipt,
-        municipality: face,
-        acute,
-        promiseDays,
-      };
+      return answer(face);
     });
   }
 

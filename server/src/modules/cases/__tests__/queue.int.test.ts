@@ -3,7 +3,7 @@ import { dutchDay } from '@herorientatie/domain';
 import { expect } from 'chai';
 import { Agent } from '../../../../test/agent.ts';
 import { useTestApp } from '../../../../test/app.ts';
-import { registration } from '../../../../test/case-fixtures.ts';
+import { ACUTE_SELF_CHECK, registration } from '../../../../test/case-fixtures.ts';
 import { setLetterhead } from '../../../../test/letterhead.ts';
 import { addWorkingDays } from '../../../working-days.ts';
 
@@ -15,13 +15,7 @@ const signUp = (n: number, acute: boolean) => ({
   privacyAccepted: true,
   ...(acute
     ? {
-        selfCheck: {
-          income: 'much_lower',
-          fixedCosts: 'no',
-          arrears: 'yes',
-          otherSupport: 'none',
-          wish: 'continue',
-        },
+        selfCheck: ACUTE_SELF_CHECK,
       }
     : {}),
 });
