@@ -218,7 +218,7 @@ function CaseListContent({ me }: { me: Me }) {
       </div>
       <form role="search" onSubmit={onSearch} className="app-search">
         <label className="utrecht-form-label" htmlFor="case-search">
-          Zoek op naam, bedrijfsnaam, KvK-nummer of dossiernummer
+          Zoek op naam, bedrijfsnaam, KvK-nummer, dossiernummer, postcode, e-mail of telefoon
         </label>
         <div className="app-search__row">
           <input

@@ -8,6 +8,7 @@ import type {
 } from '@herorientatie/domain';
 import { currentManager, currentMunicipalityId } from '../../db/unit-of-work.ts';
 import { afterCursor, pageOf } from '../../db/keyset.ts';
+import { caseSearchFilter } from './case-search.ts';
 
 /** Limits which cases a query reaches: all of the municipality, or those assigned to the user. */
 export interface CaseScope {
@@ -399,16 +400,9 @@ export class CasesRepository {
       );
     }
     if (query.q) {
-      // A KvK number or case number is looked up exactly (indexed); anything else by name.
-      const compact = query.q.replace(/\s/g, '');
-      if (/^\d{8}$/.test(compact)) add('e.kvk_number = $?', compact);
-      else if (/^HO-\d{4}-\d+$/i.test(compact)) add('c.reference = $?', compact.toUpperCase());
-      else {
-        add(
-          '(lower(e.name) like $? or lower(e.business_name) like $?)',
-          `%${query.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`,
-        );
-      }
+      // The search of the header, as a filter: every shape it finds, the list finds.
+      params.push(query.q, query.q.replace(/\s/g, ''));
+      where.push(caseSearchFilter(query.q, params.length - 1, params.length));
     }
     if (query.worklist) {
       let sql: string = WORKLIST_SQL[query.worklist];

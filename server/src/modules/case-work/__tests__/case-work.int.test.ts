@@ -8,7 +8,7 @@ import { linesOf, pdfTextItems } from '../../../../test/pdf-layout.ts';
 import { hasPdftoppm, pdfToPngs } from '../../../../test/pdf-png.ts';
 import { intake, registration } from '../../../../test/case-fixtures.ts';
 import { pdfPages } from '../../../../test/pdf-text.ts';
-import { searchBranches, searchSql } from '../case-work.repository.ts';
+import { searchBranches, searchSql } from '../../cases/case-search.ts';
 
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

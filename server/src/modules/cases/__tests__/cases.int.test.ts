@@ -690,7 +690,14 @@ describe('case management API', () => {
       const number = kvk();
       const c = await register(
         {},
-        { name: 'Zeldzame Naam', businessName: 'Uniek Atelier', kvkNumber: number },
+        {
+          name: 'Zeldzame Naam',
+          businessName: 'Uniek Atelier',
+          kvkNumber: number,
+          email: 'zeldzaam@voorbeeld.nl',
+          phone: '06 98761234',
+          postcode: '6617 XY',
+        },
       );
       const cw = agent('wijchen-caseworker');
       const byName = (await cw.get('/api/v1/cases?q=zeldzame')).json<CasePage>();
@@ -703,6 +710,14 @@ describe('case management API', () => {
       expect(byReference.items.map((i) => i.id)).to.deep.equal([c.id]);
       const byBusiness = (await cw.get('/api/v1/cases?q=uniek%20atelier')).json<CasePage>();
       expect(byBusiness.items.map((i) => i.id)).to.deep.equal([c.id]);
+      // The list's search is the header's: e-mail, phone fragment, postcode, a typo.
+      for (const q of ['zeldzaam@voorbeeld.nl', '06 9876', '6617XY', 'zeldzme naam']) {
+        const page = (await cw.get(`/api/v1/cases?q=${encodeURIComponent(q)}`)).json<CasePage>();
+        expect(
+          page.items.map((i) => i.id),
+          q,
+        ).to.include(c.id);
+      }
       const closed = (await cw.get('/api/v1/cases?status=closed')).json<CasePage>();
       expect(closed.items.every((i) => i.status === 'closed')).to.equal(true);
       const withRoute = (await cw.get('/api/v1/cases?route=strengthen_business')).json<CasePage>();
