@@ -283,7 +283,7 @@ function CaseListContent({ me }: { me: Me }) {
       ) : items.length === 0 ? (
         <Paragraph>Geen dossiers gevonden met deze filters.</Paragraph>
       ) : (
-        <div className="utrecht-table-container">
+        <div className="utrecht-table-container app-card-table">
           <table className="utrecht-table utrecht-table--html-table">
             <caption className="utrecht-table__caption">
               {items.length} dossier{items.length === 1 ? '' : 's'}
@@ -315,7 +315,7 @@ function CaseListContent({ me }: { me: Me }) {
               {items.map((c) => (
                 <tr key={c.id} className="utrecht-table__row">
                   {mayAssign && (
-                    <td className="utrecht-table__cell">
+                    <td className="utrecht-table__cell" data-label="Kiezen">
                       <input
                         type="checkbox"
                         className="utrecht-checkbox utrecht-checkbox--html-input"
@@ -325,36 +325,44 @@ function CaseListContent({ me }: { me: Me }) {
                       />
                     </td>
                   )}
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label="Dossier">
                     <Link className="utrecht-link" to={`/dossiers/${c.id}`}>
                       {c.reference}
                     </Link>
                   </td>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label="Ondernemer">
                     {c.entrepreneurName}
                     <br />
                     <small>{c.businessName}</small>
                   </td>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label="Status">
                     <StatusBadge status={c.status} />
                   </td>
-                  <td className="utrecht-table__cell">{URGENCY_LABELS[c.urgency]}</td>
-                  <td className="utrecht-table__cell">{INTENSITY_LABELS[c.intensity]}</td>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label="Urgentie">
+                    {URGENCY_LABELS[c.urgency]}
+                  </td>
+                  <td className="utrecht-table__cell" data-label="Intensiteit">
+                    {INTENSITY_LABELS[c.intensity]}
+                  </td>
+                  <td className="utrecht-table__cell" data-label="Routes">
                     {c.activeRoutes
                       .map(
                         (r) => ROUTE_TYPE_LABELS[r as keyof typeof ROUTE_TYPE_LABELS].split(':')[0],
                       )
                       .join(', ') || '—'}
                   </td>
-                  <td className="utrecht-table__cell">{sourceText(c)}</td>
-                  <td className="utrecht-table__cell">{c.advisorName ?? '—'}</td>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label="Herkomst">
+                    {sourceText(c)}
+                  </td>
+                  <td className="utrecht-table__cell" data-label="Adviseur">
+                    {c.advisorName ?? '—'}
+                  </td>
+                  <td className="utrecht-table__cell" data-label="Aangemeld">
                     {formatDate(c.registeredAt)}
                     <br />
                     <span className="app-footnote">{daysWaiting(c.registeredAt)}</span>
                   </td>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell" data-label="Eerste contact">
                     <span
                       className={
                         c.firstContactDue && c.firstContactDue < today ? 'app-overdue' : undefined

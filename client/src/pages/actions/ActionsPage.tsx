@@ -108,7 +108,7 @@ export function ActionsPage({ me }: { me: Me }) {
           rows={rows.map((a) => ({
             key: a.id,
             cells: [
-              a.kind === 'intake' ? 'Geplande intake' : a.title,
+              a.kind === 'intake' ? a.title.replace(/^Intake/, 'Geplande intake') : a.title,
               dueText(a),
               <Link key="case" className="utrecht-link" to={`/dossiers/${a.caseId}?tab=actions`}>
                 {a.caseReference}

@@ -170,7 +170,11 @@ function ActionCard({ action, canChange, ...props }: ActionsPanelProps & { actio
   const handle = canChange && action.status === 'open' && action.kind === 'action';
   return (
     <li className={`app-card${action.overdue ? ' app-card--overdue' : ''}`}>
-      <strong>{action.kind === 'intake' ? 'Geplande intake' : action.title}</strong>
+      <strong>
+        {action.kind === 'intake'
+          ? action.title.replace(/^Intake/, 'Geplande intake')
+          : action.title}
+      </strong>
       <div>
         {dueText(action)}
         {action.status !== 'open' && ` · ${ACTION_STATUS_LABELS[action.status]}`}
