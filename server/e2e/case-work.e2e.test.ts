@@ -336,13 +336,24 @@ describe('end to end: actions, notes, search and handover', () => {
       if (path === '/dossiers') {
         // Each case is a card with its column names, not a table that scrolls in a box.
         const row = phone.locator('.app-card-table tbody tr').first();
-        expect(await row.evaluate((el) => getComputedStyle(el).display)).to.equal('block');
-        expect(
-          await row
-            .locator('td')
-            .nth(2)
-            .evaluate((el) => getComputedStyle(el, '::before').content),
-        ).to.match(/Status|Ondernemer/);
+        // Run in the page, where getComputedStyle exists (this file has no DOM types).
+        type Styles = (el: unknown, pseudo?: string) => { display: string; content: string };
+        const display = await row.evaluate(
+          (el) =>
+            (globalThis as unknown as { getComputedStyle: Styles }).getComputedStyle(el).display,
+        );
+        expect(display).to.equal('block');
+        const label = await row
+          .locator('td')
+          .nth(2)
+          .evaluate(
+            (el) =>
+              (globalThis as unknown as { getComputedStyle: Styles }).getComputedStyle(
+                el,
+                '::before',
+              ).content,
+          );
+        expect(label).to.match(/Status|Ondernemer/);
       }
       if (process.env.SCREENSHOT_DIR)
         await phone.screenshot({
