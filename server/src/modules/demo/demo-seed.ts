@@ -253,7 +253,7 @@ async function seedMunicipality(name: string, count: number, next: () => number)
         );
         await event(
           'route_started',
-          `Route gestart: ${ROUTE_TYPE_LABELS[type as keyof typeof ROUTE_TYPE_LABELS].split(':')[0]}`,
+          `${ROUTE_TYPE_LABELS[type as keyof typeof ROUTE_TYPE_LABELS]} gestart`,
           start,
         );
       }

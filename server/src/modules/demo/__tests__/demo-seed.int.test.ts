@@ -113,6 +113,18 @@ describe('demo data', () => {
     expect(orphan.rows[0].n).to.equal(0);
   });
 
+  it('writes every timeline entry in words, never a code such as solve_finances', async () => {
+    const events = await db.admin.query(
+      `select type, summary from case_event where summary ~ '[a-z]+_[a-z_]+'`,
+    );
+    expect(events.rows).to.deep.equal([]);
+    // Route starts read as the application writes them, not "Route gestart (solve_finances)".
+    const starts = await db.admin.query(
+      `select summary from case_event where type = 'route_started' limit 1`,
+    );
+    expect(starts.rows[0].summary).to.match(/^Route \d: .+ gestart$/);
+  });
+
   it("shows Wijchen's 515 approaches of 2021 to a Nijmegen analyst, although the others had none", async () => {
     await db.dataSource.query('select figures.refresh_monthly()');
     const nijmegen = await municipality(db.admin, 'GM0268');
