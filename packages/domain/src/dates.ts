@@ -68,3 +68,10 @@ export function dayAndTimeNl(value: string | Date): string {
 export function dutchDay(value: string | Date = new Date()): string {
   return instant(value).toLocaleDateString('sv-SE', { timeZone: DUTCH_TIME_ZONE });
 }
+
+/** The Monday of the week a calendar day (YYYY-MM-DD) lies in: the start of an agenda week. */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}

@@ -185,6 +185,14 @@ export const RESPONSE_CHANNEL_LABELS: Record<ResponseChannel, string> = {
   visit: 'Aan de balie',
 };
 
+/** How an answer to a wave of a channel usually arrives, when nobody says otherwise. */
+export const DEFAULT_RESPONSE_CHANNEL: Record<OutreachChannel, ResponseChannel> = {
+  letter: 'letter',
+  email: 'email',
+  phone: 'phone',
+  sms: 'phone',
+};
+
 /** "K7QMRXP4" printed as "K7QM-RXP4"; what people type is read without case or hyphen. */
 export const RESPONSE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function formatResponseCode(code: string): string {

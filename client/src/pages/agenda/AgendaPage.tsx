@@ -3,6 +3,7 @@ import {
   dutchDay,
   INTAKE_MODE_LABELS,
   intakePlace,
+  mondayOf,
   type AgendaEntry,
   type Me,
 } from '@herorientatie/domain';
@@ -11,13 +12,6 @@ import { useIntakeAgenda } from '../../api/case-work.ts';
 import { Alert, Heading, Paragraph } from '../../components/ui.tsx';
 import { usePageTitle } from '../../page-focus.ts';
 import { principalOf } from '../../principal.ts';
-
-/** The Monday of the week a day (YYYY-MM-DD) lies in. */
-export function mondayOf(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
-}
 
 const addDays = (day: string, n: number) => {
   const date = new Date(`${day}T12:00:00Z`);

@@ -4,12 +4,12 @@ import {
   OUTREACH_RESPONSE_LABELS,
   OUTREACH_RESPONSES,
   RESPONDED,
+  DEFAULT_RESPONSE_CHANNEL,
   RESPONSE_CHANNEL_LABELS,
   RESPONSE_CHANNELS,
   dutchDay,
   formatResponseCode,
   type Me,
-  type OutreachChannel,
   type OutreachResponse,
   type ResponseChannel,
   type Wave,
@@ -38,13 +38,6 @@ import { DataList } from '../case/data-list.tsx';
 import { rateText } from './WavesPage.tsx';
 
 const FORM_PARAM = 'formulier';
-/** How an answer to a wave of this channel usually arrives. */
-const DEFAULT_CHANNEL: Record<OutreachChannel, ResponseChannel> = {
-  letter: 'letter',
-  email: 'email',
-  phone: 'phone',
-  sms: 'phone',
-};
 type Filter = 'all' | 'open' | 'interested';
 const FILTERS: Record<Filter, string> = {
   all: 'Iedereen',
@@ -134,7 +127,7 @@ function ContactRow({
   const pending = record.isPending ? record.variables?.body.response : undefined;
   const [date, setDate] = useState(contact.responseDate ?? dutchDay());
   const [channel, setChannel] = useState<ResponseChannel>(
-    contact.responseChannel ?? DEFAULT_CHANNEL[wave.channel],
+    contact.responseChannel ?? DEFAULT_RESPONSE_CHANNEL[wave.channel],
   );
 
   const change = async (

@@ -1,5 +1,6 @@
 import {
   ACTION_LIST_COLUMNS,
+  mondayOf,
   type AgendaEntry,
   dutchDay,
   can,
@@ -143,13 +144,8 @@ export class CaseWorkService {
 
   /** The planned intakes of a week: an advisor's own, or the team's (audited). */
   async agenda(actor: UserActor, week: string, scope: 'mine' | 'team'): Promise<AgendaEntry[]> {
-    const monday = new Date(`${week}T12:00:00Z`);
-    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
     const ownOnly = scope === 'mine' || this.advisorScope(actor) !== null;
-    const rows = await this.repository.agenda(
-      monday.toISOString().slice(0, 10),
-      ownOnly ? actor.user.id : null,
-    );
+    const rows = await this.repository.agenda(mondayOf(week), ownOnly ? actor.user.id : null);
     await this.audit.record({
       action: 'read',
       objectType: 'intake-agenda',

@@ -1,11 +1,11 @@
 import type { ResponseRatesSchema } from '@herorientatie/domain';
 import {
+  DEFAULT_RESPONSE_CHANNEL,
   dutchDay,
   formatDateNl,
   formatResponseCode,
   letterheadGaps,
   letterheadGapsMessage,
-  type OutreachChannel,
   type ResponseChannel,
 } from '@herorientatie/domain';
 import {
@@ -27,14 +27,6 @@ import { tableCsv } from '../../http/tabular.ts';
 import { LettersRepository } from '../letters/letters.repository.ts';
 import { DEFAULT_MESSAGE, lettersPdf, lettersTable, responseUrl } from './wave-letters.ts';
 import { WavesRepository } from './waves.repository.ts';
-
-/** How an answer to a wave usually comes in, when the caseworker does not say. */
-const DEFAULT_RESPONSE_CHANNEL: Record<OutreachChannel, ResponseChannel> = {
-  letter: 'letter',
-  email: 'email',
-  phone: 'phone',
-  sms: 'phone',
-};
 
 /**
  * Waves of approach: recipients chosen by Tozo period, sector and earlier response; one
